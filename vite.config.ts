@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import mdx from '@mdx-js/rollup';
+
+// One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
+export default defineConfig({
+  plugins: [
+    { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react' }) },
+    react({ include: /\.(mdx|tsx|ts)$/ }),
+  ],
+  test: {
+    include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],
+    environment: 'node',
+  },
+});
