@@ -1,0 +1,80 @@
+import { SpanKind } from '@opentelemetry/api';
+import type { App } from '../app.ts';
+import type { EventEnvelope } from '../domain.ts';
+import type { Metadata } from '../envelope.ts';
+import type { Handler } from '../process.ts';
+import { commandFrom, dispatch } from './dispatch.ts';
+import { messagingAttributes } from './messaging.ts';
+
+interface SmsTask {
+  kind: 'sms';
+  metadata: Metadata;
+}
+
+/** The Task that talks to the SMS gateway, a process of its own. */
+function smsTask(app: App): Handler {
+  return function* (msg, self) {
+    const task = msg.body as SmsTask;
+    const consumed = app.tracing.strategy.consume(self, task.metadata, 'task');
+    const span = app.tracing.start(self, 'POST /messages', {
+      kind: SpanKind.CLIENT,
+      parent: consumed.parent,
+      links: consumed.links,
+      attributes: {
+        'http.request.method': 'POST',
+        'server.address': 'sms-gateway.smallcentrix.internal',
+        'url.full': 'https://sms-gateway.smallcentrix.internal/messages',
+        'http.response.status_code': 202,
+        'sim.context.carried': consumed.carried,
+      },
+    });
+    yield { type: 'sleep', us: app.timings.smsUs };
+    app.tracing.end(self, span);
+  };
+}
+
+/**
+ * NotificationHandler, a plain event handler (not a process manager): it texts the patient from a
+ * spawned Task and dispatches MarkPatientNotified. Being plain, it must copy the event's metadata
+ * into the command itself, and hand the context to the Task itself: the two classic breaks.
+ */
+export function notificationHandler(app: App): Handler {
+  return function* (msg, self) {
+    const event = msg.body as EventEnvelope;
+    const consumed = app.tracing.strategy.consume(self, event.metadata, 'event');
+    const handle = app.tracing.start(self, 'commanded.event.handle', {
+      kind: SpanKind.CONSUMER,
+      parent: consumed.parent,
+      links: consumed.links,
+      attributes: {
+        ...messagingAttributes('process', event),
+        'commanded.handler.name': 'NotificationHandler',
+        'commanded.event.number': event.eventNumber,
+        'sim.context.carried': consumed.carried,
+      },
+    });
+    yield { type: 'sleep', us: app.timings.handlerUs };
+
+    const taskMetadata: Metadata = {};
+    if (!app.faults.has('task-loses-context')) app.tracing.strategy.inject(self, taskMetadata);
+    const task = app.runtime.spawn('Task (SMS)', 'notifications', smsTask(app), true);
+    app.runtime.send(
+      self.pid,
+      task.pid,
+      { kind: 'sms', metadata: taskMetadata } satisfies SmsTask,
+      self.requestId,
+    );
+
+    const aggregateId = event.streamId.replace(/^samplecollection-/, '');
+    const dropped = app.faults.has('drop-metadata');
+    const command = commandFrom(
+      app,
+      'MarkPatientNotified',
+      'LabOrder',
+      aggregateId,
+      dropped ? null : event,
+    );
+    yield* dispatch(app, self, command, { inject: !dropped });
+    app.tracing.end(self, handle);
+  };
+}

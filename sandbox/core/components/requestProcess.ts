@@ -1,0 +1,78 @@
+import { SpanKind } from '@opentelemetry/api';
+import type { App } from '../app.ts';
+import type { HttpRequest } from '../scenarios.ts';
+import type { Handler } from '../process.ts';
+import { commandFrom, dispatch } from './dispatch.ts';
+
+/** The Tracing Plug's SERVER span: http.* attributes on the request process. */
+function startServerSpan(app: App, self: Parameters<Handler>[1], req: HttpRequest) {
+  return app.tracing.start(self, `${req.method} ${req.route}`, {
+    kind: SpanKind.SERVER,
+    entry: true,
+    attributes: {
+      'http.request.method': req.method,
+      'http.route': req.route,
+      'url.path': req.path,
+      'url.scheme': 'https',
+      'server.address': 'api.smallcentrix.example',
+      'network.protocol.version': '1.1',
+      'user_agent.original': 'smallcentrix-lab-portal/2.4',
+    },
+  });
+}
+
+/**
+ * A Phoenix request process (Cowboy spawns one per request): the Tracing Plug, then the
+ * controller, which dispatches PlaceLabOrder and answers 201.
+ */
+export function labOrderRequest(app: App): Handler {
+  return function* (msg, self) {
+    const req = msg.body as HttpRequest;
+    const server = startServerSpan(app, self, req);
+    yield { type: 'sleep', us: app.timings.parseRequestUs };
+    const controller = app.tracing.start(self, 'LabOrderController.create', {
+      attributes: {
+        'code.function.name': 'SmallcentrixWeb.LabOrderController.create/2',
+        'phoenix.action': 'create',
+      },
+    });
+    yield { type: 'sleep', us: app.timings.controllerUs };
+    const orderId = app.rng.hex(4);
+    const command = commandFrom(app, 'PlaceLabOrder', 'LabOrder', orderId, null);
+    command.metadata.request_id = self.requestId;
+    const reply = (yield* dispatch(app, self, command)) as { ok: boolean } | undefined;
+    app.tracing.end(self, controller);
+    server.setAttribute('http.response.status_code', reply?.ok ? 201 : 422);
+    app.tracing.end(self, server);
+  };
+}
+
+/**
+ * Alexander's proof of concept: `PUT /stuff/:id` in one process, with ExRay `@trace` function
+ * spans under the request span. Everything stays in one process, so every mode connects it.
+ */
+export function proofOfConceptRequest(app: App): Handler {
+  return function* (msg, self) {
+    const req = msg.body as HttpRequest;
+    const server = startServerSpan(app, self, req);
+    app.tracing.event(server, 'request received', { 'phoenix.controller': 'Stuff' });
+    for (const [fn, kind] of [
+      ['Stuff.get_stuff/1', 'get'],
+      ['Stuff.update_stuff/2', 'update'],
+    ] as const) {
+      const span = app.tracing.start(self, fn, {
+        attributes: {
+          component: 'ExRay',
+          action: kind,
+          controller: 'Stuff',
+          request_id: self.requestId,
+        },
+      });
+      yield { type: 'sleep', us: app.timings.dbWriteUs };
+      app.tracing.end(self, span);
+    }
+    server.setAttribute('http.response.status_code', 200);
+    app.tracing.event(server, 'response sent', { 'http.response.status_code': 200 });
+    app.tracing.end(self, server);
+  };
+}

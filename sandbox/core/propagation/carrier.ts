@@ -1,0 +1,32 @@
+import {
+  ROOT_CONTEXT,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  type Context,
+} from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { Metadata } from '../envelope.ts';
+
+/** The metadata key opentelemetry_commanded uses for the injected W3C context. */
+export const TRACE_CTX_KEY = 'trace_ctx';
+
+const propagator = new W3CTraceContextPropagator();
+
+/** Writes `ctx` into `metadata.trace_ctx` as W3C `traceparent`/`tracestate` headers. */
+export function injectInto(ctx: Context, metadata: Metadata): void {
+  const carrier: Record<string, string> = {};
+  propagator.inject(ctx, carrier, defaultTextMapSetter);
+  if (carrier.traceparent) metadata[TRACE_CTX_KEY] = carrier;
+}
+
+/** Reads `metadata.trace_ctx`; the result is marked remote, as an extracted context should be. */
+export function extractFrom(metadata: Metadata | undefined): Context | undefined {
+  const carrier = metadata?.[TRACE_CTX_KEY];
+  if (!carrier || typeof carrier !== 'object') return undefined;
+  const ctx = propagator.extract(
+    ROOT_CONTEXT,
+    carrier as Record<string, string>,
+    defaultTextMapGetter,
+  );
+  return ctx === ROOT_CONTEXT ? undefined : ctx;
+}

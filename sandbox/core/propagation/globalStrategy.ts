@@ -1,0 +1,63 @@
+import { ROOT_CONTEXT, trace, type Context, type Span } from '@opentelemetry/api';
+import type { PropagationStrategy } from './PropagationStrategy.ts';
+
+/** How many finished requests' rows the table keeps before it forgets the oldest (memory cap). */
+const MAX_ROWS = 1000;
+
+/**
+ * `global`: one shared "current span" store for the whole node, like ExRay's public ETS table.
+ * Rows are span stacks keyed by request, and the Tracing Plug marks its request as the node's
+ * current one. Every process reads the current row, whoever it works for.
+ *
+ * With one request at a time this looks connected: the proof of concept works. With several, the
+ * current row belongs to whichever request arrived last, so spans adopt another request's span as
+ * their parent. And nobody knows when a row may be deleted, since asynchronous handlers may still
+ * need it, so rows of finished requests linger.
+ */
+export function globalStrategy(): PropagationStrategy {
+  const rows = new Map<string, Context[]>();
+  const rowOfSpan = new WeakMap<Span, Context[]>();
+  const finished = new Set<string>();
+  let currentKey: string | null = null;
+  let lingeringEvicted = 0;
+
+  const currentRow = () => (currentKey === null ? undefined : rows.get(currentKey));
+
+  return {
+    mode: 'global',
+    active() {
+      const row = currentRow();
+      return (row && row[row.length - 1]) ?? ROOT_CONTEXT;
+    },
+    started(proc, span, ctx, entry) {
+      if (entry) {
+        currentKey = proc.requestId;
+        rows.set(currentKey, []);
+        if (rows.size > MAX_ROWS) {
+          const oldest = rows.keys().next().value as string;
+          rows.delete(oldest);
+          if (finished.delete(oldest)) lingeringEvicted++;
+        }
+      }
+      const row = currentRow();
+      if (!row) return;
+      row.push(ctx);
+      rowOfSpan.set(span, row);
+    },
+    ended(_proc, span) {
+      const row = rowOfSpan.get(span);
+      if (!row || row.length <= 1) return; // the request's own entry is never cleaned
+      // Popped like a call stack: a span that ends out of order stays in the row.
+      const top = row[row.length - 1];
+      if (top && trace.getSpanContext(top)?.spanId === span.spanContext().spanId) row.pop();
+    },
+    inject: () => {},
+    consume(proc) {
+      return { parent: this.active(proc), links: [], carried: false };
+    },
+    requestDone(requestId) {
+      if (rows.has(requestId)) finished.add(requestId);
+    },
+    lingering: () => finished.size + lingeringEvicted,
+  };
+}

@@ -1,0 +1,34 @@
+import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import type { PropagationStrategy } from './PropagationStrategy.ts';
+import { extractFrom, injectInto } from './carrier.ts';
+import { BASE_KEY, popSpan, processActive, pushSpan } from './processStack.ts';
+
+/**
+ * `metadata`: the fix. The per-process stack stays, and every producer injects the current
+ * context into the command or event metadata; every consumer extracts it and continues the trace.
+ * This is what Alexander did by hand, and what opentelemetry_commanded does today.
+ *
+ * `links` is the same, except that event consumers start a trace of their own with a link to the
+ * producer, as the messaging conventions recommend for batches.
+ */
+export function metadataStrategy(useLinks = false): PropagationStrategy {
+  return {
+    mode: useLinks ? 'links' : 'metadata',
+    active: processActive,
+    started: (proc, _span, ctx) => pushSpan(proc, ctx),
+    ended: (proc) => popSpan(proc),
+    inject: (proc, metadata) => injectInto(processActive(proc), metadata),
+    consume(proc, metadata, kind) {
+      const extracted = extractFrom(metadata);
+      if (!extracted) return { parent: ROOT_CONTEXT, links: [], carried: false };
+      const producer = trace.getSpanContext(extracted);
+      if (useLinks && kind === 'event' && producer) {
+        return { parent: ROOT_CONTEXT, links: [{ context: producer }], carried: true };
+      }
+      proc.dict.set(BASE_KEY, extracted);
+      return { parent: extracted, links: [], carried: true };
+    },
+    requestDone: () => {},
+    lingering: () => 0,
+  };
+}

@@ -1,0 +1,21 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import type { PropagationStrategy } from './PropagationStrategy.ts';
+import { popSpan, processActive, pushSpan } from './processStack.ts';
+
+/**
+ * `process`: a span stack per process, in its process dictionary, as Otter and Spandex keep it.
+ * Nesting inside one process is right; nothing crosses a process boundary, because Otter has no
+ * carriers, so every hop starts a new root trace.
+ */
+export function processStrategy(): PropagationStrategy {
+  return {
+    mode: 'process',
+    active: processActive,
+    started: (proc, _span, ctx) => pushSpan(proc, ctx),
+    ended: (proc) => popSpan(proc),
+    inject: () => {},
+    consume: () => ({ parent: ROOT_CONTEXT, links: [], carried: false }),
+    requestDone: () => {},
+    lingering: () => 0,
+  };
+}

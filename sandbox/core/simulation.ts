@@ -1,0 +1,298 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { processContextManager } from '../telemetry/ProcessContextManager.ts';
+import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
+import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
+import { createTracers } from '../telemetry/tracerProviders.ts';
+import type { App } from './app.ts';
+import { aggregateHandler } from './components/aggregate.ts';
+import { eventStoreHandler } from './components/eventStore.ts';
+import { notificationHandler } from './components/notificationHandler.ts';
+import { processManagerHandler } from './components/processManager.ts';
+import { projectionHandler } from './components/projection.ts';
+import { labOrderRequest, proofOfConceptRequest } from './components/requestProcess.ts';
+import { routerHandler } from './components/router.ts';
+import { DEFAULT_TIMINGS, type Fault, type Timings } from './config.ts';
+import type { Pid } from './envelope.ts';
+import type { Handler, SimProcess } from './process.ts';
+import { BASE_KEY } from './propagation/processStack.ts';
+import { createStrategy, type PropagationMode } from './propagation/index.ts';
+import { createRng } from './rng.ts';
+import { Runtime, type RuntimeEvent } from './runtime.ts';
+import type { HttpRequest, ScenarioName } from './scenarios.ts';
+import { createScheduler } from './scheduler.ts';
+import { Tracing, type StackEntry } from './tracing.ts';
+
+export interface SimulationOptions {
+  seed?: number;
+  mode?: PropagationMode;
+  scenario?: ScenarioName;
+  faults?: Iterable<Fault>;
+  timings?: Partial<Timings>;
+  /** Everything that happens, in order: process events, span starts and ends, stacks, requests. */
+  onEvent?: (event: SimEvent) => void;
+}
+
+export type SimEvent =
+  | RuntimeEvent
+  | { type: 'span-start'; at: number; span: ReadableSpan }
+  | { type: 'span-end'; at: number; span: ReadableSpan }
+  | { type: 'stack'; at: number; pid: Pid; stack: readonly StackEntry[] }
+  | { type: 'request-start'; at: number; requestId: string }
+  | { type: 'request-done'; at: number; requestId: string };
+
+export interface SimulationStats {
+  requestsStarted: number;
+  requestsDone: number;
+  spansStarted: number;
+  spansEnded: number;
+  /** Rows of finished requests that the global table still holds. */
+  lingering: number;
+  now: number;
+}
+
+export interface Simulation {
+  readonly mode: PropagationMode;
+  readonly seed: number;
+  readonly scenario: ScenarioName;
+  readonly faults: ReadonlySet<Fault>;
+  /** Fires `count` requests at once. */
+  send(count?: number): void;
+  /** Fires `requests` requests, keeping `concurrency` in flight until all have been sent. */
+  load(requests: number, concurrency: number): void;
+  /** Runs the next scheduled event; false when idle. */
+  step(): boolean;
+  /** Advances virtual time to `us`, running what is due. */
+  runUntil(us: number): void;
+  /** Runs until nothing is left to do (or `maxEvents`, a guard). Returns the events run. */
+  runUntilIdle(maxEvents?: number): number;
+  isIdle(): boolean;
+  /** Virtual now in microseconds. */
+  now(): number;
+  /** Virtual time of the next event, if any. */
+  nextAt(): number | undefined;
+  stats(): SimulationStats;
+  /** The topology: one node per module (or process pool), grouped by service. */
+  topology(): readonly TopologyNode[];
+  dispose(): void;
+}
+
+export interface TopologyNode {
+  id: string;
+  service: string;
+  label: string;
+  /** Nodes it sends messages to. */
+  targets: string[];
+}
+
+/** Builds a fresh simulated Smallcentrix backend. Nothing runs until it is stepped. */
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? 1;
+  const mode = options.mode ?? 'metadata';
+  const scenario = options.scenario ?? 'lab-order';
+  const faults: ReadonlySet<Fault> = new Set(options.faults ?? []);
+  const timings: Timings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const emit = options.onEvent;
+
+  const scheduler = createScheduler();
+  const rng = createRng(seed);
+  const strategy = createStrategy(mode);
+  const contextManager = processContextManager();
+  let disposed = false;
+  const stats = { requestsStarted: 0, requestsDone: 0, spansStarted: 0, spansEnded: 0 };
+
+  const processor = new StreamingSpanProcessor((phase, span) => {
+    if (phase === 'start') stats.spansStarted++;
+    else stats.spansEnded++;
+    emit?.({ type: phase === 'start' ? 'span-start' : 'span-end', at: scheduler.now(), span });
+  });
+  const tracers = createTracers({
+    idGenerator: new SeededIdGenerator(seed),
+    processor,
+    unsampledParent: faults.has('unsampled-parent'),
+  });
+
+  let pendingRequests = 0;
+  // What `context.active()` answers while one of this run's processes is running.
+  let running: SimProcess | null = null;
+  const contextSource = { active: () => (running ? strategy.active(running) : ROOT_CONTEXT) };
+  const runtime: Runtime = new Runtime({
+    scheduler,
+    rng,
+    networkUs: timings.networkUs,
+    jitter: timings.jitter,
+    onEvent: (event) => {
+      if (event.type === 'handle-end') runtime.process(event.pid)?.dict.delete(BASE_KEY);
+      if (event.type === 'exit') tracing.forget(event.pid);
+      emit?.(event);
+    },
+    onSwitch: (proc) => {
+      running = proc;
+      contextManager.enter(proc ? contextSource : null);
+    },
+    onRequestIdle: (requestId) => {
+      strategy.requestDone(requestId);
+      stats.requestsDone++;
+      emit?.({ type: 'request-done', at: scheduler.now(), requestId });
+      // A finished request frees its client slot for the next one.
+      if (pendingRequests > 0) {
+        pendingRequests--;
+        scheduler.after(runtime.latency(timings.thinkUs), () => startRequest());
+      }
+    },
+  });
+  const tracing = new Tracing(tracers, strategy, scheduler.now, (pid, stack) =>
+    emit?.({ type: 'stack', at: scheduler.now(), pid, stack: stack.slice() }),
+  );
+
+  // Long-lived processes, started by the application supervisor.
+  const app: App = {
+    runtime,
+    tracing,
+    rng,
+    timings,
+    faults,
+    pids: { router: '', eventStore: '', aggregates: { LabOrder: '', SampleCollection: '' } },
+    subscribers: { LabOrderPlaced: [], SampleCollectionScheduled: [], PatientNotified: [] },
+  };
+  const start = (node: string, service: string, handler: Handler) =>
+    runtime.spawn(node, service, handler).pid;
+  app.pids.router = start('Router', 'commanded', routerHandler(app));
+  app.pids.aggregates.LabOrder = start('LabOrder', 'lab_orders', aggregateHandler(app, 'LabOrder'));
+  app.pids.aggregates.SampleCollection = start(
+    'SampleCollection',
+    'sample_collection',
+    aggregateHandler(app, 'SampleCollection'),
+  );
+  app.pids.eventStore = start('EventStore', 'event_store', eventStoreHandler(app));
+  const timeline = start(
+    'PatientTimelineProjection',
+    'projections',
+    projectionHandler(app, 'PatientTimelineProjection', 'patient_timeline', false),
+  );
+  const worklist = start(
+    'LabWorklistProjection',
+    'projections',
+    projectionHandler(app, 'LabWorklistProjection', 'lab_worklist', true),
+  );
+  const manager = start('SampleCollectionProcessManager', 'commanded', processManagerHandler(app));
+  const notifier = start('NotificationHandler', 'notifications', notificationHandler(app));
+  app.subscribers.LabOrderPlaced.push(timeline, worklist, manager);
+  app.subscribers.SampleCollectionScheduled.push(worklist, notifier);
+  app.subscribers.PatientNotified.push(timeline);
+
+  const requestHandler =
+    scenario === 'proof-of-concept' ? proofOfConceptRequest(app) : labOrderRequest(app);
+  let requestNo = 0;
+
+  function startRequest(): void {
+    if (disposed) return;
+    requestNo++;
+    const requestId = `req-${requestNo}`;
+    stats.requestsStarted++;
+    emit?.({ type: 'request-start', at: scheduler.now(), requestId });
+    const patientId = `p-${1000 + rng.int(9000)}`;
+    const body: HttpRequest =
+      scenario === 'proof-of-concept'
+        ? {
+            kind: 'http',
+            method: 'PUT',
+            path: `/stuff/${requestNo}`,
+            route: '/stuff/:id',
+            patientId,
+          }
+        : { kind: 'http', method: 'POST', path: '/lab-orders', route: '/lab-orders', patientId };
+    const proc = runtime.spawn('RequestProcess', 'web', requestHandler, true);
+    runtime.send(null, proc.pid, body, requestId);
+  }
+
+  const simulation: Simulation = {
+    mode,
+    seed,
+    scenario,
+    faults,
+    send(count = 1) {
+      for (let i = 0; i < count; i++) scheduler.after(0, () => startRequest());
+    },
+    load(requests, concurrency) {
+      const slots = Math.max(1, Math.min(concurrency, requests));
+      pendingRequests += requests - slots;
+      // Stagger the first wave a little, as real clients never arrive in the same microsecond.
+      for (let i = 0; i < slots; i++)
+        scheduler.after(runtime.latency(timings.thinkUs) * i, () => startRequest());
+    },
+    step: () => !disposed && scheduler.step(),
+    runUntil(us) {
+      if (!disposed) scheduler.runUntil(us);
+    },
+    runUntilIdle(maxEvents = Number.POSITIVE_INFINITY) {
+      let n = 0;
+      while (n < maxEvents && !disposed && scheduler.step()) n++;
+      return n;
+    },
+    isIdle: () => scheduler.pending() === 0,
+    now: () => scheduler.now(),
+    nextAt: () => scheduler.peek(),
+    stats: () => ({ ...stats, lingering: strategy.lingering(), now: scheduler.now() }),
+    topology: () => TOPOLOGY,
+    dispose() {
+      disposed = true;
+      contextManager.enter(null);
+    },
+  };
+  return simulation;
+}
+
+/** The static shape of the system, for the sandbox's topology view. */
+export const TOPOLOGY: readonly TopologyNode[] = [
+  { id: 'RequestProcess', service: 'web', label: 'Phoenix request', targets: ['Router'] },
+  {
+    id: 'Router',
+    service: 'commanded',
+    label: 'Router',
+    targets: ['LabOrder', 'SampleCollection'],
+  },
+  { id: 'LabOrder', service: 'lab_orders', label: 'LabOrder aggregate', targets: ['EventStore'] },
+  {
+    id: 'SampleCollection',
+    service: 'sample_collection',
+    label: 'SampleCollection aggregate',
+    targets: ['EventStore'],
+  },
+  {
+    id: 'EventStore',
+    service: 'event_store',
+    label: 'EventStore',
+    targets: [
+      'PatientTimelineProjection',
+      'LabWorklistProjection',
+      'SampleCollectionProcessManager',
+      'NotificationHandler',
+    ],
+  },
+  {
+    id: 'PatientTimelineProjection',
+    service: 'projections',
+    label: 'PatientTimeline projection',
+    targets: [],
+  },
+  {
+    id: 'LabWorklistProjection',
+    service: 'projections',
+    label: 'LabWorklist projection',
+    targets: [],
+  },
+  {
+    id: 'SampleCollectionProcessManager',
+    service: 'commanded',
+    label: 'SampleCollection process manager',
+    targets: ['Router'],
+  },
+  {
+    id: 'NotificationHandler',
+    service: 'notifications',
+    label: 'NotificationHandler',
+    targets: ['Router', 'Task (SMS)'],
+  },
+  { id: 'Task (SMS)', service: 'notifications', label: 'SMS Task', targets: [] },
+];
