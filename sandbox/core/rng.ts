@@ -16,6 +16,8 @@ export interface Rng {
 }
 
 const HEX = '0123456789abcdef';
+/** Two hex digits for every byte value, so ids are built a byte at a time. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 export function createRng(seed: number): Rng {
   // Mix the seed once so that nearby seeds (1, 2, 3) do not start with correlated output.
@@ -31,11 +33,14 @@ export function createRng(seed: number): Rng {
   const hex = (bytes: number): string => {
     let out = '';
     for (let i = 0; i < bytes; i += 4) {
-      const word = next32();
-      for (let j = 0; j < 8 && out.length < bytes * 2; j++)
-        out += HEX[(word >>> (28 - 4 * j)) & 15];
+      const w = next32();
+      out +=
+        (BYTE_HEX[w >>> 24] as string) +
+        BYTE_HEX[(w >>> 16) & 255] +
+        BYTE_HEX[(w >>> 8) & 255] +
+        BYTE_HEX[w & 255];
     }
-    return out;
+    return out.length === bytes * 2 ? out : out.slice(0, bytes * 2);
   };
   return {
     next,

@@ -2,7 +2,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { summarizeTraces, type TraceSummary } from '../telemetry/traceSummary.ts';
 import { createSimulation, type SimulationOptions, type SimulationStats } from './simulation.ts';
 
-export interface RunOptions extends Omit<SimulationOptions, 'onEvent'> {
+export interface RunOptions extends Omit<SimulationOptions, 'onEvent' | 'onSpan'> {
   requests?: number;
   concurrency?: number;
   /** A guard against a run that never goes idle. */
@@ -24,11 +24,11 @@ export function runScenario(opts: RunOptions = {}): RunResult {
   const open = new Set<ReadableSpan>();
   const sim = createSimulation({
     ...opts,
-    onEvent: (e) => {
-      if (e.type === 'span-start') open.add(e.span);
-      else if (e.type === 'span-end') {
-        open.delete(e.span);
-        spans.push(e.span);
+    onSpan: (phase, span) => {
+      if (phase === 'start') open.add(span);
+      else {
+        open.delete(span);
+        spans.push(span);
       }
     },
   });

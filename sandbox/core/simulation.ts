@@ -31,6 +31,8 @@ export interface SimulationOptions {
   timings?: Partial<Timings>;
   /** Everything that happens, in order: process events, span starts and ends, stacks, requests. */
   onEvent?: (event: SimEvent) => void;
+  /** Just the spans, for consumers that need nothing else (the CLI, tests, the benchmark). */
+  onSpan?: (phase: 'start' | 'end', span: ReadableSpan) => void;
 }
 
 export type SimEvent =
@@ -104,6 +106,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const processor = new StreamingSpanProcessor((phase, span) => {
     if (phase === 'start') stats.spansStarted++;
     else stats.spansEnded++;
+    options.onSpan?.(phase, span);
     emit?.({ type: phase === 'start' ? 'span-start' : 'span-end', at: scheduler.now(), span });
   });
   const tracers = createTracers({
@@ -141,8 +144,12 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       }
     },
   });
-  const tracing = new Tracing(tracers, strategy, scheduler.now, (pid, stack) =>
-    emit?.({ type: 'stack', at: scheduler.now(), pid, stack: stack.slice() }),
+  const tracing = new Tracing(
+    tracers,
+    strategy,
+    scheduler.now,
+    emit &&
+      ((pid, stack) => emit({ type: 'stack', at: scheduler.now(), pid, stack: stack.slice() })),
   );
 
   // Long-lived processes, started by the application supervisor.

@@ -48,15 +48,15 @@ export class Tracing {
   start(proc: SimProcess, name: string, opts: StartOptions = {}): Span {
     const parent = opts.parent ?? this.strategy.active(proc);
     const tracer = this.tracers[proc.service as ServiceName];
+    // Callers pass a fresh object; adding to it saves a copy per span.
+    const attributes = opts.attributes ?? {};
+    attributes['elixir.process'] = proc.pid;
+    attributes['sim.request.id'] = proc.requestId;
     const span = tracer.startSpan(
       name,
       {
         kind: opts.kind ?? SpanKind.INTERNAL,
-        attributes: {
-          ...opts.attributes,
-          'elixir.process': proc.pid,
-          'sim.request.id': proc.requestId,
-        },
+        attributes,
         links: opts.links,
         startTime: toHrTime(this.now()),
         root: opts.entry === true,
@@ -86,6 +86,7 @@ export class Tracing {
   }
 
   private push(proc: SimProcess, span: Span, name: string): void {
+    if (!this.onStack) return; // only a view needs the stacks
     let stack = this.stacks.get(proc.pid);
     if (!stack) this.stacks.set(proc.pid, (stack = []));
     const sc = span.spanContext();
@@ -94,6 +95,7 @@ export class Tracing {
   }
 
   private pop(proc: SimProcess): void {
+    if (!this.onStack) return;
     const stack = this.stacks.get(proc.pid);
     if (!stack) return;
     stack.pop();

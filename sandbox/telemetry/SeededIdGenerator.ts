@@ -1,6 +1,9 @@
 import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
 import { createRng, type Rng } from '../core/rng.ts';
 
+const ZERO_TRACE_ID = '0'.repeat(32);
+const ZERO_SPAN_ID = '0'.repeat(16);
+
 /**
  * Trace and span ids from the run's seed. The SDK's default generator uses Math.random, which
  * would make every run's output different.
@@ -14,17 +17,18 @@ export class SeededIdGenerator implements IdGenerator {
   }
 
   generateTraceId(): string {
-    return this.nonZero(16);
+    return this.nonZero(16, ZERO_TRACE_ID);
   }
 
   generateSpanId(): string {
-    return this.nonZero(8);
+    return this.nonZero(8, ZERO_SPAN_ID);
   }
 
-  private nonZero(bytes: number): string {
+  private nonZero(bytes: number, zero: string): string {
     for (;;) {
       const id = this.rng.hex(bytes);
-      if (/[^0]/.test(id)) return id;
+      // An all-zero id is invalid in W3C Trace Context.
+      if (id !== zero) return id;
     }
   }
 }

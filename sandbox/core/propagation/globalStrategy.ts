@@ -2,7 +2,7 @@ import { ROOT_CONTEXT, trace, type Context, type Span } from '@opentelemetry/api
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 
 /** How many finished requests' rows the table keeps before it forgets the oldest (memory cap). */
-const MAX_ROWS = 1000;
+const MAX_ROWS = 200;
 
 /**
  * `global`: one shared "current span" store for the whole node, like ExRay's public ETS table.
@@ -16,7 +16,8 @@ const MAX_ROWS = 1000;
  */
 export function globalStrategy(): PropagationStrategy {
   const rows = new Map<string, Context[]>();
-  const rowOfSpan = new WeakMap<Span, Context[]>();
+  // Open spans only: an entry leaves when its span ends, so this stays small.
+  const rowOfSpan = new Map<Span, Context[]>();
   const finished = new Set<string>();
   let currentKey: string | null = null;
   let lingeringEvicted = 0;
@@ -46,6 +47,7 @@ export function globalStrategy(): PropagationStrategy {
     },
     ended(_proc, span) {
       const row = rowOfSpan.get(span);
+      rowOfSpan.delete(span);
       if (!row || row.length <= 1) return; // the request's own entry is never cleaned
       // Popped like a call stack: a span that ends out of order stays in the row.
       const top = row[row.length - 1];

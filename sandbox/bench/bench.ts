@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: simulated spans per second in each propagation mode, through the whole
+ * pipeline, against a bare OpenTelemetry SDK loop that makes spans of the same shape; and peak
+ * heap of a 100k-span run. `--json` prints one JSON object.
+ */
+import { trace, type Context, type Link, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { MODES, type PropagationMode } from '../core/propagation/index.ts';
+import { runScenario } from '../core/runScenario.ts';
+import { createSimulation } from '../core/simulation.ts';
+import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
+import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
+import { toHrTime } from '../telemetry/simTime.ts';
+import { createTracers } from '../telemetry/tracerProviders.ts';
+import { recordShape, type SpanShape } from './shape.ts';
+
+const json = process.argv.includes('--json');
+const REQUESTS = 1500; // x 37 spans = 55,500 spans per measured run
+const ROUNDS = 3;
+const log = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+
+/** The best of a few rounds: the least disturbed by GC and the other core's work. */
+function best(rounds: number, fn: () => number): number {
+  let top = 0;
+  for (let i = 0; i < rounds; i++) top = Math.max(top, fn());
+  return top;
+}
+
+function simulatedSpansPerSecond(mode: PropagationMode): number {
+  let spans = 0;
+  const sim = createSimulation({
+    mode,
+    seed: 1,
+    onSpan: (phase) => {
+      if (phase === 'end') spans++;
+    },
+  });
+  sim.load(REQUESTS, 10);
+  const t0 = performance.now();
+  sim.runUntilIdle();
+  const seconds = (performance.now() - t0) / 1000;
+  sim.dispose();
+  return spans / seconds;
+}
+
+/** The same spans, parents and attributes, straight through the SDK: no processes, no messages. */
+function bareSpansPerSecond(shape: readonly SpanShape[]): number {
+  let ended = 0;
+  const tracers = createTracers({
+    idGenerator: new SeededIdGenerator(1),
+    processor: new StreamingSpanProcessor((phase) => {
+      if (phase === 'end') ended++;
+    }),
+    unsampledParent: false,
+  });
+  const t0 = performance.now();
+  let us = 0;
+  for (let r = 0; r < REQUESTS; r++) {
+    const contexts: Context[] = [];
+    const spans: Span[] = [];
+    for (const s of shape) {
+      const parent = s.parent >= 0 ? (contexts[s.parent] as Context) : ROOT_CONTEXT;
+      const links: Link[] =
+        s.links > 0
+          ? [
+              {
+                context: trace.getSpanContext(parent) ?? {
+                  traceId: '0',
+                  spanId: '0',
+                  traceFlags: 1,
+                },
+              },
+            ]
+          : [];
+      const span = tracers[s.service].startSpan(
+        s.name,
+        { kind: s.kind, attributes: s.attributes, links, startTime: toHrTime(us++) },
+        parent,
+      );
+      spans.push(span);
+      contexts.push(trace.setSpan(parent, span));
+    }
+    for (let i = spans.length - 1; i >= 0; i--) (spans[i] as Span).end(toHrTime(us++));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  if (ended !== shape.length * REQUESTS) throw new Error('bare loop lost spans');
+  return ended / seconds;
+}
+
+/** Peak heap while a run makes ~100k spans, sampled every 2,000 events; and heap after it. */
+function heapOf100kRun(): { peakHeapMB: number; heapAfterMB: number; spans: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let spans = 0;
+  const sim = createSimulation({
+    mode: 'metadata',
+    seed: 3,
+    onSpan: (phase) => {
+      if (phase === 'end') spans++;
+    },
+  });
+  sim.load(Math.ceil(100_000 / 37), 10);
+  let peak = 0;
+  while (sim.runUntilIdle(2000) > 0) peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+  sim.dispose();
+  gc?.();
+  const after = process.memoryUsage().heapUsed - base;
+  return { peakHeapMB: peak / 2 ** 20, heapAfterMB: after / 2 ** 20, spans };
+}
+
+const started = performance.now();
+const shape = recordShape(runScenario({ mode: 'metadata', seed: 1 }).spans);
+// Warm up the JIT on both paths before measuring.
+bareSpansPerSecond(shape);
+for (const mode of MODES) simulatedSpansPerSecond(mode);
+
+const bare = best(ROUNDS, () => bareSpansPerSecond(shape));
+log(
+  `bare OpenTelemetry SDK loop: ${Math.round(bare).toLocaleString('en')} spans/s (${shape.length} spans per request)`,
+);
+const modes = {} as Record<PropagationMode, { spansPerSecond: number; ratio: number }>;
+for (const mode of MODES) {
+  const rate = best(ROUNDS, () => simulatedSpansPerSecond(mode));
+  modes[mode] = { spansPerSecond: Math.round(rate), ratio: Number((rate / bare).toFixed(3)) };
+  log(
+    `${mode.padEnd(9)} simulated: ${Math.round(rate).toLocaleString('en')} spans/s, ratio ${(rate / bare).toFixed(2)} of bare`,
+  );
+}
+const heap = heapOf100kRun();
+log(
+  `metadata mode, ${heap.spans.toLocaleString('en')} spans: peak heap +${heap.peakHeapMB.toFixed(1)} MB, after the run +${heap.heapAfterMB.toFixed(1)} MB`,
+);
+const result = {
+  bareSpansPerSecond: Math.round(bare),
+  modes,
+  minRatio: Math.min(...MODES.map((m) => modes[m].ratio)),
+  heap100kSpans: {
+    spans: heap.spans,
+    peakHeapMB: Number(heap.peakHeapMB.toFixed(1)),
+    heapAfterMB: Number(heap.heapAfterMB.toFixed(1)),
+  },
+  spansPerRequest: shape.length,
+  requestsPerRun: REQUESTS,
+  seconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  node: process.version,
+};
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else log(`took ${result.seconds}s`);
