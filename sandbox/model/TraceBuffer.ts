@@ -1,0 +1,210 @@
+import type { SpanRecord } from './SpanRecord.ts';
+import { explainSpan, type SpanFlag } from './explainSpan.ts';
+
+/** One trace as the list shows it; mutated in place as spans arrive. */
+export interface TraceInfo {
+  traceId: string;
+  /** Order of arrival, used for the trace's colour. */
+  index: number;
+  spanIds: string[];
+  rootSpanId?: string;
+  startUs: number;
+  /** Latest end among ended spans. */
+  endUs: number;
+  open: number;
+  /** Spans with a breaking flag. */
+  breaks: number;
+  linkedRoot: boolean;
+  requestIds: Set<string>;
+  /** Bumped on every change, so views can memoize per trace. */
+  version: number;
+}
+
+export type TraceStatus = 'connected' | 'linked' | 'broken';
+
+export const DEFAULT_SPAN_CAP = 25_000;
+
+/**
+ * Every span the scene holds, indexed by span, trace and simulated request, with each span's
+ * flags computed once when it arrives. Plain mutable data outside React: the views read it after
+ * the once-per-frame revision bump. Beyond `cap` spans, whole traces are evicted, oldest first.
+ */
+export class TraceBuffer {
+  readonly spans = new Map<string, SpanRecord>();
+  readonly flags = new Map<string, SpanFlag[]>();
+  readonly traces = new Map<string, TraceInfo>();
+  /** Request id -> its trace ids, in order of appearance. */
+  readonly requests = new Map<string, Set<string>>();
+  evictedTraces = 0;
+  /** Recently evicted traces: late spans of theirs are dropped, not shown as new traces. */
+  private readonly evictedIds = new Set<string>();
+  evictedSpans = 0;
+  /** Bumped on every change. */
+  version = 0;
+  private nextIndex = 0;
+
+  constructor(public cap = DEFAULT_SPAN_CAP) {}
+
+  get size(): number {
+    return this.spans.size;
+  }
+
+  /** A span started (or arrived complete, from an import). */
+  add(span: SpanRecord): void {
+    if (this.evictedIds.has(span.traceId)) return;
+    if (this.spans.has(span.spanId)) {
+      this.update(span);
+      return;
+    }
+    const parent = span.parentSpanId ? this.spans.get(span.parentSpanId) : undefined;
+    const earlier = span.requestId ? this.requests.get(span.requestId) : undefined;
+    const flags = explainSpan(span, { parent, earlierTraces: earlier ?? new Set() });
+    this.spans.set(span.spanId, span);
+    if (flags.length > 0) this.flags.set(span.spanId, flags);
+
+    let trace = this.traces.get(span.traceId);
+    if (!trace) {
+      trace = {
+        traceId: span.traceId,
+        index: this.nextIndex++,
+        spanIds: [],
+        startUs: span.startUs,
+        endUs: span.startUs,
+        open: 0,
+        breaks: 0,
+        linkedRoot: false,
+        requestIds: new Set(),
+        version: 0,
+      };
+      this.traces.set(span.traceId, trace);
+    }
+    trace.spanIds.push(span.spanId);
+    trace.version++;
+    if (span.endUs === null) trace.open++;
+    else trace.endUs = Math.max(trace.endUs, span.endUs);
+    trace.startUs = Math.min(trace.startUs, span.startUs);
+    if (flags.some((f) => f.breaks)) trace.breaks++;
+    if (!span.parentSpanId && !trace.rootSpanId) {
+      trace.rootSpanId = span.spanId;
+      trace.linkedRoot = flags.some((f) => f.kind === 'linked-root');
+    }
+    if (span.requestId) {
+      trace.requestIds.add(span.requestId);
+      let set = this.requests.get(span.requestId);
+      if (!set) this.requests.set(span.requestId, (set = new Set()));
+      set.add(span.traceId);
+    }
+    this.version++;
+    this.evict();
+  }
+
+  /** A span ended, or changed (attributes set after start). */
+  update(span: SpanRecord): void {
+    const old = this.spans.get(span.spanId);
+    if (!old) {
+      this.add(span);
+      return;
+    }
+    // The message the span started from was captured at start; keep it.
+    this.spans.set(span.spanId, { ...span, message: span.message ?? old.message });
+    const trace = this.traces.get(span.traceId);
+    if (trace) {
+      if (old.endUs === null && span.endUs !== null) trace.open--;
+      if (span.endUs !== null) trace.endUs = Math.max(trace.endUs, span.endUs);
+      trace.version++;
+    }
+    this.version++;
+  }
+
+  /** The span a trace starts at: its root, or its earliest span when the root is missing. */
+  rootOf(trace: TraceInfo): SpanRecord | undefined {
+    if (trace.rootSpanId) return this.spans.get(trace.rootSpanId);
+    let first: SpanRecord | undefined;
+    for (const id of trace.spanIds) {
+      const s = this.spans.get(id);
+      if (s && (!first || s.startUs < first.startUs)) first = s;
+    }
+    return first;
+  }
+
+  /** Connected, linked by design, or broken (itself, or its request continues elsewhere). */
+  statusOf(trace: TraceInfo): TraceStatus {
+    if (trace.breaks > 0) return 'broken';
+    for (const request of trace.requestIds) {
+      for (const other of this.requests.get(request) ?? []) {
+        const t = other === trace.traceId ? undefined : this.traces.get(other);
+        if (t && t.breaks > 0) return 'broken';
+      }
+    }
+    return trace.linkedRoot ? 'linked' : 'connected';
+  }
+
+  spansOf(trace: TraceInfo): SpanRecord[] {
+    const out: SpanRecord[] = [];
+    for (const id of trace.spanIds) {
+      const s = this.spans.get(id);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.spans.clear();
+    this.flags.clear();
+    this.traces.clear();
+    this.requests.clear();
+    this.evictedTraces = 0;
+    this.evictedIds.clear();
+    this.evictedSpans = 0;
+    this.nextIndex = 0;
+    this.version++;
+  }
+
+  private evict(): void {
+    while (this.spans.size > this.cap && this.traces.size > 1) {
+      // The oldest finished trace; the oldest of all if every trace is still open.
+      let oldest = this.traces.values().next().value as TraceInfo;
+      let looked = 0;
+      for (const t of this.traces.values()) {
+        if (t.open === 0) {
+          oldest = t;
+          break;
+        }
+        if (++looked > 64) break;
+      }
+      this.traces.delete(oldest.traceId);
+      for (const id of oldest.spanIds) {
+        this.spans.delete(id);
+        this.flags.delete(id);
+      }
+      for (const request of oldest.requestIds) {
+        const set = this.requests.get(request);
+        set?.delete(oldest.traceId);
+        if (set && set.size === 0) this.requests.delete(request);
+      }
+      this.evictedTraces++;
+      this.evictedIds.add(oldest.traceId);
+      if (this.evictedIds.size > 10_000) {
+        const first = this.evictedIds.values().next().value as string;
+        this.evictedIds.delete(first);
+      }
+      this.evictedSpans += oldest.spanIds.length;
+    }
+  }
+}
+
+/** Loads complete spans (an import) in start order, so flags read as they would have live. */
+export function bufferFrom(spans: readonly SpanRecord[], cap?: number): TraceBuffer {
+  const buffer = new TraceBuffer(Math.max(cap ?? DEFAULT_SPAN_CAP, spans.length));
+  const byId = new Map(spans.map((s) => [s.spanId, s]));
+  const sorted = [...spans].sort((a, b) => a.startUs - b.startUs);
+  // Parents first, even when a child starts in the same microsecond.
+  const visit = (span: SpanRecord, depth: number): void => {
+    if (buffer.spans.has(span.spanId)) return;
+    const parent = span.parentSpanId ? byId.get(span.parentSpanId) : undefined;
+    if (parent && depth < 10_000) visit(parent, depth + 1);
+    buffer.add(span);
+  };
+  for (const span of sorted) visit(span, 0);
+  return buffer;
+}
