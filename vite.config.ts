@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
+import { remarkDeck } from './slides/deck/remarkDeck.ts';
+import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
   plugins: [
-    { enforce: 'pre', ...mdx({ providerImportSource: '@mdx-js/react' }) },
+    {
+      enforce: 'pre',
+      ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkDeck] }),
+    },
     react({ include: /\.(mdx|tsx|ts)$/ }),
+    contentSecurityPolicy(),
   ],
   test: {
     include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],

@@ -1,9 +1,26 @@
-/** The site shell. Later work adds the deck, the sandbox and the reading mode as hash routes. */
+import { Suspense } from 'react';
+import './app.css';
+import { matchRoute } from './routes.ts';
+import { useHashRoute } from './useHashRoute.ts';
+
+/** The site shell: picks the view for the hash route. */
 export function App() {
+  const hash = useHashRoute();
+  const match = matchRoute(hash);
+  if (!match) {
+    return (
+      <main className="home">
+        <h1>Not found</h1>
+        <p>
+          Nothing lives at <code>{hash}</code>. <a href="#/">Go to the start</a>.
+        </p>
+      </main>
+    );
+  }
+  const View = match.entry.view;
   return (
-    <main>
-      <h1>Tracing in Elixir</h1>
-      <p>A talk, a live tracing sandbox and a workshop.</p>
-    </main>
+    <Suspense fallback={<p className="loading">Loading…</p>}>
+      <View {...match.props} />
+    </Suspense>
   );
 }

@@ -1,0 +1,20 @@
+/** The front page: what the site is, and the way into the talk. */
+export function Home() {
+  return (
+    <main className="home">
+      <h1>Tracing in Elixir</h1>
+      <p>A talk, a live tracing sandbox and a workshop.</p>
+      <ul className="home-links">
+        <li>
+          <a href="#/1">The talk</a> <span>full-screen slides; press ? for keys</span>
+        </li>
+        <li>
+          <a href="#/presenter/1">Presenter view</a> <span>notes, next slide, timer</span>
+        </li>
+        <li>
+          <a href="#/print">All slides for print</a> <span>or PDF</span>
+        </li>
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, expectSlide, openDeck } from './deckHelpers.ts';
+
+test('presenter and audience windows follow each other over BroadcastChannel', async ({
+  context,
+}) => {
+  const audience = await context.newPage();
+  const presenter = await context.newPage();
+  const errors = [...collectErrors(audience), ...collectErrors(presenter)];
+  await openDeck(audience, '#/4');
+  await openDeck(presenter, '#/presenter/4');
+  await expectSlide(audience, 4);
+
+  const notes = presenter.getByRole('region', { name: 'Speaker notes' });
+  await expect(notes).toContainText('Backend Developer');
+  await expect(presenter.getByRole('region', { name: 'Next' })).toContainText('Next: slide 5');
+  await expect(presenter.getByLabel('Elapsed time')).toContainText('00:0');
+  await expect(presenter.getByLabel('Clock')).toContainText(/\d\d:\d\d/);
+
+  // Presenter drives the audience…
+  await presenter.keyboard.press('ArrowRight');
+  await expectSlide(audience, 5);
+  await expect(audience).toHaveURL(/#\/5$/);
+  await expect(presenter).toHaveURL(/#\/presenter\/5$/);
+  // …and the audience window drives the presenter.
+  await audience.keyboard.press('ArrowRight');
+  await expect(presenter.locator('.presenter-current .slide')).toHaveAttribute('data-slide', '6');
+  await expect(notes).toContainText('No notes for this slide');
+  await audience.keyboard.press('ArrowRight');
+  await expect(notes).toContainText('elixir diagnostics');
+
+  // The black screen follows too.
+  await presenter.keyboard.press('b');
+  await expect(audience.locator('.black-screen')).toBeVisible();
+  await presenter.keyboard.press('b');
+  await expect(audience.locator('.black-screen')).toBeHidden();
+
+  // Builds are synced step by step.
+  await presenter.evaluate(() => (location.hash = '#/presenter/43'));
+  await expectSlide(audience, 43);
+  await presenter.keyboard.press('ArrowRight');
+  await expectSlide(audience, 43, 1);
+  await expect(presenter.getByText('build 1 / 5')).toBeVisible();
+
+  // Scene inputs travel as inputs: the presenter sends a request, the audience's scene runs it.
+  await presenter.evaluate(() => (location.hash = '#/presenter/29'));
+  await expectSlide(audience, 29);
+  const verdict = audience.locator('.deck-main .scene-verdict');
+  await expect(verdict).toContainText('it works');
+  await expect(presenter.locator('.presenter-current .scene-send')).toHaveCount(0);
+  await presenter.getByRole('button', { name: 'Send a request' }).click();
+  await expect(verdict).toContainText('Two requests at once');
+  await expect(presenter.locator('.presenter-current .scene-verdict')).toContainText(
+    'Two requests at once',
+  );
+  expect(errors).toEqual([]);
+});
+
+test('s opens the presenter view in a new window at the current slide', async ({ page }) => {
+  await openDeck(page, '#/9');
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);
+  await expect(popup).toHaveURL(/#\/presenter\/9$/);
+  await expect(popup.getByRole('region', { name: 'Current slide' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Reset' }).click();
+  await expect(popup.getByLabel('Elapsed time')).toContainText('00:00');
+});

@@ -1,0 +1,44 @@
+/**
+ * Screenshots every slide (all builds shown) at 1920x1080, 1280x720 and a phone width, into
+ * test-results/deck-screens/, for a person to look at. `npm run screenshots:deck [-- --build]`.
+ */
+import { mkdirSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
+import { startPreview } from './previewServer.ts';
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+  { width: 390, height: 844 },
+];
+
+const server = await startPreview(process.argv.includes('--build'));
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+try {
+  for (const size of SIZES) {
+    const dir = `test-results/deck-screens/${size.width}x${size.height}`;
+    mkdirSync(dir, { recursive: true });
+    // Reduced motion: bars are drawn at once, so the picture is the settled one.
+    const page = await browser.newPage({ viewport: size, reducedMotion: 'reduce' });
+    await page.goto(`${server.url}/#/1`);
+    await page.locator('.slide').first().waitFor();
+    const steps = await page.evaluate(() => {
+      const raw = document.querySelector('.deck')?.getAttribute('data-steps') ?? '[]';
+      return JSON.parse(raw) as number[];
+    });
+    for (let i = 0; i < steps.length; i++) {
+      const hash = `#/${i + 1}${steps[i] ? `.${steps[i]}` : ''}`;
+      await page.evaluate((h) => (location.hash = h), hash);
+      await page.locator(`.deck-main .slide[data-slide="${i + 1}"]`).waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-scene-loading]'));
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: `${dir}/slide-${String(i + 1).padStart(2, '0')}.png` });
+    }
+    await page.close();
+    console.log(`${steps.length} slides at ${size.width}x${size.height} in ${dir}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

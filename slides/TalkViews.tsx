@@ -1,0 +1,19 @@
+import { Deck } from './deck/Deck.tsx';
+import { Presenter } from './deck/Presenter.tsx';
+import { PrintDeck } from './deck/PrintDeck.tsx';
+import { talk } from './talk.ts';
+
+/** The talk's audience view (`#/12`). */
+export function TalkDeck() {
+  return <Deck runtime={talk} />;
+}
+
+/** The talk's presenter view (`#/presenter/12`). */
+export function TalkPresenter() {
+  return <Presenter runtime={talk} />;
+}
+
+/** Every slide for print and PDF (`#/print`, `#/print/notes`). */
+export function TalkPrint({ notes }: { notes?: unknown }) {
+  return <PrintDeck runtime={talk} notes={notes === true} />;
+}

@@ -1,0 +1,79 @@
+/** What a key press asks the deck to do. */
+export type DeckAction =
+  | 'next'
+  | 'prev'
+  | 'first'
+  | 'last'
+  | 'fullscreen'
+  | 'overview'
+  | 'help'
+  | 'black'
+  | 'presenter'
+  | 'split'
+  | 'theme'
+  | 'close';
+
+export interface KeyLike {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+/** The deck's keyboard map. Clicker remotes send PageUp/PageDown (some send `.` or `b` to blank). */
+export const KEY_HELP: readonly { keys: string; action: string }[] = [
+  { keys: '→  Space  PageDown  n', action: 'Next build or slide' },
+  { keys: '←  Shift+Space  PageUp  p', action: 'Previous build or slide' },
+  { keys: 'Home  End', action: 'First and last slide' },
+  { keys: 'f', action: 'Fullscreen' },
+  { keys: 'o', action: 'Overview of all slides' },
+  { keys: 'b  .', action: 'Black screen' },
+  { keys: 's', action: 'Open the presenter view in a new window' },
+  { keys: 'l', action: 'Layout: slides beside the live scene, or full screen' },
+  { keys: 't', action: 'Theme: dark or light' },
+  { keys: '?', action: 'This help' },
+  { keys: 'Esc', action: 'Close overview, help or black screen' },
+];
+
+export function keyAction(e: KeyLike): DeckAction | undefined {
+  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+  switch (e.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+    case 'n':
+      return 'next';
+    case ' ':
+      return e.shiftKey ? 'prev' : 'next';
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'p':
+      return 'prev';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    case 'f':
+      return 'fullscreen';
+    case 'o':
+      return 'overview';
+    case '?':
+      return 'help';
+    case 'b':
+    case 'B':
+    case '.':
+      return 'black';
+    case 's':
+      return 'presenter';
+    case 'l':
+      return 'split';
+    case 't':
+      return 'theme';
+    case 'Escape':
+      return 'close';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,22 @@
+import Content, { deckMeta as compiledMeta } from './talk.mdx';
+import type { DeckMeta } from './deck/deckMeta.ts';
+import type { DeckRuntime } from './deck/deckRuntime.ts';
+import { firstPosition, positionInUrl } from './deck/navigation.ts';
+import { createDeckStore } from './deck/store.deck.ts';
+import { createSceneInputsStore } from './deck/store.sceneInputs.ts';
+
+/**
+ * The talk "Tracing in Elixir" as a running deck. The store starts where the URL points, so a
+ * reload, or a hot reload of talk.mdx, keeps the place.
+ */
+const deckMeta = compiledMeta as DeckMeta;
+
+export const talk: DeckRuntime = {
+  Content,
+  meta: deckMeta,
+  store: createDeckStore(
+    deckMeta.slides.map((s) => s.steps),
+    (typeof location === 'undefined' ? undefined : positionInUrl(location.hash)) ?? firstPosition(),
+  ),
+  sceneInputs: createSceneInputsStore(),
+};
