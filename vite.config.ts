@@ -14,6 +14,10 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicy(),
   ],
+  build: {
+    // The sandbox page also has an entry of its own, for working on it and for its browser tests.
+    rollupOptions: { input: { main: 'index.html', sandbox: 'sandbox.html' } },
+  },
   test: {
     include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',

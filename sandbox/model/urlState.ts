@@ -1,0 +1,87 @@
+import { FAULTS, type Fault } from '../core/config.ts';
+import { MODES, type PropagationMode } from '../core/propagation/index.ts';
+import { SCENARIOS, type ScenarioName } from '../core/scenarios.ts';
+
+/** The scene a link reproduces: `?mode=…&scenario=…&seed=…&speed=…&requests=N&faults=a,b`. */
+export interface UrlScene {
+  mode: PropagationMode;
+  scenario: ScenarioName;
+  seed: number;
+  speed: number;
+  requests: number;
+  faults: Fault[];
+  /** The second mode of the side-by-side comparison, when it is open. */
+  compare: PropagationMode | null;
+}
+
+export const URL_DEFAULTS: UrlScene = {
+  mode: 'metadata',
+  scenario: 'lab-order',
+  seed: 1,
+  speed: 1,
+  requests: 0,
+  faults: [],
+  compare: null,
+};
+
+const pick = <T extends string>(all: readonly T[], value: string | null, fallback: T): T =>
+  all.includes(value as T) ? (value as T) : fallback;
+
+function num(value: string | null, fallback: number, min: number, max: number): number {
+  if (value === null || value.trim() === '') return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/** Reads a scene from query parameters; anything unknown falls back to the default. */
+export function parseScene(params: URLSearchParams): UrlScene {
+  const compare = params.get('compare');
+  return {
+    mode: pick(MODES, params.get('mode'), URL_DEFAULTS.mode),
+    scenario: pick(SCENARIOS, params.get('scenario'), URL_DEFAULTS.scenario),
+    seed: Math.round(num(params.get('seed'), URL_DEFAULTS.seed, 0, 2 ** 31 - 1)),
+    speed: num(params.get('speed'), URL_DEFAULTS.speed, 0.1, 100),
+    requests: Math.round(num(params.get('requests'), 0, 0, 1000)),
+    faults: (params.get('faults') ?? '')
+      .split(',')
+      .filter((f): f is Fault => (FAULTS as readonly string[]).includes(f)),
+    compare:
+      compare && (MODES as readonly string[]).includes(compare)
+        ? (compare as PropagationMode)
+        : null,
+  };
+}
+
+/** Writes a scene as query parameters, always in the same order. */
+export function sceneParams(scene: UrlScene): URLSearchParams {
+  const p = new URLSearchParams();
+  p.set('mode', scene.mode);
+  p.set('scenario', scene.scenario);
+  p.set('seed', String(scene.seed));
+  p.set('speed', String(scene.speed));
+  if (scene.requests > 0) p.set('requests', String(scene.requests));
+  if (scene.faults.length > 0) p.set('faults', scene.faults.join(','));
+  if (scene.compare) p.set('compare', scene.compare);
+  return p;
+}
+
+/** The query of a location: in the hash for the site's hash routes (`#/sandbox?…`), else the search. */
+export function queryOf(location: { hash: string; search: string }): URLSearchParams {
+  const q = location.hash.indexOf('?');
+  if (location.hash.startsWith('#/') && q >= 0)
+    return new URLSearchParams(location.hash.slice(q + 1));
+  if (location.hash.startsWith('#/')) return new URLSearchParams();
+  return new URLSearchParams(location.search);
+}
+
+/** The same location with its query replaced, where `queryOf` reads it. */
+export function withQuery(
+  location: { pathname: string; hash: string; search: string },
+  params: URLSearchParams,
+): string {
+  if (location.hash.startsWith('#/')) {
+    const route = location.hash.split('?')[0] ?? '#/sandbox';
+    return `${location.pathname}${location.search}${route}?${params.toString()}`;
+  }
+  return `${location.pathname}?${params.toString()}${location.hash}`;
+}

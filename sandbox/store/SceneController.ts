@@ -1,0 +1,283 @@
+import type { Fault } from '../core/config.ts';
+import { createSimulation, type Simulation } from '../core/simulation.ts';
+import { SceneRecorder } from '../model/SceneRecorder.ts';
+import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
+import { parseOtlpJson } from '../model/otlpImport.ts';
+import { recordsToOtlpJson } from '../model/otlpExport.ts';
+import { createSceneStore, type SceneSettings, type SceneStore } from './store.scene.ts';
+
+/** Virtual microseconds per real millisecond at 1x: 2 ms of simulated time per second. */
+export const US_PER_MS_AT_1X = 2;
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+
+/** Where animation frames come from: the browser's, or a test's. */
+export interface FrameSource {
+  request(cb: (t: number) => void): number;
+  cancel(id: number): void;
+}
+
+const browserFrames: FrameSource = {
+  request: (cb) => requestAnimationFrame(cb),
+  cancel: (id) => cancelAnimationFrame(id),
+};
+
+export interface SceneControllerOptions {
+  settings: SceneSettings;
+  autoplay?: boolean;
+  /** Span cap beyond which the oldest traces are evicted. */
+  cap?: number;
+  frames?: FrameSource;
+}
+
+export type SceneController = ReturnType<typeof createSceneController>;
+
+/**
+ * Runs one scene: a simulation, the recorder that buffers its events, and the frame loop that
+ * advances virtual time and publishes to React at most once per animation frame. Framework-free;
+ * the React layer only calls its actions and reads its store and buffers.
+ */
+export function createSceneController(opts: SceneControllerOptions) {
+  const frames = opts.frames ?? browserFrames;
+  const cap = opts.cap;
+  const store: SceneStore = createSceneStore(opts.settings, opts.autoplay ?? true);
+  let recorder = new SceneRecorder(cap);
+  let imported: TraceBuffer | null = null;
+  let sim: Simulation = build();
+  let frameId: number | null = null;
+  let last: number | null = null;
+  let loadRate = 0;
+  let loadCarry = 0;
+  let disposed = false;
+  const drawers = new Set<() => void>();
+
+  function build(): Simulation {
+    const s = store.getState();
+    return createSimulation({
+      mode: s.mode,
+      scenario: s.scenario,
+      seed: s.seed,
+      faults: s.faults as Fault[],
+      onEvent: recorder.onEvent,
+    });
+  }
+
+  function publish(): void {
+    recorder.flush();
+    recorder.dirty = false;
+    const s = store.getState();
+    let selectedTraceId = s.selectedTraceId;
+    const buffer = current();
+    if (selectedTraceId === null || !buffer.traces.has(selectedTraceId))
+      selectedTraceId = buffer.traces.keys().next().value ?? null;
+    store.setState({
+      revision: s.revision + 1,
+      now: sim.now(),
+      selectedTraceId,
+      selectedSpanId: selectedTraceId === s.selectedTraceId ? s.selectedSpanId : null,
+    });
+  }
+
+  function frame(t: number): void {
+    frameId = null;
+    if (disposed) return;
+    const dt = last === null ? 16 : Math.min(100, Math.max(0, t - last));
+    last = t;
+    const s = store.getState();
+    let advanced = false;
+    if (s.playing && s.view === 'live') {
+      if (loadRate > 0) {
+        loadCarry += (loadRate * dt) / 1000;
+        const n = Math.floor(loadCarry);
+        loadCarry -= n;
+        if (n > 0) {
+          sim.send(n);
+          store.setState({ sent: s.sent + n });
+        }
+      }
+      if (!sim.isIdle()) {
+        sim.runUntil(sim.now() + dt * US_PER_MS_AT_1X * s.speed);
+        advanced = true;
+      }
+    }
+    if (recorder.dirty || advanced) publish();
+    for (const draw of drawers) draw();
+    if (s.playing || recorder.dirty) schedule();
+    else last = null;
+  }
+
+  function schedule(): void {
+    if (frameId === null && !disposed) frameId = frames.request(frame);
+  }
+
+  function current(): TraceBuffer {
+    return store.getState().view === 'import' && imported ? imported : recorder.buffer;
+  }
+
+  function goLive(): void {
+    if (store.getState().view !== 'live') {
+      store.setState({ view: 'live', selectedTraceId: null, selectedSpanId: null });
+      recorder.dirty = true;
+    }
+  }
+
+  function rebuild(replay: number): void {
+    sim.dispose();
+    recorder = new SceneRecorder(cap);
+    sim = build();
+    if (replay > 0) sim.send(replay);
+    store.setState({
+      sent: replay,
+      selectedTraceId: null,
+      selectedSpanId: null,
+      collapsed: new Set(),
+    });
+    recorder.dirty = true;
+    schedule();
+  }
+
+  return {
+    store,
+    /** The spans the views show (live, or the imported file). */
+    buffer: current,
+    recorder: () => recorder,
+    simulation: () => sim,
+    /** Registers a drawing callback run every animation frame (the topology canvas). */
+    onFrame(draw: () => void): () => void {
+      drawers.add(draw);
+      schedule();
+      return () => drawers.delete(draw);
+    },
+    send(count = 1): void {
+      goLive();
+      sim.send(count);
+      store.setState((s) => ({ sent: s.sent + count }));
+      recorder.dirty = true;
+      schedule();
+    },
+    play(): void {
+      goLive();
+      store.setState({ playing: true });
+      schedule();
+    },
+    pause(): void {
+      store.setState({ playing: false });
+    },
+    togglePlay(): void {
+      if (store.getState().playing) this.pause();
+      else this.play();
+    },
+    /** Runs exactly one scheduled event, and pauses. */
+    step(): void {
+      goLive();
+      store.setState({ playing: false });
+      sim.step();
+      recorder.dirty = true;
+      schedule();
+    },
+    /** Runs everything that is scheduled, at once. */
+    finish(maxEvents = 5_000_000): void {
+      goLive();
+      sim.runUntilIdle(maxEvents);
+      recorder.dirty = true;
+      schedule();
+    },
+    setSpeed(speed: number): void {
+      store.setState({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+    },
+    /** Changes settings; a new run replays the requests fired so far. */
+    configure(next: Partial<SceneSettings>): void {
+      const s = store.getState();
+      const changed = (['mode', 'scenario', 'seed', 'faults'] as const).some(
+        (k) => k in next && JSON.stringify(next[k]) !== JSON.stringify(s[k]),
+      );
+      store.setState(next);
+      if (next.speed !== undefined) this.setSpeed(next.speed);
+      if (changed) {
+        goLive();
+        rebuild(s.sent);
+      }
+    },
+    reset(): void {
+      goLive();
+      rebuild(0);
+    },
+    /** Fires `requestsPerSecond` (real time) until set to 0: the benchmark's steady load. */
+    setLoad(requestsPerSecond: number): void {
+      loadRate = Math.max(0, requestsPerSecond);
+      schedule();
+    },
+    setCap(next: number): void {
+      recorder.buffer.cap = Math.max(100, next);
+    },
+    selectTrace(traceId: string | null): void {
+      store.setState({ selectedTraceId: traceId, selectedSpanId: null, collapsed: new Set() });
+    },
+    selectSpan(spanId: string | null): void {
+      const span = spanId ? current().spans.get(spanId) : undefined;
+      if (span && span.traceId !== store.getState().selectedTraceId)
+        store.setState({ selectedTraceId: span.traceId, collapsed: new Set() });
+      store.setState({ selectedSpanId: spanId });
+    },
+    toggleCollapsed(spanId: string, open?: boolean): void {
+      const collapsed = new Set(store.getState().collapsed);
+      const close = open === undefined ? !collapsed.has(spanId) : !open;
+      if (close) collapsed.add(spanId);
+      else collapsed.delete(spanId);
+      store.setState({ collapsed });
+    },
+    setGroupByRequest(on: boolean): void {
+      store.setState({ groupByRequest: on });
+    },
+    /** Loads an OTLP/JSON file; on error the current view stays and the error is shown. */
+    importText(text: string, name: string): boolean {
+      const result = parseOtlpJson(text);
+      if (!result.ok) {
+        store.setState({ importError: result.error });
+        return false;
+      }
+      imported = bufferFrom(result.spans);
+      store.setState({
+        view: 'import',
+        importName: name,
+        importError: null,
+        playing: false,
+        selectedTraceId: imported.traces.keys().next().value ?? null,
+        selectedSpanId: null,
+        collapsed: new Set(),
+      });
+      recorder.dirty = true;
+      schedule();
+      return true;
+    },
+    showLive(): void {
+      goLive();
+      schedule();
+    },
+    dismissImportError(): void {
+      store.setState({ importError: null });
+    },
+    /** The shown spans as OTLP/JSON, in the CLI's format (ended spans only). */
+    exportJson(): string {
+      recorder.flush();
+      return recordsToOtlpJson([...current().spans.values()]);
+    },
+    dispose(): void {
+      disposed = true;
+      if (frameId !== null) frames.cancel(frameId);
+      frameId = null;
+      drawers.clear();
+      sim.dispose();
+    },
+    /** Starts the frame loop (once mounted); revives a disposed scene (React StrictMode remounts). */
+    start(): void {
+      if (disposed) {
+        disposed = false;
+        rebuild(store.getState().sent);
+      }
+      recorder.dirty = true;
+      schedule();
+    },
+  };
+}

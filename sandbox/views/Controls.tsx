@@ -1,0 +1,240 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { FAULTS, FAULT_DESCRIPTIONS } from '../core/config.ts';
+import { MODES, MODE_DESCRIPTIONS } from '../core/propagation/index.ts';
+import { SCENARIOS, SCENARIO_DESCRIPTIONS, type ScenarioName } from '../core/scenarios.ts';
+import { SPEEDS } from '../store/SceneController.ts';
+import { useScene, useSceneState } from './SceneContext.ts';
+import { KEYS } from './useShortcuts.ts';
+import { formatUs } from './format.ts';
+
+function Kbd({ k }: { k: string }) {
+  return (
+    <kbd className="sbx-kbd" aria-hidden="true">
+      {k}
+    </kbd>
+  );
+}
+
+export interface ControlsProps {
+  compact: boolean;
+  burst: number;
+  onBurstChange: (n: number) => void;
+}
+
+/** Send, burst, mode, play/pause/step/speed/reset, seed and faults: each with a shortcut. */
+export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
+  const scene = useScene();
+  const id = useId();
+  const s = useSceneState(
+    useShallow((s) => ({
+      mode: s.mode,
+      scenario: s.scenario,
+      seed: s.seed,
+      speed: s.speed,
+      faults: s.faults,
+      playing: s.playing,
+      view: s.view,
+    })),
+  );
+  return (
+    <div className="sbx-controls" role="group" aria-label="Scene controls">
+      <div className="sbx-row">
+        <button
+          type="button"
+          className="sbx-primary"
+          onClick={() => scene.send(1)}
+          aria-keyshortcuts="s"
+        >
+          Send request <Kbd k={KEYS.send} />
+        </button>
+        <span className="sbx-burst">
+          <button type="button" onClick={() => scene.send(burst)} aria-keyshortcuts="b">
+            Burst of {burst} <Kbd k={KEYS.burst} />
+          </button>
+          <label className="sbx-small-label">
+            <span className="sr-only">Requests per burst</span>
+            <input
+              type="number"
+              min={1}
+              max={200}
+              value={burst}
+              onChange={(e) =>
+                onBurstChange(Math.min(200, Math.max(1, Number(e.target.value) || 1)))
+              }
+            />
+          </label>
+        </span>
+        <button
+          type="button"
+          onClick={() => scene.togglePlay()}
+          aria-keyshortcuts="p"
+          aria-pressed={s.playing}
+        >
+          {s.playing ? 'Pause' : 'Play'} <Kbd k={KEYS.play} />
+        </button>
+        <button type="button" onClick={() => scene.step()} aria-keyshortcuts=".">
+          Step <Kbd k={KEYS.step} />
+        </button>
+        <label className="sbx-inline">
+          Speed
+          <select
+            value={String(s.speed)}
+            onChange={(e) => scene.setSpeed(Number(e.target.value))}
+            aria-keyshortcuts="- +"
+          >
+            {!SPEEDS.includes(s.speed as (typeof SPEEDS)[number]) && (
+              <option value={String(s.speed)}>{s.speed}x</option>
+            )}
+            {SPEEDS.map((v) => (
+              <option key={v} value={String(v)}>
+                {v}x
+              </option>
+            ))}
+          </select>
+          <Kbd k="− +" />
+        </label>
+        <button type="button" onClick={() => scene.reset()} aria-keyshortcuts="r">
+          Reset <Kbd k={KEYS.reset} />
+        </button>
+        <label className="sbx-inline">
+          Seed
+          <input
+            type="number"
+            className="sbx-seed"
+            min={0}
+            value={s.seed}
+            onChange={(e) =>
+              scene.configure({ seed: Math.max(0, Math.round(Number(e.target.value) || 0)) })
+            }
+          />
+        </label>
+        <button
+          type="button"
+          onClick={() => scene.configure({ seed: s.seed + 1 })}
+          aria-keyshortcuts="n"
+        >
+          Next seed <Kbd k={KEYS.seed} />
+        </button>
+        {!compact && (
+          <label className="sbx-inline">
+            Scenario
+            <select
+              value={s.scenario}
+              title={SCENARIO_DESCRIPTIONS[s.scenario]}
+              onChange={(e) => scene.configure({ scenario: e.target.value as ScenarioName })}
+            >
+              {SCENARIOS.map((sc) => (
+                <option key={sc} value={sc}>
+                  {sc}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {s.view === 'import' && (
+          <button type="button" onClick={() => scene.showLive()}>
+            Back to live run
+          </button>
+        )}
+      </div>
+      <fieldset className="sbx-modes">
+        <legend>Propagation mode</legend>
+        {MODES.map((mode, i) => (
+          <label key={mode} className="sbx-mode" data-checked={s.mode === mode}>
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              value={mode}
+              checked={s.mode === mode}
+              onChange={() => scene.configure({ mode })}
+              aria-keyshortcuts={String(i + 1)}
+            />
+            {mode} <Kbd k={KEYS.mode(i)} />
+          </label>
+        ))}
+        <p className="sbx-mode-help" data-testid="mode-description">
+          {MODE_DESCRIPTIONS[s.mode]}
+        </p>
+      </fieldset>
+      <fieldset className="sbx-faults">
+        <legend>Faults (on = broken, off = fixed)</legend>
+        {FAULTS.map((fault, i) => {
+          const on = s.faults.includes(fault);
+          return (
+            <label
+              key={fault}
+              className="sbx-fault"
+              title={FAULT_DESCRIPTIONS[fault]}
+              data-checked={on}
+            >
+              <input
+                type="checkbox"
+                checked={on}
+                aria-keyshortcuts={`Shift+${i + 1}`}
+                aria-describedby={`${id}-f${i}`}
+                onChange={() =>
+                  scene.configure({
+                    faults: on ? s.faults.filter((f) => f !== fault) : [...s.faults, fault],
+                  })
+                }
+              />
+              {fault} <Kbd k={KEYS.fault(i)} />
+            </label>
+          );
+        })}
+        {!compact && (
+          <details className="sbx-about">
+            <summary>What the scenario and each fault do</summary>
+            <p>
+              <strong>{s.scenario}</strong>: {SCENARIO_DESCRIPTIONS[s.scenario]}
+            </p>
+            <ul>
+              {FAULTS.map((fault, i) => (
+                <li key={fault} id={`${id}-f${i}`}>
+                  <strong>{fault}</strong>: {FAULT_DESCRIPTIONS[fault]}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+/** Virtual time, counts, and the eviction notice. */
+export function StatusLine() {
+  const scene = useScene();
+  const s = useSceneState(
+    useShallow((s) => ({
+      now: s.now,
+      revision: s.revision,
+      view: s.view,
+      importName: s.importName,
+      sent: s.sent,
+    })),
+  );
+  const buffer = scene.buffer();
+  const requests = buffer.requests.size;
+  return (
+    <div className="sbx-status" aria-live="off">
+      <span data-testid="trace-count">
+        {buffer.traces.size} {buffer.traces.size === 1 ? 'trace' : 'traces'}, {requests}{' '}
+        {requests === 1 ? 'request' : 'requests'}
+      </span>
+      <span>{buffer.size} spans</span>
+      {s.view === 'live' ? (
+        <span>virtual time {formatUs(s.now)}</span>
+      ) : (
+        <span>imported: {s.importName}</span>
+      )}
+      {buffer.evictedTraces > 0 && (
+        <span className="sbx-notice" role="status" data-testid="evicted">
+          Evicted the {buffer.evictedTraces} oldest traces ({buffer.evictedSpans} spans) to stay
+          under {buffer.cap.toLocaleString('en')} spans.
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SceneController } from '../store/SceneController.ts';
+import { parseScene, queryOf, sceneParams, withQuery, type UrlScene } from '../model/urlState.ts';
+import { Compare } from './Compare.tsx';
+import { Sandbox } from './Sandbox.tsx';
+
+function writeUrl(scene: UrlScene): void {
+  const next = withQuery(window.location, sceneParams(scene));
+  const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
+  if (next !== here) window.history.replaceState(window.history.state, '', next);
+}
+
+/**
+ * The sandbox page (`/#/sandbox?mode=…&scenario=…&seed=…&speed=…&requests=N`). It reads its scene
+ * from the URL and writes every change back, so a link reproduces what is on screen.
+ */
+export default function SandboxPage() {
+  const [initial] = useState(() => parseScene(queryOf(window.location)));
+  const [compare, setCompare] = useState(initial.compare);
+  const [scene, setScene] = useState<SceneController | null>(null);
+  const [compareState, setCompareState] = useState(initial);
+
+  // Mirror the live scene into the URL.
+  useEffect(() => {
+    if (!scene) return;
+    const sync = () => {
+      const s = scene.store.getState();
+      writeUrl({
+        mode: s.mode,
+        scenario: s.scenario,
+        seed: s.seed,
+        speed: s.speed,
+        faults: [...s.faults],
+        requests: s.sent,
+        compare: null,
+      });
+    };
+    sync();
+    return scene.store.subscribe((s, prev) => {
+      if (
+        s.mode !== prev.mode ||
+        s.scenario !== prev.scenario ||
+        s.seed !== prev.seed ||
+        s.speed !== prev.speed ||
+        s.faults !== prev.faults ||
+        s.sent !== prev.sent
+      )
+        sync();
+    });
+  }, [scene]);
+
+  useEffect(() => {
+    if (compare) writeUrl({ ...compareState, compare });
+  }, [compare, compareState]);
+
+  const onController = useCallback((c: SceneController | null) => setScene(c), []);
+  const openCompare = () => {
+    const s = scene?.store.getState();
+    const base = s
+      ? {
+          ...initial,
+          mode: s.mode,
+          scenario: s.scenario,
+          seed: s.seed,
+          speed: s.speed,
+          faults: [...s.faults],
+          requests: s.sent,
+        }
+      : initial;
+    setCompareState(base);
+    setCompare(base.mode === 'links' ? 'process' : 'links');
+  };
+
+  return (
+    <main className="sbx-page">
+      <header className="sbx-page-head">
+        <h1>Live tracing sandbox</h1>
+        <p>
+          Fire requests at a simulated Elixir backend (Phoenix, Commanded, an event store) and watch
+          its OpenTelemetry spans propagate, break and get fixed.
+        </p>
+        <div className="sbx-tabs" role="group" aria-label="View">
+          <button type="button" aria-pressed={!compare} onClick={() => setCompare(null)}>
+            Live
+          </button>
+          <button type="button" aria-pressed={!!compare} onClick={openCompare}>
+            Compare two modes
+          </button>
+        </div>
+      </header>
+      {compare ? (
+        <Compare
+          left={compareState.mode}
+          right={compare}
+          scenario={compareState.scenario}
+          seed={compareState.seed}
+          speed={compareState.speed}
+          faults={compareState.faults}
+          requests={compareState.requests}
+          onModesChange={(left, right) => {
+            setCompareState((s) => ({ ...s, mode: left }));
+            setCompare(right);
+          }}
+        />
+      ) : (
+        <Sandbox
+          mode={compareState.mode}
+          scenario={compareState.scenario}
+          seed={compareState.seed}
+          speed={compareState.speed}
+          faults={compareState.faults}
+          requests={compareState.requests}
+          shortcuts="window"
+          onController={onController}
+        />
+      )}
+    </main>
+  );
+}

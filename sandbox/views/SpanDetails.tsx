@@ -1,0 +1,171 @@
+import type { AttrValue, Attrs } from '../model/SpanRecord.ts';
+import { serviceColour, textOn } from '../model/palette.ts';
+import { useScene, useSceneState } from './SceneContext.ts';
+import { formatUs } from './format.ts';
+
+const show = (v: AttrValue) => (Array.isArray(v) ? JSON.stringify(v) : String(v));
+
+function AttrTable({ attrs, label }: { attrs: Attrs; label: string }) {
+  const entries = Object.entries(attrs);
+  if (entries.length === 0) return <p className="sbx-muted">none</p>;
+  return (
+    <table className="sbx-attrs" aria-label={label}>
+      <tbody>
+        {entries.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{show(v)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Everything about the selected span: flags with their explanation, ids, kind, attributes,
+ * events, links, and the message that carried its context or failed to. All of it rendered as
+ * text: an imported file's names and keys can never become markup.
+ */
+export function SpanDetails() {
+  const scene = useScene();
+  useSceneState((s) => s.revision);
+  const spanId = useSceneState((s) => s.selectedSpanId);
+  const buffer = scene.buffer();
+  const span = spanId ? buffer.spans.get(spanId) : undefined;
+  if (!span) {
+    return (
+      <section className="sbx-panel sbx-details" aria-label="Span details">
+        <p className="sbx-empty">Select a span in the waterfall to see its details.</p>
+      </section>
+    );
+  }
+  const flags = buffer.flags.get(span.spanId) ?? [];
+  const trace = buffer.traces.get(span.traceId);
+  const parent = span.parentSpanId ? buffer.spans.get(span.parentSpanId) : undefined;
+  const colour = serviceColour(span.service);
+  const carried = span.attributes['sim.context.carried'];
+  return (
+    <section className="sbx-panel sbx-details" aria-label="Span details" data-testid="span-details">
+      <header className="sbx-panel-head">
+        <h3>{span.name}</h3>
+        <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
+          {span.service}
+        </span>
+        <span className="sbx-kind">{span.kind}</span>
+      </header>
+      {flags.map((f) => (
+        <p
+          key={f.kind}
+          className={`sbx-explain ${f.breaks ? 'sbx-explain-break' : ''}`}
+          role="note"
+        >
+          {f.breaks ? '⚠ ' : 'ℹ '}
+          {f.text}
+        </p>
+      ))}
+      <dl className="sbx-ids">
+        <dt>Trace id</dt>
+        <dd className="sbx-mono">{span.traceId}</dd>
+        <dt>Span id</dt>
+        <dd className="sbx-mono">{span.spanId}</dd>
+        <dt>Parent id</dt>
+        <dd className="sbx-mono">
+          {span.parentSpanId ? (
+            parent ? (
+              <button
+                type="button"
+                className="sbx-link"
+                onClick={() => scene.selectSpan(parent.spanId)}
+              >
+                {span.parentSpanId} ({parent.name})
+              </button>
+            ) : (
+              `${span.parentSpanId} (not in this view)`
+            )
+          ) : (
+            'none: a root span'
+          )}
+        </dd>
+        <dt>Start</dt>
+        <dd>+{formatUs(span.startUs - (trace?.startUs ?? span.startUs))} into the trace</dd>
+        <dt>Duration</dt>
+        <dd>{span.endUs === null ? 'still open' : formatUs(span.endUs - span.startUs)}</dd>
+        <dt>Request</dt>
+        <dd>{span.requestId || 'unknown'}</dd>
+      </dl>
+      <h4>Message</h4>
+      {span.message ? (
+        <div className="sbx-message">
+          <p>
+            {span.message.summary} from{' '}
+            <strong>{span.message.fromNode ?? span.message.fromPid ?? '?'}</strong> to{' '}
+            <strong>{span.message.toNode}</strong>:{' '}
+            {span.message.traceparent ? (
+              <span>carried trace context</span>
+            ) : (
+              <strong>carried no trace context</strong>
+            )}
+          </p>
+          {span.message.traceparent && (
+            <p className="sbx-mono">traceparent: {span.message.traceparent}</p>
+          )}
+          <pre className="sbx-pre" aria-label="Message metadata">
+            {JSON.stringify(span.message.metadata ?? {}, null, 2)}
+          </pre>
+        </div>
+      ) : (
+        <p className="sbx-muted">
+          {carried === undefined
+            ? 'Started inside its process, from the span stack: no message involved.'
+            : 'This span consumed a message; its metadata is not part of an imported file.'}
+        </p>
+      )}
+      <h4>Attributes</h4>
+      <AttrTable attrs={span.attributes} label="Span attributes" />
+      <h4>Events</h4>
+      {span.events.length === 0 ? (
+        <p className="sbx-muted">none</p>
+      ) : (
+        <ul className="sbx-list">
+          {span.events.map((e, i) => (
+            <li key={i}>
+              +{formatUs(e.timeUs - span.startUs)} <strong>{e.name}</strong>{' '}
+              {Object.entries(e.attributes)
+                .map(([k, v]) => `${k}=${show(v)}`)
+                .join(' ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Links</h4>
+      {span.links.length === 0 ? (
+        <p className="sbx-muted">none</p>
+      ) : (
+        <ul className="sbx-list">
+          {span.links.map((l) => {
+            const target = buffer.spans.get(l.spanId);
+            return (
+              <li key={`${l.traceId}-${l.spanId}`} className="sbx-mono">
+                {target ? (
+                  <button
+                    type="button"
+                    className="sbx-link"
+                    onClick={() => scene.selectSpan(target.spanId)}
+                  >
+                    {target.name} ({l.spanId})
+                  </button>
+                ) : (
+                  l.spanId
+                )}{' '}
+                in trace {l.traceId}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h4>Resource</h4>
+      <AttrTable attrs={span.resource} label="Resource attributes" />
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { TraceBuffer, TraceInfo } from '../model/TraceBuffer.ts';
+import { serviceColour, textOn, traceColour } from '../model/palette.ts';
+import { useScene, useSceneState } from './SceneContext.ts';
+import { formatUs } from './format.ts';
+import { useVirtualRows } from './useVirtualRows.ts';
+import { KEYS } from './useShortcuts.ts';
+
+type Item =
+  { kind: 'request'; requestId: string; traces: number } | { kind: 'trace'; trace: TraceInfo };
+
+const ROW = 48;
+
+function itemsOf(buffer: TraceBuffer, grouped: boolean): Item[] {
+  if (!grouped) return [...buffer.traces.values()].map((trace) => ({ kind: 'trace', trace }));
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  for (const [requestId, ids] of buffer.requests) {
+    items.push({ kind: 'request', requestId, traces: ids.size });
+    for (const id of ids) {
+      const trace = buffer.traces.get(id);
+      if (!trace || seen.has(id)) continue;
+      seen.add(id);
+      items.push({ kind: 'trace', trace });
+    }
+  }
+  for (const trace of buffer.traces.values())
+    if (!seen.has(trace.traceId)) items.push({ kind: 'trace', trace });
+  return items;
+}
+
+/** One row per trace: root span, service, span count, duration, and connected or broken. */
+export function TraceList() {
+  const scene = useScene();
+  const id = useId();
+  const revision = useSceneState((s) => s.revision);
+  const grouped = useSceneState((s) => s.groupByRequest);
+  const selected = useSceneState((s) => s.selectedTraceId);
+  const now = useSceneState((s) => s.now);
+  const buffer = scene.buffer();
+  // Recomputed once per published frame: `revision` stands for the buffer's contents.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const items = useMemo(() => itemsOf(buffer, grouped), [buffer, grouped, revision]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const { start, end, total, scrollToIndex } = useVirtualRows(scroller, items.length, ROW);
+  const traceIndexes = useMemo(
+    () => items.flatMap((item, i) => (item.kind === 'trace' ? [i] : [])),
+    [items],
+  );
+
+  const move = (e: KeyboardEvent) => {
+    const at = items.findIndex((it) => it.kind === 'trace' && it.trace.traceId === selected);
+    const pos = traceIndexes.indexOf(at);
+    let next: number | undefined;
+    if (e.key === 'ArrowDown') next = traceIndexes[Math.min(traceIndexes.length - 1, pos + 1)];
+    else if (e.key === 'ArrowUp') next = traceIndexes[Math.max(0, pos - 1)];
+    else if (e.key === 'Home') next = traceIndexes[0];
+    else if (e.key === 'End') next = traceIndexes[traceIndexes.length - 1];
+    else return;
+    e.preventDefault();
+    const item = next === undefined ? undefined : items[next];
+    if (item?.kind === 'trace' && next !== undefined) {
+      scene.selectTrace(item.trace.traceId);
+      scrollToIndex(next);
+    }
+  };
+
+  return (
+    <section className="sbx-panel sbx-tracelist" aria-labelledby={`${id}-h`}>
+      <header className="sbx-panel-head">
+        <h3 id={`${id}-h`}>Traces</h3>
+        <label className="sbx-inline">
+          <input
+            type="checkbox"
+            checked={grouped}
+            onChange={(e) => scene.setGroupByRequest(e.target.checked)}
+            aria-keyshortcuts="g"
+          />
+          Group by request{' '}
+          <kbd className="sbx-kbd" aria-hidden="true">
+            {KEYS.group}
+          </kbd>
+        </label>
+      </header>
+      <div className="sbx-tracelist-cols" aria-hidden="true">
+        <span>Root span · service</span>
+        <span>Spans</span>
+        <span>Duration</span>
+        <span>Status</span>
+      </div>
+      <div
+        ref={scroller}
+        className="sbx-scroll"
+        role="listbox"
+        tabIndex={0}
+        aria-label="Traces"
+        aria-activedescendant={selected ? `${id}-t-${selected}` : undefined}
+        onKeyDown={move}
+      >
+        {items.length === 0 && <p className="sbx-empty">No traces yet: send a request.</p>}
+        <div style={{ height: total, position: 'relative' }}>
+          {items.slice(start, end).map((item, k) => {
+            const top = (start + k) * ROW;
+            if (item.kind === 'request')
+              return (
+                <div
+                  key={`r-${item.requestId}`}
+                  className="sbx-request-row"
+                  style={{ top }}
+                  role="presentation"
+                  data-testid="request-group"
+                >
+                  {item.requestId}: {item.traces} {item.traces === 1 ? 'trace' : 'traces'}, 1
+                  request
+                </div>
+              );
+            return (
+              <TraceRow
+                key={item.trace.traceId}
+                id={`${id}-t-${item.trace.traceId}`}
+                top={top}
+                trace={item.trace}
+                buffer={buffer}
+                now={now}
+                selected={item.trace.traceId === selected}
+                onSelect={() => scene.selectTrace(item.trace.traceId)}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function TraceRow(props: {
+  id: string;
+  top: number;
+  trace: TraceInfo;
+  buffer: TraceBuffer;
+  now: number;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { trace, buffer } = props;
+  const root = buffer.rootOf(trace);
+  const status = buffer.statusOf(trace);
+  const end = trace.open > 0 ? Math.max(trace.endUs, props.now) : trace.endUs;
+  const requests = [...trace.requestIds];
+  const spread = requests[0] ? (buffer.requests.get(requests[0])?.size ?? 1) : 1;
+  const colour = root ? serviceColour(root.service) : '#6b6b6b';
+  return (
+    <div
+      id={props.id}
+      className="sbx-trace-row"
+      role="option"
+      aria-selected={props.selected}
+      data-status={status}
+      data-testid="trace-row"
+      style={{ top: props.top }}
+      onClick={props.onSelect}
+    >
+      <span className="sbx-trace-name">
+        <span
+          className="sbx-swatch"
+          style={{ background: traceColour(trace.index) }}
+          aria-hidden="true"
+        />
+        <strong>{root?.name ?? '(no spans)'}</strong>
+        <span className="sbx-trace-sub">
+          <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
+            {root?.service ?? '?'}
+          </span>
+          {requests[0] && (
+            <span className="sbx-muted">
+              {requests[0]}
+              {spread > 1 ? ` · 1 of ${spread} traces` : ''}
+            </span>
+          )}
+        </span>
+      </span>
+      <span className="sbx-num">{trace.spanIds.length}</span>
+      <span className="sbx-num">
+        {formatUs(end - trace.startUs)}
+        {trace.open > 0 ? '…' : ''}
+      </span>
+      <span className={`sbx-status-badge sbx-${status}`}>{status}</span>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+/** Microseconds for people: "850 µs", "12.4 ms", "1.25 s". */
+export function formatUs(us: number): string {
+  if (us < 1000) return `${Math.round(us)} µs`;
+  if (us < 1_000_000) return `${(us / 1000).toFixed(us < 10_000 ? 2 : 1)} ms`;
+  return `${(us / 1_000_000).toFixed(2)} s`;
+}
+
+export const shortId = (id: string) => id.slice(0, 8);

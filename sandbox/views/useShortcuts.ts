@@ -1,0 +1,97 @@
+import { useEffect, type RefObject } from 'react';
+import { FAULTS } from '../core/config.ts';
+import { MODES } from '../core/propagation/index.ts';
+import { SPEEDS, type SceneController } from '../store/SceneController.ts';
+
+/** The keyboard shortcut of each control, shown next to it and announced by aria-keyshortcuts. */
+export const KEYS = {
+  send: 'S',
+  burst: 'B',
+  play: 'P',
+  step: '.',
+  slower: '-',
+  faster: '+',
+  reset: 'R',
+  seed: 'N',
+  group: 'G',
+  mode: (i: number) => String(i + 1),
+  fault: (i: number) => `Shift+${i + 1}`,
+} as const;
+
+export function nextSpeed(speed: number, dir: 1 | -1): number {
+  const i = SPEEDS.findIndex((s) => s >= speed - 1e-9);
+  const at = i < 0 ? SPEEDS.length - 1 : i;
+  return SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, at + dir))] ?? speed;
+}
+
+/**
+ * Keyboard shortcuts for a scene. On the sandbox page they listen on the window; an embedded
+ * scene listens on its own element only, so two scenes on a slide never both react.
+ */
+export function useShortcuts(
+  scene: SceneController,
+  target: RefObject<HTMLElement | null> | 'window',
+  burst: () => number,
+): void {
+  useEffect(() => {
+    const el = target === 'window' ? window : target.current;
+    if (!el) return;
+    const onKey = (ev: Event) => {
+      const e = ev as KeyboardEvent;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const s = scene.store.getState();
+      const digit = /^Digit([1-4])$/.exec(e.code);
+      let handled = true;
+      if (digit && e.shiftKey) {
+        const fault = FAULTS[Number(digit[1]) - 1];
+        if (fault) {
+          const on = s.faults.includes(fault);
+          scene.configure({
+            faults: on ? s.faults.filter((f) => f !== fault) : [...s.faults, fault],
+          });
+        }
+      } else if (digit) {
+        const mode = MODES[Number(digit[1]) - 1];
+        if (mode) scene.configure({ mode });
+      } else {
+        switch (e.key.toLowerCase()) {
+          case 's':
+            scene.send(1);
+            break;
+          case 'b':
+            scene.send(burst());
+            break;
+          case 'p':
+            scene.togglePlay();
+            break;
+          case '.':
+            scene.step();
+            break;
+          case '+':
+          case '=':
+            scene.setSpeed(nextSpeed(s.speed, 1));
+            break;
+          case '-':
+            scene.setSpeed(nextSpeed(s.speed, -1));
+            break;
+          case 'r':
+            scene.reset();
+            break;
+          case 'n':
+            scene.configure({ seed: s.seed + 1 });
+            break;
+          case 'g':
+            scene.setGroupByRequest(!s.groupByRequest);
+            break;
+          default:
+            handled = false;
+        }
+      }
+      if (handled) e.preventDefault();
+    };
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, [scene, target, burst]);
+}
