@@ -28,6 +28,12 @@ export default tseslint.config(
     },
   },
   {
+    // Exercise files keep every parameter of a hook's signature, used or not, as documentation
+    // for the learner, and starters import what the solution will need.
+    files: ['exercises/*/exercise.ts', 'exercises/*/solution.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
     // The simulation core runs on virtual time, with seeded randomness, in Node and in the
     // browser. Wall clocks, timers and the DOM would make runs unrepeatable.
     files: ['sandbox/core/**/*.ts', 'sandbox/telemetry/**/*.ts'],

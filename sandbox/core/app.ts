@@ -1,6 +1,7 @@
 import type { Timings, Fault } from './config.ts';
 import type { AggregateName, EventType } from './domain.ts';
 import type { Pid } from './envelope.ts';
+import type { Hooks } from './hooks.ts';
 import type { Rng } from './rng.ts';
 import type { Runtime } from './runtime.ts';
 import type { Tracing } from './tracing.ts';
@@ -12,6 +13,8 @@ export interface App {
   rng: Rng;
   timings: Timings;
   faults: ReadonlySet<Fault>;
+  /** Instrumentation taken over by code outside the core (workshop exercises). */
+  hooks: Hooks;
   pids: {
     router: Pid;
     eventStore: Pid;

@@ -11,7 +11,9 @@ export type RuntimeEvent =
   | { type: 'send'; at: number; envelope: Envelope }
   | { type: 'deliver'; at: number; envelope: Envelope }
   | { type: 'handle-start'; at: number; pid: Pid; envelope: Envelope; batchSize: number }
-  | { type: 'handle-end'; at: number; pid: Pid };
+  | { type: 'handle-end'; at: number; pid: Pid }
+  /** A handler raised: the process dies with its message, and its supervisor restarts it. */
+  | { type: 'crash'; at: number; pid: Pid; node: string; error: string; envelope: Envelope | null };
 
 export interface RuntimeOptions {
   scheduler: Scheduler;
@@ -148,6 +150,9 @@ export class Runtime {
     let result: IteratorResult<Effect, void>;
     try {
       result = gen.next(input);
+    } catch (err) {
+      this.crash(proc, err);
+      return;
     } finally {
       this.running = null;
       this.opts.onSwitch?.(null);
@@ -174,6 +179,27 @@ export class Runtime {
         return;
       }
     }
+  }
+
+  /**
+   * Let it crash: the error is reported, a caller waiting on the message gets an error reply
+   * instead of hanging, and the process starts over with an empty dictionary. Spans it had open
+   * stay open, as they would in a real system.
+   */
+  private crash(proc: SimProcess, err: unknown): void {
+    const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    this.opts.onEvent?.({
+      type: 'crash',
+      at: this.now,
+      pid: proc.pid,
+      node: proc.node,
+      error,
+      envelope: proc.current,
+    });
+    for (const msg of proc.batch) this.reply(proc, msg, { ok: false, error });
+    proc.dict.clear();
+    proc.waitingRef = null;
+    this.finish(proc);
   }
 
   private finish(proc: SimProcess): void {

@@ -15,8 +15,11 @@ import { routerHandler } from './components/router.ts';
 import { DEFAULT_TIMINGS, type Fault, type Timings } from './config.ts';
 import type { Pid } from './envelope.ts';
 import type { Handler, SimProcess } from './process.ts';
+import { registerGlobalPropagator } from './propagation/carrier.ts';
 import { BASE_KEY } from './propagation/processStack.ts';
+import type { Hooks } from './hooks.ts';
 import { createStrategy, type PropagationMode } from './propagation/index.ts';
+import { storeStrategy } from './propagation/storeStrategy.ts';
 import { createRng } from './rng.ts';
 import { Runtime, type RuntimeEvent } from './runtime.ts';
 import type { HttpRequest, ScenarioName } from './scenarios.ts';
@@ -31,6 +34,8 @@ export interface SimulationOptions {
   timings?: Partial<Timings>;
   /** Everything that happens, in order: process events, span starts and ends, stacks, requests. */
   onEvent?: (event: SimEvent) => void;
+  /** Instrumentation taken over by code outside the core: the workshop exercises. */
+  hooks?: Hooks;
   /** Just the spans, for consumers that need nothing else (the CLI, tests, the benchmark). */
   onSpan?: (phase: 'start' | 'end', span: ReadableSpan) => void;
 }
@@ -50,6 +55,9 @@ export interface SimulationStats {
   spansEnded: number;
   /** Rows of finished requests that the global table still holds. */
   lingering: number;
+  /** Handlers that raised, and the first few of their errors with the process that raised them. */
+  crashes: number;
+  crashLog: string[];
   now: number;
 }
 
@@ -98,17 +106,34 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
 
   const scheduler = createScheduler();
   const rng = createRng(seed);
-  const strategy = createStrategy(mode);
+  const hooks: Hooks = options.hooks ?? {};
+  const strategy = hooks.currentSpanStore
+    ? storeStrategy(hooks.currentSpanStore, createStrategy(mode))
+    : createStrategy(mode);
   const contextManager = processContextManager();
+  registerGlobalPropagator();
   let disposed = false;
-  const stats = { requestsStarted: 0, requestsDone: 0, spansStarted: 0, spansEnded: 0 };
+  const stats = { requestsStarted: 0, requestsDone: 0, spansStarted: 0, spansEnded: 0, crashes: 0 };
+  const crashLog: string[] = [];
 
-  const processor = new StreamingSpanProcessor((phase, span) => {
-    if (phase === 'start') stats.spansStarted++;
-    else stats.spansEnded++;
-    options.onSpan?.(phase, span);
-    emit?.({ type: phase === 'start' ? 'span-start' : 'span-end', at: scheduler.now(), span });
-  });
+  // What `context.active()` answers while one of this run's processes is running.
+  let running: SimProcess | null = null;
+  const contextSource = { active: () => (running ? strategy.active(running) : ROOT_CONTEXT) };
+
+  const processor = new StreamingSpanProcessor(
+    (phase, span) => {
+      if (phase === 'start') stats.spansStarted++;
+      else stats.spansEnded++;
+      options.onSpan?.(phase, span);
+      emit?.({ type: phase === 'start' ? 'span-start' : 'span-end', at: scheduler.now(), span });
+    },
+    // Ground truth for the views and checks: which process and which simulated request.
+    (span) => {
+      if (!running) return;
+      span.setAttribute('elixir.process', running.pid);
+      span.setAttribute('sim.request.id', running.requestId);
+    },
+  );
   const tracers = createTracers({
     idGenerator: new SeededIdGenerator(seed),
     processor,
@@ -116,9 +141,6 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   });
 
   let pendingRequests = 0;
-  // What `context.active()` answers while one of this run's processes is running.
-  let running: SimProcess | null = null;
-  const contextSource = { active: () => (running ? strategy.active(running) : ROOT_CONTEXT) };
   const runtime: Runtime = new Runtime({
     scheduler,
     rng,
@@ -127,6 +149,12 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     onEvent: (event) => {
       if (event.type === 'handle-end') runtime.process(event.pid)?.dict.delete(BASE_KEY);
       if (event.type === 'exit') tracing.forget(event.pid);
+      if (event.type === 'crash') {
+        tracing.forget(event.pid);
+        stats.crashes++;
+        const line = `${event.node} ${event.pid} crashed: ${event.error}`;
+        if (crashLog.length < 10 && !crashLog.includes(line)) crashLog.push(line);
+      }
       emit?.(event);
     },
     onSwitch: (proc) => {
@@ -159,6 +187,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     rng,
     timings,
     faults,
+    hooks,
     pids: { router: '', eventStore: '', aggregates: { LabOrder: '', SampleCollection: '' } },
     subscribers: { LabOrderPlaced: [], SampleCollectionScheduled: [], PatientNotified: [] },
   };
@@ -240,7 +269,12 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     isIdle: () => scheduler.pending() === 0,
     now: () => scheduler.now(),
     nextAt: () => scheduler.peek(),
-    stats: () => ({ ...stats, lingering: strategy.lingering(), now: scheduler.now() }),
+    stats: () => ({
+      ...stats,
+      crashLog: crashLog.slice(),
+      lingering: strategy.lingering(),
+      now: scheduler.now(),
+    }),
     topology: () => TOPOLOGY,
     dispose() {
       disposed = true;

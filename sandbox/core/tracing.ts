@@ -9,6 +9,7 @@ import {
 } from '@opentelemetry/api';
 import type { ServiceName } from '../telemetry/tracerProviders.ts';
 import { toHrTime } from '../telemetry/simTime.ts';
+import type { ProcessApi } from './hooks.ts';
 import type { SimProcess } from './process.ts';
 import type { PropagationStrategy } from './propagation/index.ts';
 
@@ -37,6 +38,7 @@ export interface StackEntry {
 export class Tracing {
   /** What each process shows as its current span stack. */
   private readonly stacks = new Map<string, StackEntry[]>();
+  private readonly apis = new Map<string, ProcessApi>();
 
   constructor(
     private readonly tracers: Record<ServiceName, Tracer>,
@@ -48,15 +50,11 @@ export class Tracing {
   start(proc: SimProcess, name: string, opts: StartOptions = {}): Span {
     const parent = opts.parent ?? this.strategy.active(proc);
     const tracer = this.tracers[proc.service as ServiceName];
-    // Callers pass a fresh object; adding to it saves a copy per span.
-    const attributes = opts.attributes ?? {};
-    attributes['elixir.process'] = proc.pid;
-    attributes['sim.request.id'] = proc.requestId;
     const span = tracer.startSpan(
       name,
       {
         kind: opts.kind ?? SpanKind.INTERNAL,
-        attributes,
+        attributes: opts.attributes,
         links: opts.links,
         startTime: toHrTime(this.now()),
         root: opts.entry === true,
@@ -83,6 +81,31 @@ export class Tracing {
   /** Forgets a process that exited. */
   forget(pid: string): void {
     this.stacks.delete(pid);
+    this.apis.delete(pid);
+  }
+
+  /** The instrumentation API for code running in `proc` (hooks, workshop exercises). */
+  api(proc: SimProcess): ProcessApi {
+    let api = this.apis.get(proc.pid);
+    if (api) return api;
+    const attached: Span[] = [];
+    api = {
+      pid: proc.pid,
+      tracer: this.tracers[proc.service as ServiceName],
+      now: () => toHrTime(this.now()),
+      attach: (ctx) => {
+        this.strategy.attach(proc, ctx);
+        const span = trace.getSpan(ctx);
+        if (span) this.push(proc, span, spanName(span));
+        attached.push(span as Span);
+      },
+      detach: () => {
+        this.strategy.detach(proc);
+        if (attached.pop()) this.pop(proc);
+      },
+    };
+    this.apis.set(proc.pid, api);
+    return api;
   }
 
   private push(proc: SimProcess, span: Span, name: string): void {
@@ -102,4 +125,9 @@ export class Tracing {
     this.onStack?.(proc.pid, stack);
     if (stack.length === 0) this.stacks.delete(proc.pid);
   }
+}
+
+/** A span's name, when the SDK's span is readable; learner spans always are. */
+function spanName(span: Span): string {
+  return (span as Partial<{ name: string }>).name ?? 'span';
 }

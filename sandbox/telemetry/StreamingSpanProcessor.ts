@@ -8,9 +8,14 @@ export type SpanListener = (phase: 'start' | 'end', span: ReadableSpan) => void;
  * they are still open. The SDK's own Simple/Batch processors only see spans once they end.
  */
 export class StreamingSpanProcessor implements SpanProcessor {
-  constructor(private readonly listener: SpanListener) {}
+  constructor(
+    private readonly listener: SpanListener,
+    /** Adds attributes every span gets, whoever started it (simulation code or learner code). */
+    private readonly stamp?: (span: Span) => void,
+  ) {}
 
   onStart(span: Span, _parentContext: Context): void {
+    this.stamp?.(span);
     this.listener('start', span);
   }
 

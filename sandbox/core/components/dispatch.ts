@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { injectForDispatch } from './carriers.ts';
 import type { CommandEnvelope } from '../domain.ts';
 import type { Effect } from '../effects.ts';
 import type { SimProcess } from '../process.ts';
@@ -27,7 +28,7 @@ export function* dispatch(
     kind: SpanKind.PRODUCER,
     attributes: { ...messagingAttributes('send', command), 'commanded.command': command.type },
   });
-  if (opts.inject !== false) app.tracing.strategy.inject(self, command.metadata);
+  if (opts.inject !== false) injectForDispatch(app, self, command);
   const reply = yield { type: 'call', to: app.pids.router, body: command };
   app.tracing.end(self, span);
   return reply;

@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
 import { dbAttributes, messagingAttributes } from './messaging.ts';
@@ -19,7 +20,7 @@ export function eventStoreHandler(app: App): Handler {
     const { events } = msg.body as AppendRequest;
     const first = events[0];
     if (!first) return;
-    const consumed = app.tracing.strategy.consume(self, first.metadata, 'command');
+    const consumed = consumeMessage(app, self, first.metadata, 'command');
     const span = app.tracing.start(self, 'EventStore.append_to_stream', {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,

@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
 import type { Handler } from '../process.ts';
@@ -15,7 +16,7 @@ interface SmsTask {
 function smsTask(app: App): Handler {
   return function* (msg, self) {
     const task = msg.body as SmsTask;
-    const consumed = app.tracing.strategy.consume(self, task.metadata, 'task');
+    const consumed = consumeMessage(app, self, task.metadata, 'task');
     const span = app.tracing.start(self, 'POST /messages', {
       kind: SpanKind.CLIENT,
       parent: consumed.parent,
@@ -41,7 +42,7 @@ function smsTask(app: App): Handler {
 export function notificationHandler(app: App): Handler {
   return function* (msg, self) {
     const event = msg.body as EventEnvelope;
-    const consumed = app.tracing.strategy.consume(self, event.metadata, 'event');
+    const consumed = consumeMessage(app, self, event.metadata, 'event');
     const handle = app.tracing.start(self, 'commanded.event.handle', {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
@@ -66,14 +67,12 @@ export function notificationHandler(app: App): Handler {
     );
 
     const aggregateId = event.streamId.replace(/^samplecollection-/, '');
-    const dropped = app.faults.has('drop-metadata');
-    const command = commandFrom(
-      app,
-      'MarkPatientNotified',
-      'LabOrder',
-      aggregateId,
-      dropped ? null : event,
-    );
+    const copy = app.hooks.copyToFollowUp;
+    // With a hook, the hook fills the command in, and the metadata it copies is the only carrier.
+    const dropped = app.faults.has('drop-metadata') || copy !== undefined;
+    const cause = dropped ? null : event;
+    const command = commandFrom(app, 'MarkPatientNotified', 'LabOrder', aggregateId, cause);
+    copy?.(event, command, app.tracing.api(self));
     yield* dispatch(app, self, command, { inject: !dropped });
     app.tracing.end(self, handle);
   };

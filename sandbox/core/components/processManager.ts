@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
 import { commandFrom, dispatch } from './dispatch.ts';
@@ -13,7 +14,7 @@ import { messagingAttributes } from './messaging.ts';
 export function processManagerHandler(app: App): Handler {
   return function* (msg, self) {
     const event = msg.body as EventEnvelope;
-    const consumed = app.tracing.strategy.consume(self, event.metadata, 'event');
+    const consumed = consumeMessage(app, self, event.metadata, 'event');
     const handle = app.tracing.start(self, 'commanded.process_manager.handle', {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,

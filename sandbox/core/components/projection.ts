@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, type Link } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Envelope } from '../envelope.ts';
 import type { Handler } from '../process.ts';
@@ -32,12 +33,18 @@ export function projectionHandler(
     let parent = ROOT_CONTEXT;
     const links: Link[] = [];
     let carried = false;
-    events.forEach((event, i) => {
-      const consumed = app.tracing.strategy.consume(self, event.metadata, 'event');
-      if (i === 0) parent = consumed.parent;
-      links.push(...consumed.links);
-      carried ||= consumed.carried;
-    });
+    const batchLinks = app.hooks.batchLinks;
+    if (batchLinks && events.length > 1) {
+      links.push(...batchLinks(events, app.tracing.api(self)));
+    } else {
+      events.forEach((event, i) => {
+        const consumed = consumeMessage(app, self, event.metadata, 'event');
+        if (i === 0) parent = consumed.parent;
+        links.push(...consumed.links);
+        carried ||= consumed.carried;
+      });
+    }
+    carried ||= links.length > 0;
 
     const attributes = {
       ...messagingAttributes('process', first),

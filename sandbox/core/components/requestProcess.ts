@@ -1,6 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
 import type { HttpRequest } from '../scenarios.ts';
+import type { Conn, TracedCall } from '../hooks.ts';
 import type { Handler } from '../process.ts';
 import { commandFrom, dispatch } from './dispatch.ts';
 
@@ -28,7 +29,17 @@ function startServerSpan(app: App, self: Parameters<Handler>[1], req: HttpReques
 export function labOrderRequest(app: App): Handler {
   return function* (msg, self) {
     const req = msg.body as HttpRequest;
-    const server = startServerSpan(app, self, req);
+    const conn: Conn = {
+      method: req.method,
+      path: req.path,
+      route: req.route,
+      status: null,
+      assigns: {},
+    };
+    const plug = app.hooks.tracingPlug;
+    const api = app.tracing.api(self);
+    const server = plug ? null : startServerSpan(app, self, req);
+    plug?.call(conn, api);
     yield { type: 'sleep', us: app.timings.parseRequestUs };
     const controller = app.tracing.start(self, 'LabOrderController.create', {
       attributes: {
@@ -42,10 +53,20 @@ export function labOrderRequest(app: App): Handler {
     command.metadata.request_id = self.requestId;
     const reply = (yield* dispatch(app, self, command)) as { ok: boolean } | undefined;
     app.tracing.end(self, controller);
-    server.setAttribute('http.response.status_code', reply?.ok ? 201 : 422);
-    app.tracing.end(self, server);
+    conn.status = reply?.ok ? 201 : 422;
+    if (plug) plug.beforeSend(conn, api);
+    else if (server) {
+      server.setAttribute('http.response.status_code', conn.status);
+      app.tracing.end(self, server);
+    }
   };
 }
+
+/** The functions of the proof of concept that carry ExRay's `@trace` annotation. */
+const TRACED_CALLS: readonly TracedCall[] = [
+  { module: 'Stuff', fun: 'get_stuff', arity: 1, kind: 'get' },
+  { module: 'Stuff', fun: 'update_stuff', arity: 2, kind: 'update' },
+];
 
 /**
  * Alexander's proof of concept: `PUT /stuff/:id` in one process, with ExRay `@trace` function
@@ -56,20 +77,22 @@ export function proofOfConceptRequest(app: App): Handler {
     const req = msg.body as HttpRequest;
     const server = startServerSpan(app, self, req);
     app.tracing.event(server, 'request received', { 'phoenix.controller': 'Stuff' });
-    for (const [fn, kind] of [
-      ['Stuff.get_stuff/1', 'get'],
-      ['Stuff.update_stuff/2', 'update'],
-    ] as const) {
-      const span = app.tracing.start(self, fn, {
-        attributes: {
-          component: 'ExRay',
-          action: kind,
-          controller: 'Stuff',
-          request_id: self.requestId,
-        },
-      });
+    const exray = app.hooks.exray;
+    const api = app.tracing.api(self);
+    for (const call of TRACED_CALLS) {
+      const name = `${call.module}.${call.fun}/${call.arity}`;
+      const attributes = {
+        component: 'ExRay',
+        action: call.kind,
+        controller: 'Stuff',
+        request_id: self.requestId,
+      };
+      const span = exray
+        ? exray.startSpan(call, api)
+        : app.tracing.start(self, name, { attributes });
       yield { type: 'sleep', us: app.timings.dbWriteUs };
-      app.tracing.end(self, span);
+      if (exray) exray.finishSpan(call, span, { ok: call.fun }, api);
+      else if (span) app.tracing.end(self, span);
     }
     server.setAttribute('http.response.status_code', 200);
     app.tracing.event(server, 'response sent', { 'http.response.status_code': 200 });

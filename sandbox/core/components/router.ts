@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { consumeMessage } from './carriers.ts';
 import type { CommandEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
 import { messagingAttributes } from './messaging.ts';
@@ -11,7 +12,7 @@ import { messagingAttributes } from './messaging.ts';
 export function routerHandler(app: App): Handler {
   return function* (msg, self) {
     const command = msg.body as CommandEnvelope;
-    const consumed = app.tracing.strategy.consume(self, command.metadata, 'command');
+    const consumed = consumeMessage(app, self, command.metadata, 'command');
     const span = app.tracing.start(self, 'commanded.router.dispatch', {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,

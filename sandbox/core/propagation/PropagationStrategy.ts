@@ -28,6 +28,9 @@ export interface PropagationStrategy {
   /** A span started in `proc`; `entry` marks the span that begins a request (the Tracing Plug). */
   started(proc: SimProcess, span: Span, ctx: Context, entry: boolean): void;
   ended(proc: SimProcess, span: Span): void;
+  /** Instrumentation code makes `ctx` current in `proc` (otel_ctx:attach), and undoes it. */
+  attach(proc: SimProcess, ctx: Context): void;
+  detach(proc: SimProcess): void;
   /** Writes the carrier into outgoing metadata (or, for the broken modes, does not). */
   inject(proc: SimProcess, metadata: Metadata): void;
   /** Reads incoming metadata when `proc` starts handling a message. */

@@ -2,6 +2,7 @@ import {
   ROOT_CONTEXT,
   defaultTextMapGetter,
   defaultTextMapSetter,
+  propagation,
   type Context,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -11,6 +12,17 @@ import type { Metadata } from '../envelope.ts';
 export const TRACE_CTX_KEY = 'trace_ctx';
 
 const propagator = new W3CTraceContextPropagator();
+let registered = false;
+
+/**
+ * Makes W3C Trace Context the global propagator, once, so that instrumentation code (the
+ * workshop's exercises) can call `propagation.inject` and `propagation.extract` as usual.
+ */
+export function registerGlobalPropagator(): void {
+  if (registered) return;
+  registered = true;
+  propagation.setGlobalPropagator(propagator);
+}
 
 /** Writes `ctx` into `metadata.trace_ctx` as W3C `traceparent`/`tracestate` headers. */
 export function injectInto(ctx: Context, metadata: Metadata): void {

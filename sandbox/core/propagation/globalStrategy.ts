@@ -53,6 +53,13 @@ export function globalStrategy(): PropagationStrategy {
       const top = row[row.length - 1];
       if (top && trace.getSpanContext(top)?.spanId === span.spanContext().spanId) row.pop();
     },
+    attach(_proc, ctx) {
+      currentRow()?.push(ctx);
+    },
+    detach() {
+      const row = currentRow();
+      if (row && row.length > 1) row.pop();
+    },
     inject: () => {},
     consume(proc) {
       return { parent: this.active(proc), links: [], carried: false };

@@ -17,6 +17,8 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
     active: processActive,
     started: (proc, _span, ctx) => pushSpan(proc, ctx),
     ended: (proc) => popSpan(proc),
+    attach: pushSpan,
+    detach: popSpan,
     inject: (proc, metadata) => injectInto(processActive(proc), metadata),
     consume(proc, metadata, kind) {
       const extracted = extractFrom(metadata);

@@ -13,6 +13,8 @@ export function processStrategy(): PropagationStrategy {
     active: processActive,
     started: (proc, _span, ctx) => pushSpan(proc, ctx),
     ended: (proc) => popSpan(proc),
+    attach: pushSpan,
+    detach: popSpan,
     inject: () => {},
     consume: () => ({ parent: ROOT_CONTEXT, links: [], carried: false }),
     requestDone: () => {},

@@ -1,0 +1,37 @@
+import type { App } from '../app.ts';
+import type { CommandEnvelope } from '../domain.ts';
+import type { Metadata } from '../envelope.ts';
+import type { SimProcess } from '../process.ts';
+import type { ConsumeResult, MessageKind } from '../propagation/PropagationStrategy.ts';
+import { TRACE_CTX_KEY } from '../propagation/carrier.ts';
+import { BASE_KEY } from '../propagation/processStack.ts';
+
+/**
+ * Where a handler starts from: the run's strategy, unless an `extractContext` hook (a workshop
+ * exercise) takes over.
+ */
+export function consumeMessage(
+  app: App,
+  self: SimProcess,
+  metadata: Metadata | undefined,
+  kind: MessageKind,
+): ConsumeResult {
+  const extract = app.hooks.extractContext;
+  if (!extract) return app.tracing.strategy.consume(self, metadata, kind);
+  const ctx = extract(metadata ?? {}, app.tracing.api(self));
+  if (!ctx || typeof (ctx as { getValue?: unknown }).getValue !== 'function') {
+    throw new TypeError(
+      'extractContext must return a Context (from propagation.extract or ROOT_CONTEXT)',
+    );
+  }
+  self.dict.set(BASE_KEY, ctx);
+  // "Carried" says what the message brought, not what the hook made of it.
+  const carrier = metadata?.[TRACE_CTX_KEY] as { traceparent?: unknown } | undefined;
+  return { parent: ctx, links: [], carried: typeof carrier?.traceparent === 'string' };
+}
+
+/** The dispatch middleware's injection: the strategy's, or a `beforeDispatch` hook's. */
+export function injectForDispatch(app: App, self: SimProcess, command: CommandEnvelope): void {
+  if (app.hooks.beforeDispatch) app.hooks.beforeDispatch(command, app.tracing.api(self));
+  else app.tracing.strategy.inject(self, command.metadata);
+}

@@ -1,0 +1,40 @@
+import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import type { CurrentSpanStore } from '../hooks.ts';
+import type { SimProcess } from '../process.ts';
+import type { PropagationStrategy } from './PropagationStrategy.ts';
+import { injectInto } from './carrier.ts';
+import { BASE_KEY } from './processStack.ts';
+
+const PREVIOUS_KEY = '$store_previous';
+
+/**
+ * Metadata propagation, but the current context lives in a store that someone else wrote: the
+ * workshop's global-state exercise. A store keyed by pid behaves like the process dictionary;
+ * one shared slot behaves like ExRay's ETS table and mixes concurrent requests.
+ */
+export function storeStrategy(
+  store: CurrentSpanStore,
+  inner: PropagationStrategy,
+): PropagationStrategy {
+  const previous = (proc: SimProcess): (Context | undefined)[] => {
+    let stack = proc.dict.get(PREVIOUS_KEY) as (Context | undefined)[] | undefined;
+    if (!stack) proc.dict.set(PREVIOUS_KEY, (stack = []));
+    return stack;
+  };
+  const active = (proc: SimProcess): Context =>
+    store.get(proc.pid) ?? (proc.dict.get(BASE_KEY) as Context | undefined) ?? ROOT_CONTEXT;
+  const push = (proc: SimProcess, ctx: Context) => {
+    previous(proc).push(store.get(proc.pid));
+    store.set(proc.pid, ctx);
+  };
+  const pop = (proc: SimProcess) => store.set(proc.pid, previous(proc).pop());
+  return {
+    ...inner,
+    active,
+    started: (proc, _span, ctx) => push(proc, ctx),
+    ended: (proc) => pop(proc),
+    attach: push,
+    detach: pop,
+    inject: (proc, metadata) => injectInto(active(proc), metadata),
+  };
+}
