@@ -5,6 +5,16 @@ export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4318/v1/traces';
 
 type SendState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'ok' | 'error'; text: string };
 
+/** Whether the page's CSP meta tag allows only its own origin for fetch, and `url` is elsewhere. */
+function blockedByPolicy(url: URL): boolean {
+  const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+  const connect = /connect-src ([^;]*)/.exec(meta?.getAttribute('content') ?? '')?.[1];
+  if (!connect || url.origin === window.location.origin) return false;
+  return !connect
+    .split(/\s+/)
+    .some((src) => src === url.origin || src === '*' || url.href.startsWith(src));
+}
+
 /** Posts an OTLP/JSON payload; resolves to a sentence for people, never throws. */
 export async function postOtlp(
   url: string,
@@ -34,7 +44,7 @@ export async function postOtlp(
   } catch {
     return {
       ok: false,
-      text: `Could not reach ${parsed.href}: no server is listening there, or it does not allow requests from this page (CORS must be enabled on the Collector or Jaeger). Nothing was lost: your traces are still here.`,
+      text: `Could not reach ${parsed.href}: no server is listening there, or it does not allow requests from this page (CORS must be enabled on the Collector or Jaeger)${blockedByPolicy(parsed) ? ", or this page's Content-Security-Policy does not allow connecting to it (the built site allows its own origin only; npm run dev has no such policy)" : ''}. Nothing was lost: your traces are still here.`,
     };
   }
 }

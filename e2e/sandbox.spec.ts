@@ -1,0 +1,266 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+
+// The sandbox page through its own entry, sandbox.html, against the built site.
+const open = (page: Page, query: string) => page.goto(`/sandbox.html?${query}`);
+const traceCount = (page: Page) => page.getByTestId('trace-count').first();
+
+test.describe('sandbox: one request in each mode', () => {
+  const expected = {
+    global: '1 trace, 1 request',
+    process: '17 traces, 1 request',
+    metadata: '1 trace, 1 request',
+    links: '7 traces, 1 request',
+  } as const;
+  for (const [mode, text] of Object.entries(expected)) {
+    test(`${mode}: ${text}`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await open(page, `mode=${mode}&requests=1&speed=100`);
+      await expect(traceCount(page)).toHaveText(text);
+      await expect(
+        page.getByTestId('span-details').or(page.getByText('Select a span')),
+      ).toBeVisible();
+      if (mode === 'metadata' || mode === 'global') {
+        // One connected trace, 37 spans deep enough to show every hop.
+        await expect(page.getByTestId('waterfall-meta')).toContainText(
+          mode === 'metadata' ? '37 spans · depth 24' : /37 spans · depth \d+/,
+        );
+        await expect(page.getByTestId('trace-row').first()).toHaveAttribute(
+          'data-status',
+          'connected',
+        );
+        await expect(
+          page.locator('[role="treegrid"] [role="row"][aria-level="3"]').first(),
+        ).toBeVisible();
+      }
+      if (mode === 'process') {
+        // The list is virtualized: only the rows in view are in the DOM, all of them broken.
+        await expect(
+          page.locator('[data-testid="trace-row"][data-status="connected"]'),
+        ).toHaveCount(0);
+        await expect(
+          page.locator('[data-testid="trace-row"][data-status="broken"]').first(),
+        ).toBeVisible();
+        await page.getByTestId('trace-row').nth(1).click();
+        const flagged = page.locator('[data-testid="span-row"][data-flags~="new-trace"]').first();
+        await flagged.click();
+        await expect(page.getByTestId('span-details')).toContainText(
+          /New trace started here: the message from \w+ carried no trace context\./,
+        );
+        await expect(page.getByTestId('span-details')).toContainText('carried no trace context');
+      }
+      if (mode === 'links') {
+        await expect(page.locator('[data-testid="trace-row"][data-status="linked"]')).toHaveCount(
+          6,
+        );
+        await page.getByLabel('Group by request').check();
+        await expect(page.getByTestId('request-group')).toHaveText('req-1: 7 traces, 1 request');
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('global mode flags parents that belong to another request', async ({ page }) => {
+    await open(page, 'mode=global&requests=4&speed=100');
+    await expect(traceCount(page)).toHaveText(/traces?, 4 requests/);
+    const rows = page.getByTestId('trace-row');
+    await expect(rows.first()).toBeVisible();
+    const flags = page.locator('[data-testid="span-row"][data-flags~="cross-request"]');
+    for (let i = 0; i < (await rows.count()) && (await flags.count()) === 0; i++)
+      await rows.nth(i).click();
+    await flags.first().click();
+    await expect(page.getByTestId('span-details')).toContainText(
+      /Wrong parent: this span works for req-\d/,
+    );
+  });
+
+  test('a fault breaks the trace and turning it off fixes it', async ({ page }) => {
+    await open(page, 'mode=metadata&requests=1&speed=100&faults=drop-metadata');
+    await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+    await page.getByRole('checkbox', { name: /drop-metadata/ }).uncheck();
+    await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+    await expect(page).toHaveURL(/mode=metadata/);
+    expect(page.url()).not.toContain('faults=');
+  });
+});
+
+test('keyboard shortcuts send requests and switch modes', async ({ page }) => {
+  await open(page, 'mode=metadata&speed=100');
+  await expect(traceCount(page)).toHaveText('0 traces, 0 requests');
+  await page.locator('body').press('s');
+  await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+  await page.locator('body').press('2');
+  await expect(page.getByRole('radio', { name: /process/ })).toBeChecked();
+  await expect(traceCount(page)).toHaveText('17 traces, 1 request');
+  await page.getByRole('button', { name: /Send request/ }).focus();
+  await expect(page.getByRole('button', { name: /Send request/ })).toBeFocused();
+});
+
+test('the URL state survives a round trip', async ({ page }) => {
+  await open(page, 'mode=links&scenario=proof-of-concept&seed=42&speed=2&requests=2');
+  await expect(page.getByRole('radio', { name: /links/ })).toBeChecked();
+  await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('42');
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('2');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('proof-of-concept');
+  await expect(traceCount(page)).toHaveText('2 traces, 2 requests');
+  await expect(page).toHaveURL(/mode=links&scenario=proof-of-concept&seed=42&speed=2&requests=2/);
+  await page.getByRole('radio', { name: /global/ }).check();
+  await page.getByRole('button', { name: /Next seed/ }).click();
+  await expect(page).toHaveURL(/mode=global&scenario=proof-of-concept&seed=43&speed=2&requests=2/);
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /global/ })).toBeChecked();
+  await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('43');
+  await expect(traceCount(page)).toHaveText('2 traces, 2 requests');
+});
+
+test('export then re-import gives the same traces', async ({ page }) => {
+  await open(page, 'mode=process&requests=2&speed=100');
+  await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+  const spans = await page
+    .getByText(/^\d+ spans$/)
+    .first()
+    .textContent();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export OTLP JSON' }).click(),
+  ]);
+  const path = await download.path();
+  const text = await readFile(path, 'utf8');
+  const json = JSON.parse(text);
+  expect(Array.isArray(json.resourceSpans)).toBe(true);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(traceCount(page)).toHaveText('0 traces, 0 requests');
+  await page.getByTestId('import-file').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(page.getByText(`imported: ${download.suggestedFilename()}`)).toBeVisible();
+  await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+  await expect(page.getByText(/^\d+ spans$/).first()).toHaveText(spans ?? '');
+  await expect(
+    page.locator('[data-testid="trace-row"][data-status="broken"]').first(),
+  ).toBeVisible();
+});
+
+test('an invalid import shows its message and keeps the view', async ({ page }) => {
+  await open(page, 'mode=metadata&requests=1&speed=100');
+  await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": "world"}'),
+  });
+  await expect(page.getByRole('alert')).toContainText('Import failed, nothing changed.');
+  await expect(page.getByRole('alert')).toContainText('no "resourceSpans" list');
+  await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+});
+
+test('imported names and attribute keys stay text, never markup', async ({ page }) => {
+  await open(page, 'mode=metadata');
+  const evil = '<img src=x onerror="window.__pwned=1">';
+  const file = {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: evil } }] },
+        scopeSpans: [
+          {
+            spans: [
+              {
+                traceId: '00112233445566778899aabbccddeeff',
+                spanId: '0011223344556677',
+                name: evil,
+                kind: 2,
+                startTimeUnixNano: '1523984400000000000',
+                endTimeUnixNano: '1523984400001000000',
+                attributes: [{ key: evil, value: { stringValue: evil } }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'evil.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(traceCount(page)).toHaveText('1 trace, 0 requests');
+  await page.getByTestId('span-row').first().click();
+  await expect(
+    page.getByTestId('span-details').getByRole('rowheader', { name: evil }),
+  ).toBeVisible();
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('compare runs the same requests under two modes side by side', async ({ page }) => {
+  await open(page, 'mode=metadata&compare=process&requests=1&speed=100');
+  const sides = page.getByTestId('sandbox');
+  await expect(sides).toHaveCount(2);
+  await expect(sides.nth(0).getByTestId('trace-count')).toHaveText('1 trace, 1 request');
+  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText('17 traces, 1 request');
+  await page.getByRole('button', { name: 'Send request to both' }).click();
+  await expect(sides.nth(0).getByTestId('trace-count')).toHaveText('2 traces, 2 requests');
+  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText('34 traces, 2 requests');
+});
+
+test.describe('OTLP/HTTP send', () => {
+  // The built site's CSP allows its own origin only; a deployment that sends to a collector widens
+  // connect-src. The test stands in for that with bypassCSP.
+  test.use({ bypassCSP: true });
+  let server: Server;
+  let received: unknown[] = [];
+  test.beforeAll(async () => {
+    server = createServer((req, res) => {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'content-type');
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('sends a valid ExportTraceServiceRequest, and explains a failure', async ({ page }) => {
+    received = [];
+    const { port } = server.address() as AddressInfo;
+    await open(page, 'mode=metadata&requests=1&speed=100');
+    await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+    await expect(page.getByText('37 spans', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Endpoint', { exact: true })).toHaveCount(0); // off by default
+    await page.getByLabel('Send to an OTLP/HTTP endpoint').check();
+    await page.getByLabel('Endpoint', { exact: true }).fill(`http://127.0.0.1:${port}/v1/traces`);
+    await page.getByRole('button', { name: 'Send spans' }).click();
+    await expect(page.getByTestId('send-result')).toHaveText(
+      `Sent 37 spans to http://127.0.0.1:${port}/v1/traces.`,
+    );
+    expect(received).toHaveLength(1);
+    const payload = received[0] as {
+      resourceSpans: { scopeSpans: { spans: { traceId: string; spanId: string }[] }[] }[];
+    };
+    const spans = payload.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
+    expect(spans).toHaveLength(37);
+    for (const s of spans) {
+      expect(s.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(s.spanId).toMatch(/^[0-9a-f]{16}$/);
+    }
+
+    await page.getByLabel('Endpoint', { exact: true }).fill('http://127.0.0.1:9/v1/traces');
+    await page.getByRole('button', { name: 'Send spans' }).click();
+    await expect(page.getByTestId('send-result')).toContainText(
+      'Could not reach http://127.0.0.1:9/v1/traces',
+    );
+    await expect(page.getByTestId('send-result')).toContainText('Nothing was lost');
+    await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+  });
+});
