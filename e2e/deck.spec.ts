@@ -142,3 +142,14 @@ test('every slide and build shows without a console error, under the site’s CS
   await page.waitForFunction(() => !document.querySelector('[data-scene-loading]'));
   expect(errors).toEqual([]);
 });
+
+test('autoscale shrinks only the slides that ask for it', async ({ page }) => {
+  await openDeck(page, '#/2');
+  const factor = () =>
+    currentSlide(page).evaluate((el) => el.style.getPropertyValue('--autoscale'));
+  await expect.poll(factor).not.toBe('');
+  expect(Number(await factor())).toBeLessThan(1);
+  await page.keyboard.press('ArrowRight');
+  await expectSlide(page, 3);
+  expect(await factor()).toBe('');
+});

@@ -1,6 +1,8 @@
 /**
  * Screenshots every slide (all builds shown) at 1920x1080, 1280x720 and a phone width, into
- * test-results/deck-screens/, for a person to look at. `npm run screenshots:deck [-- --build]`.
+ * test-results/deck-screens/ (or `--out DIR`), for a person to look at.
+ * `npm run screenshots:deck [-- --build] [-- --out DIR]`. Playwright empties test-results/ when it
+ * starts, so use --out to keep them while tests run.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
@@ -13,11 +15,13 @@ const SIZES = [
   { width: 390, height: 844 },
 ];
 
+const outAt = process.argv.indexOf('--out');
+const out = outAt > 0 ? process.argv[outAt + 1] : 'test-results/deck-screens';
 const server = await startPreview(process.argv.includes('--build'));
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   for (const size of SIZES) {
-    const dir = `test-results/deck-screens/${size.width}x${size.height}`;
+    const dir = `${out}/${size.width}x${size.height}`;
     mkdirSync(dir, { recursive: true });
     // Reduced motion: bars are drawn at once, so the picture is the settled one.
     const page = await browser.newPage({ viewport: size, reducedMotion: 'reduce' });

@@ -32,7 +32,10 @@ export function SlideView({
   // width, so the factor holds at every window size and needs measuring only once per build.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!autoscale || !el) return;
+    if (!el) return;
+    // The element outlives a slide change, so a slide without autoscale must drop the factor.
+    el.style.removeProperty('--autoscale');
+    if (!autoscale) return;
     let scale = 1;
     el.style.setProperty('--autoscale', '1');
     for (let i = 0; i < 6; i++) {

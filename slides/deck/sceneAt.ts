@@ -15,7 +15,8 @@ export const DEFAULT_SCENE: SceneProps = { mode: 'process', requests: 0, seed: 1
 function apply(into: SceneProps, s: SceneSetting, addRequests: boolean): SceneProps {
   return {
     mode: s.mode ?? into.mode,
-    scenario: s.scenario ?? into.scenario,
+    // A new mode without a scenario goes back to the default scenario.
+    scenario: s.scenario ?? (s.mode ? undefined : into.scenario),
     seed: s.seed ?? into.seed,
     faults: s.faults ?? into.faults,
     requests:
