@@ -74,7 +74,7 @@ try {
 
   console.log(`Slide changes measured: ${timings.laid.length} (every slide and build)`);
   console.log(`  median to rendered and laid out: ${median(timings.laid).toFixed(1)} ms`);
-  console.log(`  median until painted (double rAF):${median(timings.painted).toFixed(1)} ms`);
+  console.log(`  median until painted (2 rAF):    ${median(timings.painted).toFixed(1)} ms`);
   console.log(`  slowest:                          ${Math.max(...timings.laid).toFixed(1)} ms`);
   if (total / 1024 > BUDGET_KB) {
     console.error(`First-slide JavaScript is over budget: ${(total / 1024).toFixed(1)} KB`);
