@@ -10,4 +10,14 @@ export type Effect =
   | { type: 'call'; to: Pid; body: unknown }
   | { type: 'receive-batch'; max: number };
 
-export const sleepUs = (us: number): Effect => ({ type: 'sleep', us });
+const sleeps = new Map<number, Effect>();
+
+/**
+ * `yield sleepUs(n)`: let n microseconds (with jitter) pass. Effects are read, never changed, so
+ * one object per duration serves every process: no allocation per step.
+ */
+export function sleepUs(us: number): Effect {
+  let effect = sleeps.get(us);
+  if (!effect) sleeps.set(us, (effect = { type: 'sleep', us }));
+  return effect;
+}

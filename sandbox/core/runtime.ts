@@ -41,6 +41,10 @@ export class Runtime {
   private nextRef = 1;
   private running: SimProcess | null = null;
 
+  // Bound once, so that scheduling a delivery or a wake-up allocates no closure.
+  private readonly deliverBound = (envelope: Envelope) => this.deliver(envelope);
+  private readonly resumeBound = (proc: SimProcess) => this.advance(proc, undefined);
+
   constructor(private readonly opts: RuntimeOptions) {}
 
   get now(): number {
@@ -90,11 +94,12 @@ export class Runtime {
       requestId,
       sentAt,
       deliverAt: sentAt + this.latency(this.opts.networkUs),
-      ...refs,
+      callRef: refs.callRef,
+      inReplyTo: refs.inReplyTo,
     };
     this.track(requestId, +1);
     this.opts.onEvent?.({ type: 'send', at: sentAt, envelope });
-    this.opts.scheduler.at(envelope.deliverAt, () => this.deliver(envelope));
+    this.opts.scheduler.at(envelope.deliverAt, this.deliverBound, envelope);
     return envelope;
   }
 
@@ -164,7 +169,7 @@ export class Runtime {
     const effect = result.value;
     switch (effect.type) {
       case 'sleep':
-        this.opts.scheduler.after(this.latency(effect.us), () => this.advance(proc, undefined));
+        this.opts.scheduler.after(this.latency(effect.us), this.resumeBound, proc);
         return;
       case 'call': {
         const ref = this.nextRef++;

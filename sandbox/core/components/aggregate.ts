@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import { EMITS, type AggregateName, type CommandEnvelope, type EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
@@ -17,19 +18,18 @@ export function aggregateHandler(app: App, name: AggregateName): Handler {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
       links: consumed.links,
-      attributes: {
-        ...messagingAttributes('process', command),
+      attributes: messagingAttributes('process', command, {
         'commanded.aggregate': name,
         'commanded.aggregate.uuid': command.aggregateId,
         'commanded.command': command.type,
         'commanded.causation_id': command.causationId ?? '',
         'sim.context.carried': consumed.carried,
-      },
+      }),
     });
     const decide = app.tracing.start(self, `${name}.execute/2`, {
       attributes: { 'code.function.name': `Smallcentrix.${name}.execute/2` },
     });
-    yield { type: 'sleep', us: app.timings.aggregateUs };
+    yield sleepUs(app.timings.aggregateUs);
     app.tracing.end(self, decide);
 
     const event: EventEnvelope = {
@@ -44,7 +44,9 @@ export function aggregateHandler(app: App, name: AggregateName): Handler {
     };
     const append = app.tracing.start(self, 'commanded.event_store.append', {
       kind: SpanKind.PRODUCER,
-      attributes: { ...messagingAttributes('send', event), 'commanded.stream': event.streamId },
+      attributes: messagingAttributes('send', event, {
+        'commanded.stream': event.streamId,
+      }),
     });
     app.tracing.strategy.inject(self, event.metadata);
     yield { type: 'call', to: app.pids.eventStore, body: { kind: 'append', events: [event] } };

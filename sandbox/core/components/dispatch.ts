@@ -26,7 +26,9 @@ export function* dispatch(
 ): Generator<Effect, unknown, unknown> {
   const span = app.tracing.start(self, 'commanded.application.dispatch', {
     kind: SpanKind.PRODUCER,
-    attributes: { ...messagingAttributes('send', command), 'commanded.command': command.type },
+    attributes: messagingAttributes('send', command, {
+      'commanded.command': command.type,
+    }),
   });
   if (opts.inject !== false) injectForDispatch(app, self, command);
   const reply = yield { type: 'call', to: app.pids.router, body: command };

@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
@@ -25,17 +26,16 @@ export function eventStoreHandler(app: App): Handler {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
       links: consumed.links,
-      attributes: {
-        ...messagingAttributes('process', first),
+      attributes: messagingAttributes('process', first, {
         'commanded.stream': first.streamId,
         'sim.context.carried': consumed.carried,
-      },
+      }),
     });
     const db = app.tracing.start(self, 'INSERT events', {
       kind: SpanKind.CLIENT,
       attributes: dbAttributes('events'),
     });
-    yield { type: 'sleep', us: app.timings.dbWriteUs };
+    yield sleepUs(app.timings.dbWriteUs);
     app.tracing.end(self, db);
     const stored = events.map((e) => ({ ...e, eventNumber: ++eventNumber }));
     app.runtime.reply(self, msg, { ok: true });
@@ -43,18 +43,17 @@ export function eventStoreHandler(app: App): Handler {
     for (const event of stored) {
       const publish = app.tracing.start(self, 'commanded.event_store.publish', {
         kind: SpanKind.PRODUCER,
-        attributes: {
-          ...messagingAttributes('publish', event),
+        attributes: messagingAttributes('publish', event, {
           'commanded.event.number': event.eventNumber,
           'messaging.destination.subscription.count': app.subscribers[event.type].length,
-        },
+        }),
       });
       for (const subscriber of app.subscribers[event.type]) {
         const copy: EventEnvelope = { ...event, metadata: { ...event.metadata } };
         app.tracing.strategy.inject(self, copy.metadata);
         app.runtime.send(self.pid, subscriber, copy, self.requestId);
       }
-      yield { type: 'sleep', us: app.timings.publishUs };
+      yield sleepUs(app.timings.publishUs);
       app.tracing.end(self, publish);
     }
     app.tracing.end(self, span);

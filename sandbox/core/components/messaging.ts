@@ -5,15 +5,16 @@ import type { CommandEnvelope, EventEnvelope } from '../domain.ts';
 export function messagingAttributes(
   operation: 'send' | 'process' | 'publish',
   message: CommandEnvelope | EventEnvelope,
+  /** Further attributes of the span: the messaging ones are added to this object, not copied. */
+  into: Attributes = {},
 ): Attributes {
-  return {
-    'messaging.system': 'commanded',
-    'messaging.operation.name': operation,
-    'messaging.operation.type': operation === 'process' ? 'process' : 'send',
-    'messaging.destination.name': message.type,
-    'messaging.message.id': message.kind === 'command' ? message.commandUuid : message.eventId,
-    'messaging.message.conversation_id': message.correlationId,
-  };
+  into['messaging.system'] = 'commanded';
+  into['messaging.operation.name'] = operation;
+  into['messaging.operation.type'] = operation === 'process' ? 'process' : 'send';
+  into['messaging.destination.name'] = message.type;
+  into['messaging.message.id'] = message.kind === 'command' ? message.commandUuid : message.eventId;
+  into['messaging.message.conversation_id'] = message.correlationId;
+  return into;
 }
 
 /** Database client attributes for a projection or event store write. */

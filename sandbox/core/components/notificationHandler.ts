@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
@@ -29,7 +30,7 @@ function smsTask(app: App): Handler {
         'sim.context.carried': consumed.carried,
       },
     });
-    yield { type: 'sleep', us: app.timings.smsUs };
+    yield sleepUs(app.timings.smsUs);
     app.tracing.end(self, span);
   };
 }
@@ -47,14 +48,13 @@ export function notificationHandler(app: App): Handler {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
       links: consumed.links,
-      attributes: {
-        ...messagingAttributes('process', event),
+      attributes: messagingAttributes('process', event, {
         'commanded.handler.name': 'NotificationHandler',
         'commanded.event.number': event.eventNumber,
         'sim.context.carried': consumed.carried,
-      },
+      }),
     });
-    yield { type: 'sleep', us: app.timings.handlerUs };
+    yield sleepUs(app.timings.handlerUs);
 
     const taskMetadata: Metadata = {};
     if (!app.faults.has('task-loses-context')) app.tracing.strategy.inject(self, taskMetadata);

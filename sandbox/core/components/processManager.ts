@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
@@ -19,14 +20,13 @@ export function processManagerHandler(app: App): Handler {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
       links: consumed.links,
-      attributes: {
-        ...messagingAttributes('process', event),
+      attributes: messagingAttributes('process', event, {
         'commanded.process_manager.name': 'SampleCollectionProcessManager',
         'commanded.event.number': event.eventNumber,
         'sim.context.carried': consumed.carried,
-      },
+      }),
     });
-    yield { type: 'sleep', us: app.timings.handlerUs };
+    yield sleepUs(app.timings.handlerUs);
     const aggregateId = event.streamId.replace(/^laborder-/, '');
     const command = commandFrom(
       app,

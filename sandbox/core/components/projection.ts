@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, type Link } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import type { EventEnvelope } from '../domain.ts';
 import type { Envelope } from '../envelope.ts';
@@ -22,7 +23,7 @@ export function projectionHandler(
   return function* (msg, self) {
     let messages: Envelope[] = [msg];
     if (batches && app.faults.has('batch-projection')) {
-      yield { type: 'sleep', us: app.timings.batchWindowUs };
+      yield sleepUs(app.timings.batchWindowUs);
       messages = (yield { type: 'receive-batch', max: MAX_BATCH }) as Envelope[];
     }
     const events = messages.map((m) => m.body as EventEnvelope);
@@ -46,30 +47,26 @@ export function projectionHandler(
     }
     carried ||= links.length > 0;
 
-    const attributes = {
-      ...messagingAttributes('process', first),
+    const attributes = messagingAttributes('process', first, {
       'commanded.handler.name': name,
       'commanded.event.number': first.eventNumber,
       'sim.context.carried': carried,
-      ...(events.length > 1 ? { 'messaging.batch.message_count': events.length } : {}),
-    };
+    });
+    if (events.length > 1) {
+      attributes['messaging.batch.message_count'] = events.length;
+      attributes['sim.batch.request_ids'] = messages.map((m) => m.requestId);
+    }
     const handle = app.tracing.start(self, 'commanded.event.handle', {
       kind: SpanKind.CONSUMER,
       parent,
       links,
       attributes,
     });
-    if (events.length > 1) {
-      handle.setAttribute(
-        'sim.batch.request_ids',
-        messages.map((m) => m.requestId),
-      );
-    }
     const db = app.tracing.start(self, `INSERT ${table}`, {
       kind: SpanKind.CLIENT,
       attributes: { ...dbAttributes(table), 'db.response.returned_rows': events.length },
     });
-    yield { type: 'sleep', us: app.timings.dbWriteUs };
+    yield sleepUs(app.timings.dbWriteUs);
     app.tracing.end(self, db);
     app.tracing.end(self, handle);
   };

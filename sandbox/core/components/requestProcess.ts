@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import type { HttpRequest } from '../scenarios.ts';
 import type { Conn, TracedCall } from '../hooks.ts';
 import type { Handler } from '../process.ts';
@@ -40,14 +41,14 @@ export function labOrderRequest(app: App): Handler {
     const api = app.tracing.api(self);
     const server = plug ? null : startServerSpan(app, self, req);
     plug?.call(conn, api);
-    yield { type: 'sleep', us: app.timings.parseRequestUs };
+    yield sleepUs(app.timings.parseRequestUs);
     const controller = app.tracing.start(self, 'LabOrderController.create', {
       attributes: {
         'code.function.name': 'SmallcentrixWeb.LabOrderController.create/2',
         'phoenix.action': 'create',
       },
     });
-    yield { type: 'sleep', us: app.timings.controllerUs };
+    yield sleepUs(app.timings.controllerUs);
     const orderId = app.rng.hex(4);
     const command = commandFrom(app, 'PlaceLabOrder', 'LabOrder', orderId, null);
     command.metadata.request_id = self.requestId;
@@ -90,7 +91,7 @@ export function proofOfConceptRequest(app: App): Handler {
       const span = exray
         ? exray.startSpan(call, api)
         : app.tracing.start(self, name, { attributes });
-      yield { type: 'sleep', us: app.timings.dbWriteUs };
+      yield sleepUs(app.timings.dbWriteUs);
       if (exray) exray.finishSpan(call, span, { ok: call.fun }, api);
       else if (span) app.tracing.end(self, span);
     }

@@ -1,5 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
+import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import type { CommandEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
@@ -17,14 +18,13 @@ export function routerHandler(app: App): Handler {
       kind: SpanKind.CONSUMER,
       parent: consumed.parent,
       links: consumed.links,
-      attributes: {
-        ...messagingAttributes('process', command),
+      attributes: messagingAttributes('process', command, {
         'commanded.command': command.type,
         'commanded.aggregate': command.aggregate,
         'sim.context.carried': consumed.carried,
-      },
+      }),
     });
-    yield { type: 'sleep', us: app.timings.routerUs };
+    yield sleepUs(app.timings.routerUs);
     // Messages are copied between processes, as in Erlang: never mutate what was received.
     const forwarded: CommandEnvelope = { ...command, metadata: { ...command.metadata } };
     app.tracing.strategy.inject(self, forwarded.metadata);
