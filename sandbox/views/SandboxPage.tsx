@@ -14,7 +14,10 @@ function writeUrl(scene: UrlScene): void {
  * The sandbox page (`/#/sandbox?mode=…&scenario=…&seed=…&speed=…&requests=N`). It reads its scene
  * from the URL and writes every change back, so a link reproduces what is on screen.
  */
-export default function SandboxPage() {
+export default function SandboxPage(props: {
+  /** The live scene's controller, for tests and the UI benchmark. */
+  onController?: (scene: SceneController | null) => void;
+}) {
   const [initial] = useState(() => parseScene(queryOf(window.location)));
   const [compare, setCompare] = useState(initial.compare);
   const [scene, setScene] = useState<SceneController | null>(null);
@@ -53,7 +56,14 @@ export default function SandboxPage() {
     if (compare) writeUrl({ ...compareState, compare });
   }, [compare, compareState]);
 
-  const onController = useCallback((c: SceneController | null) => setScene(c), []);
+  const { onController: report } = props;
+  const onController = useCallback(
+    (c: SceneController | null) => {
+      setScene(c);
+      report?.(c);
+    },
+    [report],
+  );
   const openCompare = () => {
     const s = scene?.store.getState();
     const base = s
