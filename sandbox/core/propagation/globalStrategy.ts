@@ -1,8 +1,8 @@
 import { ROOT_CONTEXT, trace, type Context, type Span } from '@opentelemetry/api';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 
-/** How many finished requests' rows the table keeps before it forgets the oldest (memory cap). */
-const MAX_ROWS = 200;
+/** Rows kept before the oldest is forgotten: a memory cap; forgotten rows still count as lingering. */
+const MAX_ROWS = 32;
 
 /**
  * `global`: one shared "current span" store for the whole node, like ExRay's public ETS table.
@@ -42,7 +42,7 @@ export function globalStrategy(): PropagationStrategy {
       }
       const row = currentRow();
       if (!row) return;
-      row.push(ctx);
+      row.push(idsOnly(ctx));
       rowOfSpan.set(span, row);
     },
     ended(_proc, span) {
@@ -54,7 +54,7 @@ export function globalStrategy(): PropagationStrategy {
       if (top && trace.getSpanContext(top)?.spanId === span.spanContext().spanId) row.pop();
     },
     attach(_proc, ctx) {
-      currentRow()?.push(ctx);
+      currentRow()?.push(idsOnly(ctx));
     },
     detach() {
       const row = currentRow();
@@ -69,4 +69,13 @@ export function globalStrategy(): PropagationStrategy {
     },
     lingering: () => finished.size + lingeringEvicted,
   };
+}
+
+/**
+ * A table row keeps ids, not the span itself, as an ETS table would: a context that holds only
+ * the span context still parents new spans, and lingering rows do not keep whole spans alive.
+ */
+function idsOnly(ctx: Context): Context {
+  const sc = trace.getSpanContext(ctx);
+  return sc ? trace.setSpanContext(ROOT_CONTEXT, sc) : ctx;
 }
