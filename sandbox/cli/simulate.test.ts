@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseOtlpJson } from '../model/otlpImport.ts';
 
 const CLI = join(import.meta.dirname, 'simulate.ts');
 const run = (...args: string[]) =>
@@ -43,6 +44,10 @@ describe('the simulate CLI', () => {
     };
     const spans = body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
     expect(spans).toHaveLength(111);
+    // The sandbox's importer validates OTLP/JSON independently of the serializer that wrote it.
+    const imported = parseOtlpJson(readFileSync(out, 'utf8'));
+    expect(imported).toMatchObject({ ok: true });
+    expect(imported.ok && imported.spans.length).toBe(111);
     for (const span of spans) {
       expect(span.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
