@@ -15,8 +15,11 @@ export default defineConfig({
     contentSecurityPolicy(),
   ],
   build: {
-    // The sandbox page also has an entry of its own, for working on it and for its browser tests.
-    rollupOptions: { input: { main: 'index.html', sandbox: 'sandbox.html' } },
+    // The sandbox and exercises pages also have entries of their own, for working on them and for
+    // their browser tests.
+    rollupOptions: {
+      input: { main: 'index.html', sandbox: 'sandbox.html', exercises: 'exercises.html' },
+    },
   },
   test: {
     include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],

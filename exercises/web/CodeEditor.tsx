@@ -1,0 +1,100 @@
+import { useEffect, useRef } from 'react';
+import { basicSetup } from 'codemirror';
+import { javascript } from '@codemirror/lang-javascript';
+import { EditorState, Prec } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+
+export interface CodeEditorProps {
+  value: string;
+  onChange: (text: string) => void;
+  /** Ctrl+Enter / Cmd+Enter. */
+  onRun: () => void;
+  /** The accessible name of the text box. */
+  label: string;
+}
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '15px', backgroundColor: '#fff', color: '#111' },
+  '&.cm-focused': { outline: '3px solid #0072b2', outlineOffset: '-3px' },
+  '.cm-scroller': {
+    fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace",
+    lineHeight: '1.5',
+    overflow: 'auto',
+  },
+  '.cm-gutters': { backgroundColor: '#f3f3f0', color: '#555', borderRight: '1px solid #ccc' },
+  '.cm-activeLine': { backgroundColor: '#eef4fa' },
+  '.cm-activeLineGutter': { backgroundColor: '#dcebf7', color: '#111' },
+});
+
+/**
+ * CodeMirror 6 with TypeScript highlighting. It lives in a shadow root: CodeMirror styles itself
+ * with constructed style sheets there, which the site's Content-Security-Policy (no inline
+ * `<style>`) allows, where in the document it would add `<style>` tags that the policy blocks.
+ */
+export function CodeEditor({ value, onChange, onRun, label }: CodeEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  // The latest callbacks, read by the editor's listeners without rebuilding the editor.
+  const handlers = useRef({ onChange, onRun });
+  useEffect(() => {
+    handlers.current = { onChange, onRun };
+  });
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    parent.style.height = '100%';
+    shadow.append(parent);
+    const editor = new EditorView({
+      root: shadow,
+      parent,
+      state: EditorState.create({
+        doc: '',
+        extensions: [
+          Prec.highest(
+            keymap.of([
+              {
+                key: 'Mod-Enter',
+                run: () => {
+                  handlers.current.onRun();
+                  return true;
+                },
+              },
+            ]),
+          ),
+          basicSetup,
+          javascript({ typescript: true }),
+          theme,
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            'aria-keyshortcuts': 'Control+Enter Meta+Enter',
+          }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) handlers.current.onChange(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      view.current = null;
+      editor.destroy();
+      parent.remove();
+    };
+  }, [label]);
+
+  // Outside changes (reset, a new exercise, a file changed on disk) replace the text.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() === value) return;
+    editor.dispatch({
+      changes: { from: 0, to: editor.state.doc.length, insert: value },
+      selection: { anchor: 0 },
+    });
+  });
+
+  return <div ref={host} className="exw-editor" data-testid="code-editor" />;
+}

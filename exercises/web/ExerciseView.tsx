@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Exercise } from '../lib/Exercise.ts';
+import { CodeEditor } from './CodeEditor.tsx';
+import { GoalTree } from './GoalTree.tsx';
+import { RunResults } from './RunResults.tsx';
+import { SolutionDiff } from './SolutionDiff.tsx';
+import { TraceView } from './TraceView.tsx';
+import { exerciseHash, LIST_HASH, neighbours } from './exerciseRoute.ts';
+import { inlineCode } from './inlineCode.tsx';
+import type { ExerciseProgress } from './progress.ts';
+import type { RunOutcome } from './runWithTimeLimit.ts';
+import { useCheckRun } from './useCheckRun.ts';
+
+export interface ExerciseViewProps {
+  exercise: Exercise;
+  starter: string;
+  solution: string;
+  entry: ExerciseProgress;
+  update: (change: (e: ExerciseProgress) => ExerciseProgress) => void;
+  /** exercise.ts changed on disk while the learner had their own code (dev server only). */
+  starterChanged: boolean;
+  onStarterChangeHandled: () => void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** One exercise: the brief, the editor and its check, the resulting trace, hints and solution. */
+export function ExerciseView(props: ExerciseViewProps) {
+  const { exercise, starter, solution, entry, update } = props;
+  const code = entry.code ?? starter;
+  const [solutionOpen, setSolutionOpen] = useState(false);
+  const [undo, setUndo] = useState<string | null>(null);
+  const filename = `${exercise.id}/exercise.ts`;
+
+  const onOutcome = useCallback(
+    (_request: unknown, outcome: RunOutcome) => {
+      if (outcome.kind !== 'done' || !outcome.result.passed) return;
+      update((e) => ({ ...e, passed: true, solvedAt: e.solvedAt ?? new Date().toISOString() }));
+      setSolutionOpen(true);
+    },
+    [update],
+  );
+  const { state, run, stop } = useCheckRun(onOutcome);
+
+  const setCode = useCallback(
+    (text: string) => update((e) => ({ ...e, code: text === starter ? null : text })),
+    [update, starter],
+  );
+  const runCheck = useCallback(
+    () => run({ exerciseId: exercise.id, source: code, filename }),
+    [run, exercise.id, code, filename],
+  );
+
+  // Ctrl/Cmd+Enter anywhere on the page runs the check (the editor handles its own).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+      e.preventDefault();
+      runCheck();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runCheck]);
+
+  const reset = () => {
+    setUndo(code);
+    update((e) => ({ ...e, code: null }));
+  };
+  const result =
+    state.status === 'finished' && state.outcome.kind === 'done' ? state.outcome.result : null;
+  const { previous, next } = neighbours(exercise);
+  const hintsShown = Math.min(3, entry.hintsShown);
+
+  return (
+    <article className="exw-exercise" aria-labelledby="exw-title">
+      <section className="exw-brief" aria-label="The exercise">
+        <p className="exw-kicker">
+          Exercise {exercise.number}
+          {exercise.stretch ? ' · stretch goal' : ''}
+          {entry.passed && (
+            <span className="exw-badge exw-pass" data-testid="solved-badge">
+              ✓ Solved
+            </span>
+          )}
+        </p>
+        <h2 id="exw-title" tabIndex={-1}>
+          {exercise.title}
+        </h2>
+        {exercise.statement.map((p, i) => (
+          <p key={i}>{inlineCode(p)}</p>
+        ))}
+        <h3>Goal: the trace you should see</h3>
+        <GoalTree goal={exercise.goal} />
+
+        <h3>Hints</h3>
+        {hintsShown === 0 && <p className="exw-muted">Three hints, each giving more away.</p>}
+        <ol className="exw-hints" aria-live="polite">
+          {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+            <li key={i} data-testid="hint">
+              <span className="exw-hint-level">Hint {i + 1} of 3</span>
+              <span className="exw-hint-text">{inlineCode(hint)}</span>
+            </li>
+          ))}
+        </ol>
+        {hintsShown < 3 && (
+          <button
+            type="button"
+            onClick={() => update((e) => ({ ...e, hintsShown: Math.min(3, e.hintsShown + 1) }))}
+          >
+            Show hint {hintsShown + 1} of 3
+          </button>
+        )}
+        <nav className="exw-pager" aria-label="Other exercises">
+          {previous ? (
+            <a href={exerciseHash(previous)}>
+              ← {previous.number}. {previous.title}
+            </a>
+          ) : (
+            <a href={LIST_HASH}>← All exercises</a>
+          )}
+          {next ? (
+            <a href={exerciseHash(next)}>
+              {next.number}. {next.title} →
+            </a>
+          ) : (
+            <a href={LIST_HASH}>All exercises →</a>
+          )}
+        </nav>
+      </section>
+
+      <section className="exw-work" aria-label="Your code and its check">
+        <div className="exw-toolbar" role="toolbar" aria-label="Code">
+          <button
+            type="button"
+            className="exw-primary"
+            onClick={runCheck}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
+            Run check <kbd>{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
+          </button>
+          <button type="button" onClick={reset} disabled={entry.code === null}>
+            Reset to starter
+          </button>
+          <button
+            type="button"
+            aria-expanded={solutionOpen}
+            aria-controls="exw-solution"
+            onClick={() => setSolutionOpen((o) => !o)}
+          >
+            {solutionOpen ? 'Hide solution' : 'Show solution'}
+          </button>
+        </div>
+        {undo !== null && entry.code === null && (
+          <p className="exw-banner" role="status">
+            Reset to the starter code.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setCode(undo);
+                setUndo(null);
+              }}
+            >
+              Undo reset
+            </button>
+          </p>
+        )}
+        {props.starterChanged && (
+          <p className="exw-banner" role="status" data-testid="starter-changed">
+            <span>
+              <code>{filename}</code> changed on disk, and you have edited the code here.
+            </span>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setUndo(code);
+                update((e) => ({ ...e, code: null }));
+                props.onStarterChangeHandled();
+              }}
+            >
+              Load the file
+            </button>{' '}
+            <button type="button" onClick={props.onStarterChangeHandled}>
+              Keep mine
+            </button>
+          </p>
+        )}
+        <div className="exw-editor-frame">
+          <p className="exw-filename" aria-hidden="true">
+            {filename}
+            {entry.code === null ? '' : ' (edited)'}
+          </p>
+          <CodeEditor
+            value={code}
+            onChange={setCode}
+            onRun={runCheck}
+            label={`Code editor: ${filename}. Ctrl+Enter runs the check.`}
+          />
+        </div>
+        <RunResults state={state} onStop={stop} />
+        {result?.passed && next && (
+          <p className="exw-next">
+            <a href={exerciseHash(next)}>
+              Next: exercise {next.number}, {next.title} →
+            </a>
+          </p>
+        )}
+        <div id="exw-solution" hidden={!solutionOpen}>
+          {solutionOpen && (
+            <>
+              <h3>Reference solution</h3>
+              <SolutionDiff yours={code} solution={solution} />
+            </>
+          )}
+        </div>
+      </section>
+
+      <section className="exw-trace-col" aria-labelledby="exw-trace-h">
+        <h3 id="exw-trace-h">Trace of the last run</h3>
+        {result?.otlp ? (
+          <TraceView otlp={result.otlp} name={`run ${state.status === 'finished' ? state.n : 0}`} />
+        ) : (
+          <p className="exw-muted">
+            {state.status === 'running'
+              ? 'Running…'
+              : result
+                ? 'The code did not run far enough to record any spans.'
+                : 'Run the check to see the spans your code produces, as in the sandbox.'}
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}

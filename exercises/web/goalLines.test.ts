@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EXERCISES } from '../lib/catalog.ts';
+import { goalLines } from './goalLines.ts';
+
+describe('goalLines', () => {
+  it('splits a line into branch, span name, and details with kinds picked out', () => {
+    const [root, child] = goalLines(
+      'POST /lab-orders    SERVER  http.route=/lab-orders\n└─ commanded.router.dispatch  CONSUMER  (Router)',
+    );
+    expect(root).toEqual({
+      branch: '',
+      name: 'POST /lab-orders',
+      rest: [
+        { text: '    ', kind: false },
+        { text: 'SERVER', kind: true },
+        { text: '  http.route=/lab-orders', kind: false },
+      ],
+    });
+    expect(child?.branch).toBe('└─ ');
+    expect(child?.name).toBe('commanded.router.dispatch');
+  });
+
+  it('keeps every character of every goal, so the columns stay aligned', () => {
+    for (const e of EXERCISES) {
+      const joined = goalLines(e.goal)
+        .map((l) => l.branch + l.name + l.rest.map((r) => r.text).join(''))
+        .join('\n');
+      expect(joined).toBe(e.goal);
+    }
+  });
+});

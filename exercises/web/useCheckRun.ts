@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckRequest } from './checkProtocol.ts';
+import { runWithTimeLimit, type Run, type RunOutcome } from './runWithTimeLimit.ts';
+
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; n: number }
+  | { status: 'finished'; n: number; outcome: RunOutcome };
+
+/** A fresh worker per run: nothing of one learner run leaks into the next. */
+const createCheckWorker = () =>
+  new Worker(new URL('./checkWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'exercise-check',
+  });
+
+/**
+ * Runs checks one at a time: a new run, or leaving the page, stops the one in progress.
+ * `onOutcome` hears every finished (not cancelled) run.
+ */
+export function useCheckRun(onOutcome: (request: CheckRequest, outcome: RunOutcome) => void) {
+  const [state, setState] = useState<RunState>({ status: 'idle' });
+  const current = useRef<Run | null>(null);
+  const count = useRef(0);
+  const listener = useRef(onOutcome);
+  useEffect(() => {
+    listener.current = onOutcome;
+  });
+
+  useEffect(() => () => current.current?.cancel(), []);
+
+  const run = useCallback((request: CheckRequest) => {
+    current.current?.cancel();
+    const n = ++count.current;
+    const started = runWithTimeLimit(createCheckWorker, request);
+    current.current = started;
+    setState({ status: 'running', n });
+    void started.outcome.then((outcome) => {
+      if (outcome.kind === 'cancelled') return;
+      if (current.current === started) current.current = null;
+      setState({ status: 'finished', n, outcome });
+      listener.current(request, outcome);
+    });
+  }, []);
+
+  const stop = useCallback(() => {
+    current.current?.cancel();
+    current.current = null;
+    setState({ status: 'idle' });
+  }, []);
+
+  return { state, run, stop };
+}
