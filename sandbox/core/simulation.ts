@@ -5,16 +5,11 @@ import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
 import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
 import { createTracers } from '../telemetry/tracerProviders.ts';
 import type { App } from './app.ts';
-import { aggregateHandler } from './components/aggregate.ts';
-import { eventStoreHandler } from './components/eventStore.ts';
-import { notificationHandler } from './components/notificationHandler.ts';
-import { processManagerHandler } from './components/processManager.ts';
-import { projectionHandler } from './components/projection.ts';
+import { startApplication } from './application.ts';
 import { labOrderRequest, proofOfConceptRequest } from './components/requestProcess.ts';
-import { routerHandler } from './components/router.ts';
 import { DEFAULT_TIMINGS, type Fault, type Timings } from './config.ts';
 import type { Pid } from './envelope.ts';
-import type { Handler, SimProcess } from './process.ts';
+import type { SimProcess } from './process.ts';
 import { registerGlobalPropagator } from './propagation/carrier.ts';
 import { BASE_KEY } from './propagation/processStack.ts';
 import type { Hooks } from './hooks.ts';
@@ -24,7 +19,10 @@ import { createRng } from './rng.ts';
 import { Runtime, type RuntimeEvent } from './runtime.ts';
 import type { HttpRequest, ScenarioName } from './scenarios.ts';
 import { createScheduler } from './scheduler.ts';
+import { TOPOLOGY, type TopologyNode } from './topology.ts';
 import { Tracing, type StackEntry } from './tracing.ts';
+
+export { TOPOLOGY, type TopologyNode };
 
 export interface SimulationOptions {
   seed?: number;
@@ -85,14 +83,6 @@ export interface Simulation {
   /** The topology: one node per module (or process pool), grouped by service. */
   topology(): readonly TopologyNode[];
   dispose(): void;
-}
-
-export interface TopologyNode {
-  id: string;
-  service: string;
-  label: string;
-  /** Nodes it sends messages to. */
-  targets: string[];
 }
 
 /** Builds a fresh simulated Smallcentrix backend. Nothing runs until it is stepped. */
@@ -180,7 +170,6 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       ((pid, stack) => emit({ type: 'stack', at: scheduler.now(), pid, stack: stack.slice() })),
   );
 
-  // Long-lived processes, started by the application supervisor.
   const app: App = {
     runtime,
     tracing,
@@ -191,31 +180,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     pids: { router: '', eventStore: '', aggregates: { LabOrder: '', SampleCollection: '' } },
     subscribers: { LabOrderPlaced: [], SampleCollectionScheduled: [], PatientNotified: [] },
   };
-  const start = (node: string, service: string, handler: Handler) =>
-    runtime.spawn(node, service, handler).pid;
-  app.pids.router = start('Router', 'commanded', routerHandler(app));
-  app.pids.aggregates.LabOrder = start('LabOrder', 'lab_orders', aggregateHandler(app, 'LabOrder'));
-  app.pids.aggregates.SampleCollection = start(
-    'SampleCollection',
-    'sample_collection',
-    aggregateHandler(app, 'SampleCollection'),
-  );
-  app.pids.eventStore = start('EventStore', 'event_store', eventStoreHandler(app));
-  const timeline = start(
-    'PatientTimelineProjection',
-    'projections',
-    projectionHandler(app, 'PatientTimelineProjection', 'patient_timeline', false),
-  );
-  const worklist = start(
-    'LabWorklistProjection',
-    'projections',
-    projectionHandler(app, 'LabWorklistProjection', 'lab_worklist', true),
-  );
-  const manager = start('SampleCollectionProcessManager', 'commanded', processManagerHandler(app));
-  const notifier = start('NotificationHandler', 'notifications', notificationHandler(app));
-  app.subscribers.LabOrderPlaced.push(timeline, worklist, manager);
-  app.subscribers.SampleCollectionScheduled.push(worklist, notifier);
-  app.subscribers.PatientNotified.push(timeline);
+  startApplication(app);
 
   const requestHandler =
     scenario === 'proof-of-concept' ? proofOfConceptRequest(app) : labOrderRequest(app);
@@ -283,57 +248,3 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   };
   return simulation;
 }
-
-/** The static shape of the system, for the sandbox's topology view. */
-export const TOPOLOGY: readonly TopologyNode[] = [
-  { id: 'RequestProcess', service: 'web', label: 'Phoenix request', targets: ['Router'] },
-  {
-    id: 'Router',
-    service: 'commanded',
-    label: 'Router',
-    targets: ['LabOrder', 'SampleCollection'],
-  },
-  { id: 'LabOrder', service: 'lab_orders', label: 'LabOrder aggregate', targets: ['EventStore'] },
-  {
-    id: 'SampleCollection',
-    service: 'sample_collection',
-    label: 'SampleCollection aggregate',
-    targets: ['EventStore'],
-  },
-  {
-    id: 'EventStore',
-    service: 'event_store',
-    label: 'EventStore',
-    targets: [
-      'PatientTimelineProjection',
-      'LabWorklistProjection',
-      'SampleCollectionProcessManager',
-      'NotificationHandler',
-    ],
-  },
-  {
-    id: 'PatientTimelineProjection',
-    service: 'projections',
-    label: 'PatientTimeline projection',
-    targets: [],
-  },
-  {
-    id: 'LabWorklistProjection',
-    service: 'projections',
-    label: 'LabWorklist projection',
-    targets: [],
-  },
-  {
-    id: 'SampleCollectionProcessManager',
-    service: 'commanded',
-    label: 'SampleCollection process manager',
-    targets: ['Router'],
-  },
-  {
-    id: 'NotificationHandler',
-    service: 'notifications',
-    label: 'NotificationHandler',
-    targets: ['Router', 'Task (SMS)'],
-  },
-  { id: 'Task (SMS)', service: 'notifications', label: 'SMS Task', targets: [] },
-];
