@@ -1,0 +1,236 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The workshop page through its own entry, exercises.html, against the built site (with its CSP).
+const STORAGE_KEY = 'tracing-in-elixir:exercises';
+
+/**
+ * Console errors and page errors, less two that are not this page's: the site CSP's `[::1]` source
+ * (Chromium does not accept IPv6 hosts in a source list, and says so), and the inline style that
+ * Chromium's own contenteditable editing tries to add when typing replaces a selection of several
+ * lines (the CSP blocks it, and CodeMirror redraws those lines itself).
+ */
+const NOT_OURS = [
+  /directive 'connect-src' contains an invalid source: 'http:\/\/\[::1\]:\*'/,
+  /^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/,
+];
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !NOT_OURS.some((re) => re.test(m.text()))) errors.push(m.text());
+  });
+  return errors;
+}
+
+const editor = (page: Page) => page.locator('.cm-content');
+const status = (page: Page) => page.getByTestId('run-status');
+
+/** Replaces the editor's whole text, as a paste would. */
+async function replaceCode(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
+test('exercise 3: the starter fails with its message; typing the fix passes and shows the trace', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/exercises.html#/exercises/3');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    'Inject: context into command metadata',
+  );
+  await expect(page.getByTestId('goal')).toContainText('commanded.router.dispatch');
+
+  await page.getByRole('button', { name: /Run check/ }).click();
+  await expect(status(page)).toContainText('✗ Not yet: 2 of 2 checks fail.');
+  const failed = page.getByTestId('assertion').filter({ hasText: 'fails' }).first();
+  await expect(failed).toContainText('every dispatched command carries trace_ctx fails');
+  await expect(failed).toContainText(
+    'commanded.router.dispatch for PlaceLabOrder got a command whose metadata carried no trace_ctx',
+  );
+
+  // Type the fix after the comment inside the function body; CodeMirror indents and closes brackets.
+  await editor(page).getByText('command.metadata.trace_ctx, the key').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('const carrier: Record<string, string> = {};');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('propagation.inject(context.active(), carrier);');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('command.metadata.trace_ctx = carrier;');
+  await page.keyboard.press('ControlOrMeta+Enter');
+
+  await expect(status(page)).toContainText('✓ Passed: all 2 checks pass.');
+  await expect(page.getByTestId('assertion').filter({ hasText: 'fails' })).toHaveCount(0);
+  await expect(page.getByTestId('solved-badge')).toBeVisible();
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+
+  // The run's trace, in the sandbox's views: three requests, each one connected trace.
+  const trace = page.getByTestId('exercise-trace');
+  await expect(trace.getByTestId('trace-row')).toHaveCount(3);
+  await expect(trace.locator('[data-testid="trace-row"][data-status="connected"]')).toHaveCount(3);
+  await expect(trace.getByTestId('waterfall-meta')).toContainText('37 spans');
+  await expect(trace.getByRole('treegrid')).toContainText('commanded.router.dispatch');
+
+  // After a pass the reference solution shows, as a diff against the learner's code.
+  await expect(page.getByTestId('solution-diff')).toBeVisible();
+
+  // Progress and code survive a reload.
+  await page.reload();
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(editor(page)).toContainText('propagation.inject(context.active(), carrier);');
+  expect(errors).toEqual([]);
+});
+
+test('an endless loop is stopped with its message, and the page stays responsive', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/exercises.html#/exercises/4');
+  await replaceCode(page, 'export function extractContext() {\n  for (;;) {}\n}\n');
+  await page.getByRole('button', { name: /Run check/ }).click();
+  await expect(status(page)).toContainText('Running the check');
+
+  // While the worker spins, the page still answers: hints open, the editor takes input.
+  await page.getByRole('button', { name: 'Show hint 1 of 3' }).click();
+  await expect(page.getByTestId('hint')).toHaveCount(1);
+
+  await expect(status(page)).toContainText(
+    'Your code did not finish within 1.5 s and was stopped. Is there an endless loop',
+  );
+  await expect(status(page)).toHaveAttribute('role', 'alert');
+
+  // The next run works as usual.
+  await replaceCode(page, "export function extractContext() { throw new Error('oops'); }\n");
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('assertion').first()).toContainText(
+    /no process crashed fails.*crashed: Error: oops/,
+  );
+  expect(errors).toEqual([]);
+});
+
+test('learner code cannot reach the page: it runs in a worker with no DOM', async ({ page }) => {
+  await page.goto('/exercises.html#/exercises/3');
+  await replaceCode(
+    page,
+    "export function beforeDispatch() {}\ndocument.body.innerHTML = 'pwned';\n",
+  );
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('assertion').first()).toContainText(
+    /the code compiles and loads fails.*ReferenceError: document is not defined/,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Workshop exercises');
+});
+
+test('hints come one at a time, reset restores the starter, and the solution shows on request', async ({
+  page,
+}) => {
+  await page.goto('/exercises.html#/exercises/2');
+  for (const n of [1, 2, 3]) {
+    await page.getByRole('button', { name: `Show hint ${n} of 3` }).click();
+    await expect(page.getByTestId('hint')).toHaveCount(n);
+  }
+  await expect(page.getByRole('button', { name: /Show hint/ })).toHaveCount(0);
+
+  await replaceCode(page, '// mine\n');
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.getByTestId('solution-diff')).toContainText('solution only: ');
+  await page.getByRole('button', { name: 'Reset to starter' }).click();
+  await expect(editor(page)).toContainText('export const exray');
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(editor(page)).toHaveText('// mine');
+});
+
+test('corrupt saved progress: the page says so, and keeps working', async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(key, '{"version":2,"exercises":{');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, STORAGE_KEY);
+  await page.goto('/exercises.html#/exercises');
+  await expect(page.getByTestId('notice')).toContainText(
+    'Your saved progress was damaged (it is not valid JSON)',
+  );
+  await expect(page.getByTestId('exercise-card')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('partly damaged progress keeps its valid parts', async ({ page }) => {
+  await page.addInitScript((key) => {
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        version: 2,
+        exercises: {
+          '01-tracing-plug': { code: null, passed: true, hintsShown: 9, solvedAt: null },
+          '02-exray-spans': 'garbage',
+        },
+      }),
+    );
+  }, STORAGE_KEY);
+  await page.goto('/exercises.html');
+  await expect(page.getByTestId('notice')).toContainText('the valid parts were kept');
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(page.getByTestId('exercise-card').first()).toContainText('Solved');
+});
+
+test('progress exports to a file and imports again; a bad file changes nothing', async ({
+  page,
+}) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(
+        key,
+        JSON.stringify({
+          version: 2,
+          exercises: {
+            '01-tracing-plug': { code: null, passed: true, hintsShown: 1, solvedAt: null },
+          },
+        }),
+      );
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, STORAGE_KEY);
+  await page.goto('/exercises.html');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('tracing-in-elixir-exercises.json');
+  const path = await download.path();
+
+  await page.evaluate((key) => localStorage.removeItem(key), STORAGE_KEY);
+  await page.reload();
+  await expect(page.getByTestId('progress-summary')).toContainText('0 of 7 solved');
+
+  const input = page.getByTestId('import-progress');
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"nope": true}'),
+  });
+  await expect(page.getByTestId('notice')).toContainText(
+    'That file is not an exercise progress export from this site; your progress is unchanged.',
+  );
+  await expect(page.getByTestId('progress-summary')).toContainText('0 of 7 solved');
+
+  await input.setInputFiles(path);
+  await expect(page.getByTestId('notice').last()).toContainText(
+    'Progress imported: 1 of 7 exercises solved.',
+  );
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+});
+
+test('the list shows every exercise in story order, reachable by keyboard', async ({ page }) => {
+  await page.goto('/exercises.html#/exercises');
+  const cards = page.getByTestId('exercise-card');
+  await expect(cards).toHaveCount(7);
+  await expect(cards.first()).toContainText('Not started');
+  await cards.nth(2).getByRole('link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/exercises\/3$/);
+  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+});
