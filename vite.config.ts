@@ -24,5 +24,7 @@ export default defineConfig({
   test: {
     include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // Some tests start the CLIs as child processes; on a busy 2-core machine that takes seconds.
+    testTimeout: 60_000,
   },
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { cspContent } from './contentSecurityPolicy.ts';
+import { CSP_DIRECTIVES, cspContent } from './contentSecurityPolicy.ts';
 
 describe('content security policy', () => {
-  it('allows only the site’s own origin for code, styles and connections', () => {
+  it('allows only the site’s own origin for code and styles', () => {
     const csp = cspContent();
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https:/);
+  });
+
+  it('lets connections go to the own origin and to an OTLP receiver on this machine only', () => {
+    const sources = (CSP_DIRECTIVES['connect-src'] ?? '').split(' ');
+    expect(sources).toEqual([
+      "'self'",
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+      'http://[::1]:*',
+    ]);
   });
 });
