@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: simulated spans per second in each propagation mode, through the whole
  * pipeline, against a bare OpenTelemetry SDK loop that makes spans of the same shape; and peak
- * heap of a 100k-span run. `--json` prints one JSON object.
+ * heap of a 100k-span run. `--json` prints one JSON object. `--quick` makes every run small: for
+ * checking that the benchmark works, not for figures.
  */
 import { trace, type Context, type Link, type Span } from '@opentelemetry/api';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
@@ -15,8 +16,10 @@ import { createTracers } from '../telemetry/tracerProviders.ts';
 import { recordShape, type SpanShape } from './shape.ts';
 
 const json = process.argv.includes('--json');
-const REQUESTS = 1500; // x 37 spans = 55,500 spans per measured run
-const ROUNDS = 5;
+const quick = process.argv.includes('--quick');
+const REQUESTS = quick ? 50 : 1500; // x 37 spans = 55,500 spans per measured run
+const ROUNDS = quick ? 1 : 5;
+const HEAP_RUN_SPANS = quick ? 5_000 : 100_000;
 const log = (line: string) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
@@ -82,7 +85,7 @@ function bareSpansPerSecond(shape: readonly SpanShape[]): number {
   return ended / seconds;
 }
 
-/** Peak heap while a run makes ~100k spans, sampled every 2,000 events; and heap after it. */
+/** Peak heap while a run makes ~100k spans (HEAP_RUN_SPANS), sampled every 2,000 events; and heap after it. */
 function heapOf100kRun(): { peakHeapMB: number; heapAfterMB: number; spans: number } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -95,7 +98,7 @@ function heapOf100kRun(): { peakHeapMB: number; heapAfterMB: number; spans: numb
       if (phase === 'end') spans++;
     },
   });
-  sim.load(Math.ceil(100_000 / 37), 10);
+  sim.load(Math.ceil(HEAP_RUN_SPANS / 37), 10);
   let peak = 0;
   while (sim.runUntilIdle(2000) > 0) peak = Math.max(peak, process.memoryUsage().heapUsed - base);
   sim.dispose();
