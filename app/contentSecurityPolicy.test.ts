@@ -11,11 +11,8 @@ describe('content security policy', () => {
 
   it('lets connections go to the own origin and to an OTLP receiver on this machine only', () => {
     const sources = (CSP_DIRECTIVES['connect-src'] ?? '').split(' ');
-    expect(sources).toEqual([
-      "'self'",
-      'http://localhost:*',
-      'http://127.0.0.1:*',
-      'http://[::1]:*',
-    ]);
+    expect(sources).toEqual(["'self'", 'http://localhost:*', 'http://127.0.0.1:*']);
+    // Chromium rejects IPv6 hosts in a source list (a console error on every page) and ignores them.
+    expect(sources.join(' ')).not.toContain('[');
   });
 });

@@ -13,7 +13,7 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'font-src': "'self' data:",
   // The sandbox can send spans to an OTLP/HTTP receiver the user types in: a Collector or Jaeger
   // on this machine (the default http://localhost:4318/v1/traces). Nothing else leaves the page.
-  'connect-src': "'self' http://localhost:* http://127.0.0.1:* http://[::1]:*",
+  'connect-src': "'self' http://localhost:* http://127.0.0.1:*",
   'worker-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'self'",

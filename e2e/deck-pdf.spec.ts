@@ -6,5 +6,9 @@ test('the PDF has one page per slide, live scenes drawn', async ({ page, baseURL
   const { pdf, slides } = await renderDeckPdf(page, baseURL ?? '');
   expect(slides).toBeGreaterThan(41);
   expect(countPdfPages(pdf)).toBe(slides);
-  await expect(page.locator('.print-page .live-scene svg[role="img"]').first()).toBeVisible();
+  // Live scenes print as their finished picture: the real simulation's traces and topology.
+  const scene = page.locator('.print-page .live-scene').first();
+  await expect(scene.locator('[data-scene-idle]')).toBeAttached();
+  await expect(scene.getByTestId('trace-row').first()).toBeVisible();
+  await expect(scene.locator('canvas')).toBeVisible();
 });

@@ -99,7 +99,14 @@ test('help, black screen, theme and the live scene beside the slides', async ({ 
   await expect(dock).toBeVisible();
   await page.evaluate(() => (location.hash = '#/29'));
   await expect(dock).toContainText('global');
-  await expect(dock.locator('svg[role="img"]')).toBeVisible();
+  const traces = dock.locator('[data-traces]');
+  await expect(traces).toHaveText('1 trace · 1 request');
+  // The same sandbox stays as the talk moves on: each <Scene> adds its requests.
+  await page.evaluate(() => (location.hash = '#/34'));
+  await expect(dock).toContainText('process');
+  // Slide 29: 1, then its build's 3; slide 34: 1.
+  await expect(traces).toHaveText(/ · 5 requests$/);
+  await expect(dock.getByTestId('sandbox')).toHaveAttribute('data-mode', 'process');
   await page.keyboard.press('l');
   await expect(dock).toBeHidden();
 });

@@ -43,16 +43,26 @@ test('presenter and audience windows follow each other over BroadcastChannel', a
   await expect(presenter.getByText('build 1 / 5')).toBeVisible();
 
   // Scene inputs travel as inputs: the presenter sends a request, the audience's scene runs it.
+  // The presenter's preview is paused (finished at once); both end with the same traces.
   await presenter.evaluate(() => (location.hash = '#/presenter/29'));
   await expectSlide(audience, 29);
-  const verdict = audience.locator('.deck-main .scene-verdict');
-  await expect(verdict).toContainText('it works');
+  const audienceCount = audience.locator('.deck-main [data-traces]');
+  const presenterCount = presenter.locator('.presenter-current [data-traces]');
+  await expect(audienceCount).toHaveText('1 trace · 1 request');
   await expect(presenter.locator('.presenter-current .scene-send')).toHaveCount(0);
-  await presenter.getByRole('button', { name: 'Send a request' }).click();
-  await expect(verdict).toContainText('Two requests at once');
-  await expect(presenter.locator('.presenter-current .scene-verdict')).toContainText(
-    'Two requests at once',
+  await expect(presenter.locator('.presenter-current .live-scene')).toHaveAttribute(
+    'data-paused',
+    'true',
   );
+  await presenter.getByRole('button', { name: 'Send a request' }).click();
+  await expect(presenterCount).toHaveText('2 traces · 2 requests');
+  await expect(audienceCount).toHaveText('2 traces · 2 requests');
+  // A build sends two requests at once into both simulations; both see the same traces.
+  await presenter.keyboard.press('ArrowRight');
+  await expectSlide(audience, 29, 1);
+  await expect(audience.locator('.deck-main [data-scene-idle]')).toBeAttached();
+  await expect(presenterCount).toHaveText(/ · 4 requests$/);
+  await expect(audienceCount).toHaveText((await presenterCount.textContent()) ?? '');
   expect(errors).toEqual([]);
 });
 

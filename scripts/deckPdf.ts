@@ -14,6 +14,12 @@ export async function renderDeckPdf(
   await page.goto(`${baseUrl}/#/print${options.notes ? '/notes' : ''}`);
   await page.locator('[data-print-ready]').waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-scene-loading]'));
+  // Live scenes have run their requests and drawn them.
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.live-scene').length ===
+      document.querySelectorAll('.live-scene [data-scene-ready]').length,
+  );
   await page.evaluate(() => document.fonts.ready);
   const slides = await page.locator('.print-page').count();
   const pdf = await page.pdf({

@@ -1,22 +1,30 @@
 /**
  * Screenshots every slide (all builds shown) at 1920x1080, 1280x720 and a phone width, into
  * test-results/deck-screens/ (or `--out DIR`), for a person to look at.
- * `npm run screenshots:deck [-- --build] [-- --out DIR]`. Playwright empties test-results/ when it
- * starts, so use --out to keep them while tests run.
+ * `npm run screenshots:deck [-- --build] [-- --out DIR] [-- --slides 29,31] [-- --sizes 1920x1080]`.
+ * Playwright empties test-results/ when it starts, so use --out to keep them while tests run.
  */
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { startPreview } from './previewServer.ts';
 
-const SIZES = [
+const ALL_SIZES = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
   { width: 390, height: 844 },
 ];
 
-const outAt = process.argv.indexOf('--out');
-const out = outAt > 0 ? process.argv[outAt + 1] : 'test-results/deck-screens';
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+const out = arg('--out') ?? 'test-results/deck-screens';
+const only = arg('--slides')?.split(',').map(Number);
+const SIZES = ALL_SIZES.filter(
+  (s) => arg('--sizes')?.split(',').includes(`${s.width}x${s.height}`) ?? true,
+);
 const server = await startPreview(process.argv.includes('--build'));
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
@@ -32,10 +40,16 @@ try {
       return JSON.parse(raw) as number[];
     });
     for (let i = 0; i < steps.length; i++) {
+      if (only && !only.includes(i + 1)) continue;
       const hash = `#/${i + 1}${steps[i] ? `.${steps[i]}` : ''}`;
       await page.evaluate((h) => (location.hash = h), hash);
       await page.locator(`.deck-main .slide[data-slide="${i + 1}"]`).waitFor();
       await page.waitForFunction(() => !document.querySelector('[data-scene-loading]'));
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('.deck-main .live-scene').length ===
+          document.querySelectorAll('.deck-main .live-scene [data-scene-idle]').length,
+      );
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${dir}/slide-${String(i + 1).padStart(2, '0')}.png` });
     }

@@ -3,13 +3,14 @@ import { useStore } from 'zustand';
 import type { SceneMode } from '../deck/deckMeta.ts';
 import { DeckRuntimeContext } from '../deck/deckRuntime.ts';
 import { DEFAULT_SCENE, slideSceneAt } from '../deck/sceneAt.ts';
+import { slideRequestPlan, type RequestPlan } from '../deck/scenePlan.ts';
 import { SlideContext } from '../deck/slideContext.ts';
 import { createSceneInputsStore, noSceneInputs } from '../deck/store.sceneInputs.ts';
 import type { SceneInput } from '../deck/sync.ts';
 import { loadLiveSceneBody } from './liveSceneLoader.ts';
 
 const Body = lazy(loadLiveSceneBody);
-/** Scenes outside a deck (a test, a future reading mode) keep their inputs here. */
+/** Scenes outside a deck (a test, the reading mode) keep their inputs here. */
 const FALLBACK_INPUTS = createSceneInputsStore();
 
 export interface LiveSceneProps {
@@ -21,24 +22,27 @@ export interface LiveSceneProps {
   faults?: string[];
   /** Tells two scenes on one slide apart (their inputs are kept per scene). */
   id?: string;
-  /** Small layout, as in the panel beside the slides. */
-  compact?: boolean;
+}
+
+/** The inputs of one scene, from this window and the deck's other windows. */
+export function useSceneInputs(key: string) {
+  const runtime = useContext(DeckRuntimeContext);
+  const store = runtime?.sceneInputs ?? FALLBACK_INPUTS;
+  const inputs = useStore(store, (s) => s.byScene[key] ?? noSceneInputs());
+  const add = useStore(store, (s) => s.add);
+  const addInput = useCallback((input: SceneInput) => add(key, input), [add, key]);
+  return [inputs, addInput] as const;
 }
 
 /**
- * A live scene on a slide. Its body loads lazily; the slide's `<Scene>` markers, reached by its
- * builds, override the props here, so a build can switch the mode or send requests.
+ * A live scene on a slide: the sandbox's real simulation, loaded lazily. The slide's `<Scene>`
+ * markers, reached by its builds, override the props here, so a build can switch the mode or send
+ * requests; every window runs the same plan of requests (see scenePlan.ts).
  */
 export function LiveScene(props: LiveSceneProps) {
   const slide = useContext(SlideContext);
-  const runtime = useContext(DeckRuntimeContext);
   const key = props.id ?? `slide-${slide.index + 1}`;
-  const inputs = useStore(
-    runtime?.sceneInputs ?? FALLBACK_INPUTS,
-    (s) => s.byScene[key] ?? noSceneInputs(),
-  );
-  const addInput = useStore(runtime?.sceneInputs ?? FALLBACK_INPUTS, (s) => s.add);
-  const onInput = useCallback((input: SceneInput) => addInput(key, input), [addInput, key]);
+  const [inputs, addInput] = useSceneInputs(key);
   const base = {
     mode: props.mode,
     scenario: props.scenario,
@@ -47,16 +51,55 @@ export function LiveScene(props: LiveSceneProps) {
     faults: props.faults ?? DEFAULT_SCENE.faults,
   };
   const scene = slideSceneAt(base, slide.scenes, slide.step);
+  const plan = slideRequestPlan(base.requests, slide.scenes, inputs, slide.step);
+  const { step } = slide;
+  const onSend = useCallback(
+    (count: number) => addInput({ kind: 'send', count, step }),
+    [addInput, step],
+  );
   return (
-    <figure className="live-scene" data-mode={scene.mode} data-scene-key={key}>
-      <Suspense fallback={<SceneLoading mode={scene.mode} />}>
-        <Body
-          {...scene}
-          inputs={inputs}
-          onInput={onInput}
-          paused={slide.preview}
-          compact={props.compact ?? false}
-        />
+    <LiveSceneFrame
+      sceneKey={key}
+      mode={scene.mode}
+      scenario={scene.scenario}
+      seed={scene.seed}
+      faults={scene.faults}
+      plan={plan}
+      onSend={onSend}
+      paused={slide.preview}
+      docked={false}
+    />
+  );
+}
+
+export interface LiveSceneFrameProps {
+  sceneKey: string;
+  mode: SceneMode;
+  scenario?: string;
+  seed: number;
+  faults: readonly string[];
+  /** The batches of requests the scene has run so far. */
+  plan: RequestPlan;
+  /** Records requests sent from this window, at once (the input is broadcast to the other one). */
+  onSend: (count: number) => void;
+  /** A preview (presenter, overview, print, a figure not yet in view): the finished picture. */
+  paused: boolean;
+  /** The panel beside the slides (or the reading mode's text). */
+  docked: boolean;
+}
+
+/** The figure around a live scene; its body (the sandbox) loads on demand. */
+export function LiveSceneFrame(props: LiveSceneFrameProps) {
+  const { sceneKey, ...body } = props;
+  return (
+    <figure
+      className="live-scene"
+      data-mode={props.mode}
+      data-scene-key={sceneKey}
+      data-paused={props.paused}
+    >
+      <Suspense fallback={<SceneLoading mode={props.mode} />}>
+        <Body {...body} />
       </Suspense>
     </figure>
   );
@@ -66,7 +109,7 @@ export function LiveScene(props: LiveSceneProps) {
 function SceneLoading({ mode }: { mode: SceneMode }) {
   return (
     <div className="scene-loading" data-scene-loading="">
-      Trace view · {mode}
+      Live scene · {mode}
     </div>
   );
 }

@@ -1,193 +1,113 @@
-import { useMemo } from 'react';
-import type { SceneInput } from '../deck/sync.ts';
-import type { SceneMode } from '../deck/deckMeta.ts';
-import { illustrateScene, type IllustratedTrace, type Service } from './sceneModel.ts';
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { Sandbox } from '../../sandbox/views/Sandbox.tsx';
+import type { SceneController } from '../../sandbox/store/SceneController.ts';
+import { extendsPlan, type RequestPlan } from '../deck/scenePlan.ts';
+import type { LiveSceneFrameProps } from './LiveScene.tsx';
+import { useFitBox } from './useFitBox.ts';
+
+/** Virtual time runs this many times faster on a slide than in the sandbox's 1x, so a request
+ * plays out in a few seconds while the speaker talks. */
+const SLIDE_SPEED = 25;
+/** The widths the sandbox is laid out at before it is scaled to its box. */
+const DESIGN_WIDTH = { slide: 1280, docked: 720 };
+
+export type LiveSceneBodyProps = Omit<LiveSceneFrameProps, 'sceneKey'>;
 
 /**
- * What a live scene draws. This body is the one import to swap for the sandbox's `<Sandbox>` once
- * it exists: it receives the scene's settings plus the inputs made so far (from either window).
+ * The sandbox's live scene on a slide. It runs the request plan it is given: a batch is sent once
+ * the batch before has finished, so the audience window (animated) and the presenter's preview
+ * (finished at once) end with the same traces. A setting that changes, or a plan that does not
+ * go on from the last one (going back a build), replays the plan from the start.
  */
-export interface LiveSceneBodyProps {
-  mode: SceneMode;
-  scenario?: string;
-  requests: number;
-  seed: number;
-  faults: readonly string[];
-  /** Inputs so far, from this window and the other one; replayed from the seed. */
-  inputs: readonly SceneInput[];
-  /** Record an input (it is broadcast to the other window). */
-  onInput: (input: SceneInput) => void;
-  /** A preview (presenter, overview, print): draw the current picture, run nothing, offer no controls. */
-  paused: boolean;
-  /** Small layout, for the panel beside the slides. */
-  compact: boolean;
-}
-
-const SERVICE_LABEL: Record<Service, string> = {
-  phoenix: 'phoenix',
-  aggregate: 'aggregate',
-  projection: 'projection',
-  'process manager': 'process mgr',
-};
-
-const W = 1500;
-const LABEL_W = 640;
-const ROW = 64;
-const HEAD = 56;
-const GAP = 18;
-
-/** The illustrated trace view: one waterfall per trace, broken traces marked in words and dashes. */
 export default function LiveSceneBody(props: LiveSceneBodyProps) {
-  const sent = props.inputs.filter((i) => i.kind === 'send').length;
-  const requests = Math.max(1, props.requests) + sent;
-  const { mode, scenario, seed, faults } = props;
-  const picture = useMemo(
-    () => illustrateScene({ mode, scenario, requests, seed, faults }),
-    [mode, scenario, requests, seed, faults],
-  );
+  const { mode, scenario, seed, faults, plan, paused, docked } = props;
+  const [scene, setScene] = useState<SceneController | null>(null);
+  const applied = useRef<{ scene: SceneController; key: string; plan: RequestPlan } | null>(null);
+  const key = JSON.stringify([mode, scenario ?? '', seed, faults]);
+  const planKey = plan.join(',');
 
-  const layout = layoutTraces(picture.traces);
-  const end = Math.max(
-    1,
-    ...picture.traces.flatMap((t) => t.spans.map((s) => s.start + s.duration)),
-  );
-  const x = (ms: number) => LABEL_W + 20 + (ms / end) * (W - LABEL_W - 40);
-  const height = layout.height + (picture.hidden > 0 ? 50 : 0);
+  useEffect(() => {
+    if (!scene) return;
+    const next = planKey ? planKey.split(',').map(Number) : [];
+    const prev = applied.current;
+    const goOn =
+      prev !== null && prev.scene === scene && prev.key === key && extendsPlan(prev.plan, next);
+    if (!goOn) scene.reset();
+    for (const batch of next.slice(goOn ? prev.plan.length : 0)) {
+      scene.finish();
+      scene.send(batch);
+    }
+    if (paused) scene.finish();
+    applied.current = { scene, key, plan: next };
+  }, [scene, key, planKey, paused]);
+
+  const outer = useRef<HTMLDivElement>(null);
+  const inner = useRef<HTMLDivElement>(null);
+  useFitBox(outer, inner, docked ? DESIGN_WIDTH.docked : DESIGN_WIDTH.slide);
 
   return (
-    <div className="scene-body" data-connected={picture.connected} data-compact={props.compact}>
-      <svg
-        className="scene-svg"
-        viewBox={`0 0 ${W} ${height}`}
-        role="img"
-        aria-label={picture.verdict}
-        preserveAspectRatio="xMidYMin meet"
-      >
-        <defs>
-          <pattern
-            id="scene-hatch"
-            width="14"
-            height="14"
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width="14" height="14" className="hatch-bg" />
-            <line x1="0" y1="0" x2="0" y2="14" className="hatch-line" />
-          </pattern>
-          <marker
-            id="scene-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="link-arrow" />
-          </marker>
-        </defs>
-        {picture.hidden > 0 && (
-          <text x={0} y={32} className="scene-more">
-            + {picture.hidden} earlier trace{picture.hidden === 1 ? '' : 's'} above
-          </text>
-        )}
-        <g transform={`translate(0 ${picture.hidden > 0 ? 50 : 0})`}>
-          {picture.traces.map((trace, t) => {
-            const top = layout.tops[t] ?? 0;
-            const boxH = HEAD + trace.spans.length * ROW + 10;
-            return (
-              <g key={`${trace.traceId}-${t}`} className="trace" data-lost={trace.lostParent}>
-                <rect x={2} y={top} width={W - 4} height={boxH} rx={10} className="trace-box" />
-                <text x={20} y={top + 40} className="trace-head">
-                  {trace.lostParent
-                    ? `✂ NEW TRACE · parent lost: ${trace.hop ?? ''}`
-                    : `TRACE ${trace.traceId.slice(0, 8)}… · request ${trace.request}`}
-                </text>
-                {trace.spans.map((span, s) => {
-                  const y = top + HEAD + s * ROW;
-                  const bx = x(span.start);
-                  const bw = Math.max(8, x(span.start + span.duration) - bx);
-                  // A label that would run off the right edge goes inside its bar instead.
-                  const inside = bx + bw + 330 > W && bw > 330;
-                  return (
-                    <g
-                      key={s}
-                      className="span"
-                      data-service={span.service}
-                      data-wrong={span.wrongParent ?? false}
-                    >
-                      <text x={20 + span.depth * 26} y={y + 42} className="span-name">
-                        {span.wrongParent ? '⚠ ' : span.depth > 0 ? '└ ' : ''}
-                        {span.name}
-                      </text>
-                      <rect x={bx} y={y + 8} width={bw} height={ROW - 16} rx={6} className="bar" />
-                      {span.wrongParent && (
-                        <rect
-                          x={bx}
-                          y={y + 8}
-                          width={bw}
-                          height={ROW - 16}
-                          rx={6}
-                          fill="url(#scene-hatch)"
-                          className="bar-hatch"
-                        />
-                      )}
-                      <text
-                        x={inside ? bx + bw - 14 : bx + bw + 10}
-                        y={y + 42}
-                        textAnchor={inside ? 'end' : 'start'}
-                        className={inside ? 'bar-label bar-label-inside' : 'bar-label'}
-                      >
-                        {SERVICE_LABEL[span.service]} · {span.duration} ms
-                        {span.wrongParent ? ' · wrong request' : ''}
-                      </text>
-                      {span.links?.map((target) => {
-                        const tTop = layout.tops[target];
-                        if (tTop === undefined) return null;
-                        const targetRow = (picture.traces[target]?.spans.length ?? 1) - 1;
-                        const ty = tTop + HEAD + targetRow * ROW + ROW / 2;
-                        return (
-                          <path
-                            key={target}
-                            d={`M ${bx + 30} ${y + 8} C ${bx - 120} ${y - 60}, ${bx - 120} ${ty}, ${x(4) + 4} ${ty}`}
-                            className="link-line"
-                            markerEnd="url(#scene-arrow)"
-                          />
-                        );
-                      })}
-                    </g>
-                  );
-                })}
-              </g>
-            );
-          })}
-        </g>
-      </svg>
-      <div className="scene-caption">
-        <span className="scene-verdict" data-connected={picture.connected}>
-          {picture.connected ? '✓ ' : '✗ '}
-          {picture.verdict}
-        </span>
-        {!props.paused && (
-          <button
-            type="button"
-            className="scene-send"
-            onClick={() => props.onInput({ kind: 'send' })}
-          >
-            Send a request
-          </button>
-        )}
+    <div className="scene-body" data-docked={docked}>
+      <div ref={outer} className="scene-fit">
+        <div
+          ref={inner}
+          className="scene-fit-inner"
+          style={{ width: docked ? DESIGN_WIDTH.docked : DESIGN_WIDTH.slide }}
+        >
+          <Sandbox
+            mode={mode}
+            scenario={scenario}
+            seed={seed}
+            faults={faults}
+            speed={SLIDE_SPEED}
+            compact
+            controls="none"
+            shortcuts="scene"
+            paused={paused}
+            onController={setScene}
+          />
+        </div>
       </div>
+      {scene && <SceneCaption scene={scene} paused={paused} onSend={props.onSend} />}
     </div>
   );
 }
 
-function layoutTraces(traces: readonly IllustratedTrace[]): { tops: number[]; height: number } {
-  const tops: number[] = [];
-  let y = 0;
-  for (const t of traces) {
-    tops.push(y);
-    y += HEAD + t.spans.length * ROW + 10 + GAP;
-  }
-  return { tops, height: Math.max(ROW, y - GAP) };
+/** What the audience reads from the back of the room: traces per request, and a send button. */
+function SceneCaption({
+  scene,
+  paused,
+  onSend,
+}: {
+  scene: SceneController;
+  paused: boolean;
+  onSend: (count: number) => void;
+}) {
+  const revision = useStore(scene.store, (s) => s.revision);
+  const buffer = scene.buffer();
+  const traces = buffer.traces.size;
+  const requests = buffer.requests.size;
+  const idle = revision > 0 && scene.simulation().isIdle();
+  return (
+    <div
+      className="scene-caption"
+      data-scene-ready={revision > 0 || undefined}
+      data-scene-idle={idle || undefined}
+    >
+      <span className="scene-count" data-traces={traces}>
+        {traces} {traces === 1 ? 'trace' : 'traces'} · {requests}{' '}
+        {requests === 1 ? 'request' : 'requests'}
+      </span>
+      {!paused && (
+        <span className="scene-sends">
+          <button type="button" className="scene-send" onClick={() => onSend(1)}>
+            Send a request
+          </button>
+          <button type="button" className="scene-send" onClick={() => onSend(2)}>
+            Two at once
+          </button>
+        </span>
+      )}
+    </div>
+  );
 }

@@ -73,7 +73,9 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
               <button
                 type="button"
                 className="button"
-                onClick={() => sceneInputs.getState().add(`slide-${slide + 1}`, { kind: 'send' })}
+                onClick={() =>
+                  sceneInputs.getState().add(`slide-${slide + 1}`, { kind: 'send', count: 1, step })
+                }
               >
                 Send a request
               </button>
