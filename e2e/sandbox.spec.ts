@@ -264,3 +264,58 @@ test.describe('OTLP/HTTP send', () => {
     await expect(traceCount(page)).toHaveText('1 trace, 1 request');
   });
 });
+
+test.describe('layout', () => {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    test(`${width}x${height}: the topology and the traces are in view together`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await open(page, 'mode=process&requests=2&speed=100');
+      await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+      const canvas = await page.locator('canvas').boundingBox();
+      const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
+      const tree = await page.getByRole('treegrid').boundingBox();
+      expect(canvas && list && tree).toBeTruthy();
+      if (!canvas || !list || !tree) return;
+      expect(canvas.y + canvas.height).toBeLessThanOrEqual(height);
+      // At least three trace rows and three span rows show without scrolling the page.
+      expect(list.y + 3 * 48).toBeLessThanOrEqual(height);
+      expect(tree.y + 3 * 32).toBeLessThanOrEqual(height);
+      await expect(page.locator('canvas')).toHaveAttribute('data-layout', 'wide');
+    });
+  }
+
+  test('390x844: no sideways scrolling, traces before the picture', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'mode=process&requests=1&speed=100');
+    await expect(traceCount(page)).toHaveText('17 traces, 1 request');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
+    const canvas = await page.locator('canvas').boundingBox();
+    expect(list && canvas && list.y < canvas.y && list.y < 844).toBe(true);
+    await expect(page.locator('canvas')).toHaveAttribute('data-layout', 'tall');
+  });
+
+  for (const [width, height] of [
+    [1100, 560],
+    [700, 500],
+  ] as const) {
+    test(`<Sandbox compact> fills a ${width}x${height} stage box without overflowing`, async ({
+      page,
+    }) => {
+      await open(page, `embed=${width}x${height}&mode=metadata&requests=1&speed=100`);
+      await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+      const box = page.getByTestId('embed-box');
+      const size = await box.evaluate((el) => [el.scrollWidth, el.scrollHeight]);
+      expect(size[0]).toBeLessThanOrEqual(width);
+      expect(size[1]).toBeLessThanOrEqual(height);
+      await expect(page.getByRole('treegrid')).toBeVisible();
+    });
+  }
+});

@@ -39,7 +39,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
   );
   return (
     <div className="sbx-controls" role="group" aria-label="Scene controls">
-      <div className="sbx-row">
+      <div className="sbx-row sbx-row-main">
         <button
           type="button"
           className="sbx-primary"
@@ -97,6 +97,8 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         <button type="button" onClick={() => scene.reset()} aria-keyshortcuts="r">
           Reset <Kbd k={KEYS.reset} />
         </button>
+      </div>
+      <div className="sbx-row sbx-row-run">
         <label className="sbx-inline">
           Seed
           <input
@@ -158,7 +160,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         </p>
       </fieldset>
       <fieldset className="sbx-faults">
-        <legend>Faults (on = broken, off = fixed)</legend>
+        <legend>Faults (on = broken)</legend>
         {FAULTS.map((fault, i) => {
           const on = s.faults.includes(fault);
           return (
@@ -185,7 +187,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         })}
         {!compact && (
           <details className="sbx-about">
-            <summary>What the scenario and each fault do</summary>
+            <summary>What they do</summary>
             <p>
               <strong>{s.scenario}</strong>: {SCENARIO_DESCRIPTIONS[s.scenario]}
             </p>

@@ -140,13 +140,17 @@ export function Sandbox(props: SandboxProps) {
         {props.label && <h2 className="sbx-label">{props.label}</h2>}
         {showControls && <Controls compact={compact} burst={burst} onBurstChange={setBurst} />}
         <StatusLine />
-        <Topology />
-        <div className="sbx-traces">
-          <TraceList />
-          <Waterfall />
-          {!compact && <SpanDetails />}
+        <div className="sbx-main">
+          <div className="sbx-col sbx-col-stage">
+            <Topology />
+            {!compact && <SpanDetails />}
+            {!paused && <DataPanel compact={compact} />}
+          </div>
+          <div className="sbx-col sbx-col-traces">
+            <TraceList />
+            <Waterfall />
+          </div>
         </div>
-        {!paused && <DataPanel compact={compact} />}
       </div>
     </SceneContext.Provider>
   );

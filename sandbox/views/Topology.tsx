@@ -3,7 +3,7 @@ import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { EDGES, NODES, NODE_H, TOPO_H, TOPO_W, nodeWidth, pointOnPath } from './topologyLayout.ts';
+import { WIDE_LAYOUT, placeLayout, type TopoLayout } from './topologyLayout.ts';
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -20,21 +20,26 @@ function truncate(ctx: CanvasRenderingContext2D, text: string, width: number): s
   return `${text.slice(0, lo)}…`;
 }
 
-/** At most two lines; the second is truncated. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  if (ctx.measureText(text).width <= width) return [text];
-  const words = text.split(' ');
+/** Where a label may break: spaces, and between the words of a CamelCase name. */
+function words(text: string): string[] {
+  return text.split(' ').flatMap((w) => w.split(/(?<=[a-z])(?=[A-Z])/));
+}
+
+/** At most `max` lines; the last is truncated. Words split from a CamelCase name rejoin unspaced. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
+  if (ctx.measureText(text).width <= width || max <= 1) return [truncate(ctx, text, width)];
+  const parts = words(text);
+  const glue = (a: string, i: number) => (text[a.length] === ' ' || text[i] === ' ' ? ' ' : '');
   let first = '';
-  let i = 0;
-  for (; i < words.length; i++) {
-    const next = first ? `${first} ${words[i]}` : (words[i] ?? '');
+  let used = 0;
+  for (; used < parts.length; used++) {
+    const part = parts[used] ?? '';
+    const next = first ? `${first}${glue(first, first.length)}${part}` : part;
     if (ctx.measureText(next).width > width && first) break;
     first = next;
   }
-  const rest = words.slice(i).join(' ');
-  return rest
-    ? [truncate(ctx, first, width), truncate(ctx, rest, width)]
-    : [truncate(ctx, first, width)];
+  const rest = text.slice(first.length).trimStart();
+  return rest ? [truncate(ctx, first, width), truncate(ctx, rest, width)] : [first];
 }
 
 /** Stacks per node, most recently changed first. */
@@ -45,31 +50,61 @@ function stacksByNode(stacks: Map<string, ProcessStack>): Map<string, ProcessSta
     if (!list) out.set(s.node, (list = []));
     list.push(s);
   }
-  for (const list of out.values()) list.sort((a, b) => b.at - a.at);
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => b.at - a.at);
   return out;
 }
 
-function draw(canvas: HTMLCanvasElement, scene: SceneController, still: boolean): void {
+/** Text sizes in CSS pixels: at least 12 px whatever the canvas's scale, for the back row. */
+const FONT = {
+  label: 13,
+  small: 12,
+  line: 15,
+  stackLine: 14,
+  pad: 6,
+};
+
+/** A canvas's size in CSS pixels, kept by a ResizeObserver so drawing never forces a layout. */
+export interface CanvasBox {
+  width: number;
+  height: number;
+}
+
+/** Wrapped node labels, per layout and scale: measuring text every frame is not free. */
+const labelCache = new Map<string, string[]>();
+
+function draw(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  scene: SceneController,
+  still: boolean,
+): void {
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const cssW = canvas.clientWidth;
-  const cssH = canvas.clientHeight;
+  if (!ctx || box.width <= 0 || box.height <= 0) return;
   const dpr = window.devicePixelRatio || 1;
-  if (canvas.width !== Math.round(cssW * dpr) || canvas.height !== Math.round(cssH * dpr)) {
-    canvas.width = Math.round(cssW * dpr);
-    canvas.height = Math.round(cssH * dpr);
+  const pxW = Math.round(box.width * dpr);
+  const pxH = Math.round(box.height * dpr);
+  if (canvas.width !== pxW || canvas.height !== pxH) {
+    canvas.width = pxW;
+    canvas.height = pxH;
   }
-  const scale = (cssW / TOPO_W) * dpr;
-  ctx.setTransform(scale, 0, 0, scale, 0, 0);
-  ctx.clearRect(0, 0, TOPO_W, TOPO_H + 10);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, pxW, pxH);
+  const place = placeLayout(box.width, box.height);
+  const { layout, scale } = place;
+  canvas.dataset.layout = layout.id;
+  ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
+  /** CSS pixels to layout units. */
+  const u = (px: number) => px / scale;
 
   const recorder = scene.recorder();
   const live = scene.store.getState().view === 'live';
   const now = scene.simulation().now();
 
-  ctx.lineWidth = 2;
+  ctx.lineWidth = u(2);
   ctx.strokeStyle = '#8a8a8a';
-  for (const edge of EDGES) {
+  ctx.fillStyle = '#8a8a8a';
+  const head = u(9);
+  for (const edge of layout.edges) {
     const [x1, y1, ax, ay, bx, by, x2, y2] = edge.points;
     ctx.beginPath();
     ctx.moveTo(x1, y1);
@@ -79,60 +114,77 @@ function draw(canvas: HTMLCanvasElement, scene: SceneController, still: boolean)
     const a = Math.atan2(y2 - by, x2 - bx);
     ctx.beginPath();
     ctx.moveTo(x2, y2);
-    ctx.lineTo(x2 - 9 * Math.cos(a - 0.4), y2 - 9 * Math.sin(a - 0.4));
-    ctx.lineTo(x2 - 9 * Math.cos(a + 0.4), y2 - 9 * Math.sin(a + 0.4));
+    ctx.lineTo(x2 - head * Math.cos(a - 0.4), y2 - head * Math.sin(a - 0.4));
+    ctx.lineTo(x2 - head * Math.cos(a + 0.4), y2 - head * Math.sin(a + 0.4));
     ctx.closePath();
-    ctx.fillStyle = '#8a8a8a';
     ctx.fill();
   }
 
   const byNode = live ? stacksByNode(recorder.stacks) : new Map<string, ProcessStack[]>();
   const buffer = recorder.buffer;
-  for (const node of NODES) {
-    const w = nodeWidth(node.id);
+  const boxH = layout.nodeH * scale;
+  const pad = u(FONT.pad);
+  ctx.textBaseline = 'top';
+  for (const node of layout.nodes) {
+    const w = node.w;
     const stacks = byNode.get(node.id) ?? [];
     ctx.fillStyle = '#ffffff';
     ctx.strokeStyle = stacks.length > 0 ? '#111111' : '#6b6b6b';
-    ctx.lineWidth = stacks.length > 0 ? 3 : 1.5;
+    ctx.lineWidth = u(stacks.length > 0 ? 3 : 1.5);
     ctx.beginPath();
-    ctx.roundRect(node.x, node.y, w, NODE_H, 6);
+    ctx.roundRect(node.x, node.y, w, layout.nodeH, u(6));
     ctx.fill();
     ctx.stroke();
     ctx.fillStyle = node.service === 'outside' ? '#6b6b6b' : serviceColour(node.service);
-    ctx.fillRect(node.x + 1, node.y + 1, 7, NODE_H - 2);
+    ctx.fillRect(node.x + u(1), node.y + u(1), u(6), layout.nodeH - u(2));
+
+    const textX = node.x + u(6) + pad;
+    const textW = w - u(6) - 2 * pad;
+    // Two label lines when the box has room for them and the service name below.
+    const labelLines = boxH >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
+    ctx.font = `600 ${u(FONT.label)}px system-ui, sans-serif`;
+    const key = `${layout.id}:${scale.toFixed(4)}:${labelLines}:${node.id}`;
+    let lines = labelCache.get(key);
+    if (!lines) {
+      lines = wrap(ctx, node.label, textW, labelLines);
+      if (labelCache.size > 500) labelCache.clear();
+      labelCache.set(key, lines);
+    }
     ctx.fillStyle = '#111111';
-    ctx.font = '600 13px system-ui, sans-serif';
-    ctx.textBaseline = 'top';
-    const lines = wrap(ctx, node.label, w - 16);
-    lines.forEach((line, i) => ctx.fillText(line, node.x + 12, node.y + 5 + i * 15));
-    ctx.font = '11px system-ui, sans-serif';
+    lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
+    ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
     ctx.fillStyle = '#333333';
     const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
-    const serviceY = node.y + 7 + lines.length * 15;
-    ctx.fillText(truncate(ctx, `${node.service}${procs}`, w - 16), node.x + 12, serviceY);
+    const serviceY = node.y + pad + u(lines.length * FONT.line + 1);
+    if (boxH >= (lines.length + 1) * FONT.line + FONT.pad)
+      ctx.fillText(truncate(ctx, `${node.service}${procs}`, textW), textX, serviceY);
     const top = stacks[0];
     if (top) {
       // The process dictionary: the span stack, newest on top.
-      const room = Math.max(1, Math.floor((node.y + NODE_H - serviceY - 18) / 14));
-      const entries = top.stack.slice(-room).reverse();
+      const firstY = serviceY + u(FONT.line + 1);
+      const room = Math.floor((node.y + layout.nodeH - pad - firstY) / u(FONT.stackLine));
+      const entries = top.stack.slice(-Math.max(0, room)).reverse();
       entries.forEach((entry, i) => {
-        const y = serviceY + 16 + i * 14;
+        const y = firstY + u(i * FONT.stackLine);
         const trace = buffer.traces.get(entry.traceId);
         ctx.fillStyle = trace ? traceColour(trace.index) : '#6b6b6b';
-        ctx.fillRect(node.x + 12, y + 2, 8, 8);
+        ctx.fillRect(textX, y + u(2), u(8), u(8));
         ctx.fillStyle = '#111111';
-        ctx.font = `${i === 0 ? '600 ' : ''}11px ui-monospace, monospace`;
-        ctx.fillText(truncate(ctx, entry.name, w - 30), node.x + 24, y);
+        ctx.font = `${i === 0 ? '600 ' : ''}${u(FONT.small)}px ui-monospace, monospace`;
+        ctx.fillText(truncate(ctx, entry.name, textW - u(12)), textX + u(12), y);
       });
     }
   }
 
   if (!live) return;
-  for (const flight of recorder.flights.values()) drawFlight(ctx, flight, now, still, buffer);
+  for (const flight of recorder.flights.values())
+    drawFlight(ctx, layout, u, flight, now, still, buffer);
 }
 
 function drawFlight(
   ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
   flight: Flight,
   now: number,
   still: boolean,
@@ -140,23 +192,23 @@ function drawFlight(
 ): void {
   const span = Math.max(1, flight.deliverAt - flight.sentAt);
   const t = still ? 0.5 : Math.min(1, Math.max(0, (now - flight.sentAt) / span));
-  const p = pointOnPath(flight.fromNode, flight.toNode, t);
+  const p = layout.pointOnPath(flight.fromNode, flight.toNode, t);
   if (!p) return;
   ctx.beginPath();
-  ctx.arc(p[0], p[1], 8, 0, Math.PI * 2);
+  ctx.arc(p[0], p[1], u(7), 0, Math.PI * 2);
   if (flight.traceId) {
     const trace = buffer.traces.get(flight.traceId);
     ctx.fillStyle = trace ? traceColour(trace.index) : '#000000';
     ctx.fill();
-    ctx.lineWidth = 2;
+    ctx.lineWidth = u(2);
     ctx.strokeStyle = '#ffffff';
     ctx.stroke();
   } else {
     // No context: a hollow, dashed ring, plainly different in shape, not only in colour.
     ctx.fillStyle = '#ffffff';
     ctx.fill();
-    ctx.setLineDash([3, 3]);
-    ctx.lineWidth = 2;
+    ctx.setLineDash([u(3), u(3)]);
+    ctx.lineWidth = u(2);
     ctx.strokeStyle = '#333333';
     ctx.stroke();
     ctx.setLineDash([]);
@@ -175,13 +227,28 @@ export function Topology() {
     const el = canvas.current;
     if (!el) return;
     const still = reducedMotion();
-    const redraw = () => draw(el, scene, still);
+    const box: CanvasBox = { width: el.clientWidth, height: el.clientHeight };
+    const redraw = () => draw(el, box, scene, still);
+    const ro =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(([entry]) => {
+            if (!entry) return;
+            box.width = entry.contentRect.width;
+            box.height = entry.contentRect.height;
+            redraw();
+          });
+    ro?.observe(el);
     redraw();
-    return scene.onFrame(redraw);
+    const off = scene.onFrame(redraw);
+    return () => {
+      off();
+      ro?.disconnect();
+    };
   }, [scene]);
   return (
     <figure className="sbx-topology">
-      <div className="sbx-topology-scroll">
+      <div className="sbx-topology-box">
         <canvas
           ref={canvas}
           className="sbx-topology-canvas"
@@ -212,15 +279,17 @@ function ProcessList() {
   const byNode = stacksByNode(scene.recorder().stacks);
   return (
     <ul className="sr-only" aria-label="Live span stacks">
-      {NODES.filter((n) => byNode.has(n.id)).map((n) => (
-        <li key={n.id}>
-          {n.label}:{' '}
-          {byNode
-            .get(n.id)?.[0]
-            ?.stack.map((e) => e.name)
-            .join(' › ')}
-        </li>
-      ))}
+      {WIDE_LAYOUT.nodes
+        .filter((n) => byNode.has(n.id))
+        .map((n) => (
+          <li key={n.id}>
+            {n.label}:{' '}
+            {byNode
+              .get(n.id)?.[0]
+              ?.stack.map((e) => e.name)
+              .join(' › ')}
+          </li>
+        ))}
     </ul>
   );
 }

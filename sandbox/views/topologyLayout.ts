@@ -1,18 +1,13 @@
 import { TOPOLOGY } from '../core/simulation.ts';
 import { CLIENT_NODE } from '../model/SceneRecorder.ts';
 
-/** Logical canvas size; the canvas scales it to its width. */
-export const TOPO_W = 1000;
-export const TOPO_H = 440;
-export const NODE_W = 132;
-export const NODE_H = 92;
-
 export interface NodeBox {
   id: string;
   label: string;
   service: string;
   x: number;
   y: number;
+  w: number;
 }
 
 export interface Edge {
@@ -22,8 +17,26 @@ export interface Edge {
   points: [number, number, number, number, number, number, number, number];
 }
 
+/**
+ * One arrangement of the boxes in logical units; the canvas scales it uniformly to fit. `wide`
+ * flows left to right (desktops, projectors), `tall` top to bottom (phones, narrow columns).
+ */
+export interface TopoLayout {
+  id: 'wide' | 'tall';
+  w: number;
+  h: number;
+  nodeH: number;
+  nodes: NodeBox[];
+  byId: Map<string, NodeBox>;
+  edges: Edge[];
+  /** A point at `t` (0..1) along the path a message takes from one node to another. */
+  pointOnPath(from: string, to: string, t: number): [number, number] | null;
+}
+
+type Places = Record<string, [number, number]>;
+
 /** Columns in the order messages flow; the two handlers that dispatch loop back to the Router. */
-const PLACES: Record<string, [number, number]> = {
+const WIDE: Places = {
   [CLIENT_NODE]: [4, 150],
   RequestProcess: [104, 150],
   Router: [258, 150],
@@ -37,62 +50,135 @@ const PLACES: Record<string, [number, number]> = {
   'Task (SMS)': [864, 302],
 };
 
-export const NODES: NodeBox[] = [
-  { id: CLIENT_NODE, label: 'HTTP client', service: 'outside', x: 0, y: 0 },
-  ...TOPOLOGY.map((n) => ({ id: n.id, label: n.label, service: n.service, x: 0, y: 0 })),
-].map((n) => {
-  const [x, y] = PLACES[n.id] ?? [0, 0];
-  return { ...n, x, y };
-});
+/** Rows in the order messages flow; loops back to the Router run up the side lanes. */
+const TALL: Places = {
+  [CLIENT_NODE]: [195, 0],
+  RequestProcess: [195, 92],
+  Router: [195, 184],
+  LabOrder: [80, 276],
+  SampleCollection: [310, 276],
+  EventStore: [195, 368],
+  PatientTimelineProjection: [30, 472],
+  LabWorklistProjection: [360, 472],
+  SampleCollectionProcessManager: [110, 576],
+  NotificationHandler: [280, 576],
+  'Task (SMS)': [280, 668],
+};
 
-export const NODE_BY_ID = new Map(NODES.map((n) => [n.id, n]));
+function build(
+  id: TopoLayout['id'],
+  places: Places,
+  w: number,
+  h: number,
+  nodeW: number,
+  nodeH: number,
+): TopoLayout {
+  const nodes: NodeBox[] = [
+    { id: CLIENT_NODE, label: 'HTTP client', service: 'outside' },
+    ...TOPOLOGY.map((n) => ({ id: n.id, label: n.label, service: n.service })),
+  ].map((n) => {
+    const [x, y] = places[n.id] ?? [0, 0];
+    // The client box is narrower side by side: it only sends.
+    return { ...n, x, y, w: id === 'wide' && n.id === CLIENT_NODE ? 84 : nodeW };
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
 
-/** The client box is narrower: it only sends. */
-export const nodeWidth = (id: string) => (id === CLIENT_NODE ? 84 : NODE_W);
+  const edgeBetween = (a: NodeBox, b: NodeBox): Edge['points'] => {
+    if (id === 'wide') {
+      if (b.x > a.x) {
+        const x1 = a.x + a.w;
+        const y1 = a.y + nodeH / 2;
+        const x2 = b.x;
+        const y2 = b.y + nodeH / 2;
+        const mx = (x1 + x2) / 2;
+        return [x1, y1, mx, y1, mx, y2, x2, y2];
+      }
+      // Back to the Router: out of the lower left corner, under every box, up into the Router.
+      const x1 = a.x;
+      const y1 = a.y + nodeH - 12;
+      const x2 = b.x + b.w / 2;
+      const y2 = b.y + nodeH;
+      return [x1, y1, x1 - 80, h - 6, x2, h - 6, x2, y2];
+    }
+    if (b.y > a.y) {
+      const x1 = a.x + a.w / 2;
+      const y1 = a.y + nodeH;
+      const x2 = b.x + b.w / 2;
+      const y2 = b.y;
+      const my = (y1 + y2) / 2;
+      return [x1, y1, x1, my, x2, my, x2, y2];
+    }
+    // Back to the Router: out of the box's outer side, up a side lane, into the Router's side.
+    const left = a.x + a.w / 2 < w / 2;
+    const x1 = left ? a.x : a.x + a.w;
+    const y1 = a.y + nodeH / 2;
+    const x2 = left ? b.x : b.x + b.w;
+    const y2 = b.y + nodeH / 2;
+    const lane = left ? 4 : w - 4;
+    return [x1, y1, lane, y1, lane, y2, x2, y2];
+  };
 
-function edgeBetween(a: NodeBox, b: NodeBox): Edge['points'] {
-  const aw = nodeWidth(a.id);
-  if (b.x > a.x) {
-    const x1 = a.x + aw;
-    const y1 = a.y + NODE_H / 2;
-    const x2 = b.x;
-    const y2 = b.y + NODE_H / 2;
-    const mx = (x1 + x2) / 2;
-    return [x1, y1, mx, y1, mx, y2, x2, y2];
-  }
-  // Back to the Router: out of the box's lower left corner, under every box, up into the Router.
-  const x1 = a.x;
-  const y1 = a.y + NODE_H - 12;
-  const x2 = b.x + nodeWidth(b.id) / 2;
-  const y2 = b.y + NODE_H;
-  return [x1, y1, x1 - 80, TOPO_H - 6, x2, TOPO_H - 6, x2, y2];
+  const edges: Edge[] = [
+    { from: CLIENT_NODE, to: 'RequestProcess' },
+    ...TOPOLOGY.flatMap((n) => n.targets.map((t) => ({ from: n.id, to: t }))),
+  ].flatMap(({ from, to }) => {
+    const a = byId.get(from);
+    const b = byId.get(to);
+    return a && b ? [{ from, to, points: edgeBetween(a, b) }] : [];
+  });
+  const byKey = new Map(edges.map((e) => [`${e.from}>${e.to}`, e]));
+
+  return {
+    id,
+    w,
+    h,
+    nodeH,
+    nodes,
+    byId,
+    edges,
+    pointOnPath(from, to, t) {
+      let edge = byKey.get(`${from}>${to}`);
+      let u = t;
+      if (!edge) {
+        edge = byKey.get(`${to}>${from}`);
+        u = 1 - t; // a reply travels the edge backwards
+      }
+      if (!edge) return null;
+      const [x1, y1, ax, ay, bx, by, x2, y2] = edge.points;
+      const v = 1 - u;
+      const c0 = v * v * v;
+      const c1 = 3 * v * v * u;
+      const c2 = 3 * v * u * u;
+      const c3 = u * u * u;
+      return [c0 * x1 + c1 * ax + c2 * bx + c3 * x2, c0 * y1 + c1 * ay + c2 * by + c3 * y2];
+    },
+  };
 }
 
-export const EDGES: Edge[] = [
-  { from: CLIENT_NODE, to: 'RequestProcess' },
-  ...TOPOLOGY.flatMap((n) => n.targets.map((t) => ({ from: n.id, to: t }))),
-].flatMap(({ from, to }) => {
-  const a = NODE_BY_ID.get(from);
-  const b = NODE_BY_ID.get(to);
-  return a && b ? [{ from, to, points: edgeBetween(a, b) }] : [];
-});
+export const WIDE_LAYOUT = build('wide', WIDE, 1000, 440, 132, 92);
+export const TALL_LAYOUT = build('tall', TALL, 540, 744, 150, 72);
 
-const EDGE_BY_KEY = new Map(EDGES.map((e) => [`${e.from}>${e.to}`, e]));
+/** Where a layout sits in a box of `width` x `height` CSS pixels: uniform scale, centred. */
+export interface Placement {
+  layout: TopoLayout;
+  scale: number;
+  x: number;
+  y: number;
+}
 
-/** A point at `t` (0..1) along the path a message takes from one node to another. */
-export function pointOnPath(from: string, to: string, t: number): [number, number] | null {
-  let edge = EDGE_BY_KEY.get(`${from}>${to}`);
-  let u = t;
-  if (!edge) {
-    edge = EDGE_BY_KEY.get(`${to}>${from}`);
-    u = 1 - t; // a reply travels the edge backwards
+/** The layout that comes out biggest in the box (so its text is largest), centred in it. */
+export function placeLayout(width: number, height: number): Placement {
+  let best: Placement | null = null;
+  for (const layout of [WIDE_LAYOUT, TALL_LAYOUT]) {
+    const scale = Math.min(width / layout.w, height / layout.h);
+    // The wide layout wins ties and near-ties: its boxes have room for the span stacks.
+    if (!best || scale > best.scale * (layout.id === 'tall' ? 1.15 : 1))
+      best = {
+        layout,
+        scale,
+        x: (width - layout.w * scale) / 2,
+        y: (height - layout.h * scale) / 2,
+      };
   }
-  if (!edge) return null;
-  const [x1, y1, ax, ay, bx, by, x2, y2] = edge.points;
-  const v = 1 - u;
-  const c0 = v * v * v;
-  const c1 = 3 * v * v * u;
-  const c2 = 3 * v * u * u;
-  const c3 = u * u * u;
-  return [c0 * x1 + c1 * ax + c2 * bx + c3 * x2, c0 * y1 + c1 * ay + c2 * by + c3 * y2];
+  return best as Placement;
 }

@@ -15,7 +15,7 @@ export const KEYS = {
   seed: 'N',
   group: 'G',
   mode: (i: number) => String(i + 1),
-  fault: (i: number) => `Shift+${i + 1}`,
+  fault: (i: number) => `⇧${i + 1}`,
 } as const;
 
 export function nextSpeed(speed: number, dir: 1 | -1): number {
