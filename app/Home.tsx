@@ -12,6 +12,16 @@ export function Home() {
           <a href="#/presenter/1">Presenter view</a> <span>notes, next slide, timer</span>
         </li>
         <li>
+          <a href="#/read">Read the talk</a>{' '}
+          <span>as an article, with live scenes beside the text</span>
+        </li>
+        <li>
+          <a href="#/sandbox">The sandbox</a>{' '}
+          <span>
+            send requests through a simulated Phoenix + Commanded backend and watch the traces
+          </span>
+        </li>
+        <li>
           <a href="#/print">All slides for print</a> <span>or PDF</span>
         </li>
       </ul>

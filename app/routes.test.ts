@@ -11,12 +11,19 @@ describe('hash routes', () => {
     expect(matchRoute('#/presenter/12.1')?.entry.name).toBe('presenter');
     expect(matchRoute('#/print/notes')).toMatchObject({ props: { notes: true } });
     expect(matchRoute('#/print')).toMatchObject({ props: { notes: false } });
+    expect(matchRoute('#/sandbox')?.entry.name).toBe('sandbox');
+    expect(matchRoute('#/sandbox?mode=global&requests=3')?.entry.name).toBe('sandbox');
+    expect(matchRoute('#/read')).toMatchObject({ entry: { name: 'read' }, props: {} });
+    expect(matchRoute('#/read/12')).toMatchObject({ props: { slide: 12 } });
+    expect(matchRoute('#/read/x')).toBeUndefined();
     expect(matchRoute('#/nowhere')).toBeUndefined();
   });
 
   it('turns a path into the hash route it names', () => {
     expect(hashForPath('/12')).toBe('#/12');
     expect(hashForPath('/presenter/3')).toBe('#/presenter/3');
+    expect(hashForPath('/sandbox')).toBe('#/sandbox');
+    expect(hashForPath('/read')).toBe('#/read');
     expect(hashForPath('/')).toBeUndefined();
     expect(hashForPath('/assets/x.js')).toBeUndefined();
   });

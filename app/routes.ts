@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import { Home } from './Home.tsx';
 
 /**
@@ -26,6 +26,16 @@ const TalkPrint = lazy(() =>
   import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkPrint })),
 );
 
+// The sandbox page reads and writes its own query (`#/sandbox?mode=…&requests=3`).
+const SandboxPage = lazy(() =>
+  import('../sandbox/views/SandboxPage.tsx').then((m) => ({
+    default: () => createElement(m.default),
+  })),
+);
+const TalkReading = lazy(() =>
+  import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkReading })),
+);
+
 export const routes: readonly RouteEntry[] = [
   { name: 'home', match: (s) => (s.length === 0 ? {} : undefined), view: Home },
   {
@@ -48,6 +58,20 @@ export const routes: readonly RouteEntry[] = [
         ? { notes: s[1] === 'notes' }
         : undefined,
     view: TalkPrint,
+  },
+  {
+    name: 'sandbox',
+    match: (s) => (s.length === 1 && s[0] === 'sandbox' ? {} : undefined),
+    view: SandboxPage,
+  },
+  {
+    // The talk as an article; `#/read/12` opens it at slide 12's section.
+    name: 'read',
+    match: (s) =>
+      s[0] === 'read' && (s.length === 1 || (s.length === 2 && POSITION.test(s[1] ?? '')))
+        ? { slide: s[1] === undefined ? undefined : Number.parseInt(s[1], 10) }
+        : undefined,
+    view: TalkReading,
   },
 ];
 

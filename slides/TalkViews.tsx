@@ -1,6 +1,7 @@
 import { Deck } from './deck/Deck.tsx';
 import { Presenter } from './deck/Presenter.tsx';
 import { PrintDeck } from './deck/PrintDeck.tsx';
+import { ReadingView } from './read/ReadingView.tsx';
 import { talk } from './talk.ts';
 
 /** The talk's audience view (`#/12`). */
@@ -16,4 +17,9 @@ export function TalkPresenter() {
 /** Every slide for print and PDF (`#/print`, `#/print/notes`). */
 export function TalkPrint({ notes }: { notes?: unknown }) {
   return <PrintDeck runtime={talk} notes={notes === true} />;
+}
+
+/** The talk as an article (`#/read`, `#/read/12`). */
+export function TalkReading({ slide }: { slide?: unknown }) {
+  return <ReadingView runtime={talk} slide={typeof slide === 'number' ? slide : undefined} />;
 }

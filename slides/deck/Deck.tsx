@@ -40,11 +40,12 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
   }, [store]);
   const extra = useCallback(
     (action: DeckAction) => {
-      if (action !== 'presenter') return false;
-      openPresenter();
+      if (action === 'presenter') openPresenter();
+      else if (action === 'read') location.hash = `#/read/${store.getState().slide + 1}`;
+      else return false;
       return true;
     },
-    [openPresenter],
+    [openPresenter, store],
   );
 
   useHashPosition(store, '');

@@ -53,6 +53,9 @@ export function DeckControls({
       <button type="button" onClick={() => s.setTheme(theme === 'dark' ? 'light' : 'dark')}>
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
+      <a className="deck-controls-link" href={`#/read/${slide + 1}`}>
+        Read
+      </a>
       <button type="button" onClick={() => s.toggle('help')} aria-label="Help">
         ?
       </button>

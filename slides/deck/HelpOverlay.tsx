@@ -24,7 +24,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <p className="help-more">
           Swipe on touch screens. Every slide has its own address: <code>#/12</code>, and{' '}
           <code>#/12.2</code> once two builds are shown. <a href="#/print">All slides for print</a>{' '}
-          · <a href="#/print/notes">with notes</a>
+          · <a href="#/print/notes">with notes</a> · <a href="#/read">Read as an article</a> ·{' '}
+          <a href="#/sandbox">Open the sandbox</a>
         </p>
         <button ref={closeRef} type="button" className="button" onClick={onClose}>
           Close

@@ -18,6 +18,7 @@ describe('deck keys', () => {
   });
 
   it('maps the view keys', () => {
+    expect(keyAction(key('r'))).toBe('read');
     expect(keyAction(key('Home'))).toBe('first');
     expect(keyAction(key('End'))).toBe('last');
     expect(keyAction(key('f'))).toBe('fullscreen');

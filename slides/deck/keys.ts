@@ -11,6 +11,7 @@ export type DeckAction =
   | 'presenter'
   | 'split'
   | 'theme'
+  | 'read'
   | 'close';
 
 export interface KeyLike {
@@ -32,6 +33,7 @@ export const KEY_HELP: readonly { keys: string; action: string }[] = [
   { keys: 's', action: 'Open the presenter view in a new window' },
   { keys: 'l', action: 'Layout: slides beside the live scene, or full screen' },
   { keys: 't', action: 'Theme: dark or light' },
+  { keys: 'r', action: 'Read the talk as an article, from this slide' },
   { keys: '?', action: 'This help' },
   { keys: 'Esc', action: 'Close overview, help or black screen' },
 ];
@@ -71,6 +73,8 @@ export function keyAction(e: KeyLike): DeckAction | undefined {
       return 'split';
     case 't':
       return 'theme';
+    case 'r':
+      return 'read';
     case 'Escape':
       return 'close';
     default:

@@ -62,7 +62,9 @@ export function useDeckKeys(store: DeckStore, extra?: (action: DeckAction) => bo
         case 'close':
           if (!s.closeOverlay()) return;
           break;
+        case 'read':
         case 'presenter':
+          // Only the audience view opens these (its `extra`).
           return;
       }
       e.preventDefault();
