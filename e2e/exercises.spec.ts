@@ -38,6 +38,11 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
 }) => {
   const errors = watchErrors(page);
   await page.goto('/exercises.html#/exercises/3');
+  // The built page carries the site's CSP: the worker and CodeMirror have to work under it.
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    /style-src 'self';.*worker-src 'self'/,
+  );
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(
     'Inject: context into command metadata',
   );
@@ -53,7 +58,8 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
 
   // Type the fix after the comment inside the function body; CodeMirror indents and closes brackets.
   await editor(page).getByText('command.metadata.trace_ctx, the key').click();
-  await page.keyboard.press('End');
+  // End goes to the next wrap point of a wrapped line: pressed thrice, it reaches the line's end.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('const carrier: Record<string, string> = {};');
   await page.keyboard.press('Enter');
@@ -157,6 +163,26 @@ test('corrupt saved progress: the page says so, and keeps working', async ({ pag
   await expect(page.getByTestId('exercise-card')).toHaveCount(7);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('notice')).toHaveCount(0);
+});
+
+test('full storage: the page says so and keeps the code in memory', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/exercises.html#/exercises/3');
+  await replaceCode(page, '// kept in memory\nexport function beforeDispatch() {}\n');
+  await expect(page.getByTestId('notice')).toContainText(
+    'The browser storage is full, so progress is kept only while this page is open.',
+  );
+  await page.getByRole('link', { name: /4\. Extract/ }).click();
+  await page.getByRole('link', { name: /3\. Inject/ }).click();
+  await expect(editor(page)).toContainText('// kept in memory');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(status(page)).toContainText('Not yet');
+  expect(errors).toEqual([]);
 });
 
 test('partly damaged progress keeps its valid parts', async ({ page }) => {

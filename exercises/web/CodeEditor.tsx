@@ -7,8 +7,8 @@ import { EditorView, keymap } from '@codemirror/view';
 export interface CodeEditorProps {
   value: string;
   onChange: (text: string) => void;
-  /** Ctrl+Enter / Cmd+Enter. */
-  onRun: () => void;
+  /** Ctrl+Enter / Cmd+Enter, with the editor's text (newer than `value` until React renders). */
+  onRun: (text: string) => void;
   /** The accessible name of the text box. */
   label: string;
 }
@@ -57,8 +57,8 @@ export function CodeEditor({ value, onChange, onRun, label }: CodeEditorProps) {
             keymap.of([
               {
                 key: 'Mod-Enter',
-                run: () => {
-                  handlers.current.onRun();
+                run: (v) => {
+                  handlers.current.onRun(v.state.doc.toString());
                   return true;
                 },
               },

@@ -47,7 +47,7 @@ export function ExerciseView(props: ExerciseViewProps) {
     [update, starter],
   );
   const runCheck = useCallback(
-    () => run({ exerciseId: exercise.id, source: code, filename }),
+    (text: string = code) => run({ exerciseId: exercise.id, source: text, filename }),
     [run, exercise.id, code, filename],
   );
 
@@ -133,7 +133,7 @@ export function ExerciseView(props: ExerciseViewProps) {
           <button
             type="button"
             className="exw-primary"
-            onClick={runCheck}
+            onClick={() => runCheck()}
             aria-keyshortcuts="Control+Enter Meta+Enter"
           >
             Run check <kbd>{isMac ? '⌘' : 'Ctrl'}+Enter</kbd>
