@@ -63,7 +63,8 @@ export function createSceneController(opts: SceneControllerOptions) {
     });
   }
 
-  function publish(): void {
+  /** One `set` per frame: every `set` runs every subscribed selector. */
+  function publish(sent?: number): void {
     recorder.flush();
     recorder.dirty = false;
     const s = store.getState();
@@ -72,6 +73,7 @@ export function createSceneController(opts: SceneControllerOptions) {
     if (selectedTraceId === null || !buffer.traces.has(selectedTraceId))
       selectedTraceId = buffer.traces.keys().next().value ?? null;
     store.setState({
+      ...(sent === undefined ? {} : { sent }),
       revision: s.revision + 1,
       now: sim.now(),
       selectedTraceId,
@@ -86,6 +88,7 @@ export function createSceneController(opts: SceneControllerOptions) {
     last = t;
     const s = store.getState();
     let advanced = false;
+    let sent: number | undefined;
     if (s.playing && s.view === 'live') {
       if (loadRate > 0) {
         loadCarry += (loadRate * dt) / 1000;
@@ -93,7 +96,8 @@ export function createSceneController(opts: SceneControllerOptions) {
         loadCarry -= n;
         if (n > 0) {
           sim.send(n);
-          store.setState({ sent: s.sent + n });
+          sent = s.sent + n;
+          advanced = true;
         }
       }
       if (!sim.isIdle()) {
@@ -101,7 +105,7 @@ export function createSceneController(opts: SceneControllerOptions) {
         advanced = true;
       }
     }
-    if (recorder.dirty || advanced) publish();
+    if (recorder.dirty || advanced) publish(sent);
     for (const draw of drawers) draw();
     if (s.playing || recorder.dirty) schedule();
     else last = null;

@@ -39,17 +39,31 @@ export default function SandboxPage(props: {
       });
     };
     sync();
-    return scene.store.subscribe((s, prev) => {
+    // Settings go to the URL at once; the request count, which a steady load bumps every frame,
+    // at most every half second (history.replaceState is slow, and Chromium throttles it).
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = scene.store.subscribe((s, prev) => {
       if (
         s.mode !== prev.mode ||
         s.scenario !== prev.scenario ||
         s.seed !== prev.seed ||
         s.speed !== prev.speed ||
-        s.faults !== prev.faults ||
-        s.sent !== prev.sent
-      )
+        s.faults !== prev.faults
+      ) {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
         sync();
+      } else if (s.sent !== prev.sent && timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          sync();
+        }, 500);
+      }
     });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
   }, [scene]);
 
   useEffect(() => {

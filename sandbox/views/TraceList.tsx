@@ -1,5 +1,6 @@
-import { useId, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { TraceBuffer, TraceInfo } from '../model/TraceBuffer.ts';
+import { memo, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { TraceBuffer, TraceInfo, TraceStatus } from '../model/TraceBuffer.ts';
+import type { SceneController } from '../store/SceneController.ts';
 import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
@@ -114,16 +115,27 @@ export function TraceList() {
                   request
                 </div>
               );
+            const trace = item.trace;
+            const root = buffer.rootOf(trace);
+            const request = trace.requestIds.values().next().value;
+            const spread = request ? (buffer.requests.get(request)?.size ?? 1) : 1;
+            const end = trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs;
             return (
               <TraceRow
-                key={item.trace.traceId}
-                id={`${id}-t-${item.trace.traceId}`}
+                key={trace.traceId}
+                id={`${id}-t-${trace.traceId}`}
                 top={top}
-                trace={item.trace}
-                buffer={buffer}
-                now={now}
-                selected={item.trace.traceId === selected}
-                onSelect={() => scene.selectTrace(item.trace.traceId)}
+                traceId={trace.traceId}
+                colourIndex={trace.index}
+                name={root?.name ?? '(no spans)'}
+                service={root?.service}
+                request={request}
+                spread={spread}
+                spans={trace.spanIds.length}
+                duration={`${formatUs(end - trace.startUs)}${trace.open > 0 ? '…' : ''}`}
+                status={buffer.statusOf(trace)}
+                selected={trace.traceId === selected}
+                scene={scene}
               />
             );
           })}
@@ -133,58 +145,58 @@ export function TraceList() {
   );
 }
 
-function TraceRow(props: {
+interface TraceRowProps {
   id: string;
   top: number;
-  trace: TraceInfo;
-  buffer: TraceBuffer;
-  now: number;
+  traceId: string;
+  colourIndex: number;
+  name: string;
+  service: string | undefined;
+  request: string | undefined;
+  spread: number;
+  spans: number;
+  duration: string;
+  status: TraceStatus;
   selected: boolean;
-  onSelect: () => void;
-}) {
-  const { trace, buffer } = props;
-  const root = buffer.rootOf(trace);
-  const status = buffer.statusOf(trace);
-  const end = trace.open > 0 ? Math.max(trace.endUs, props.now) : trace.endUs;
-  const requests = [...trace.requestIds];
-  const spread = requests[0] ? (buffer.requests.get(requests[0])?.size ?? 1) : 1;
-  const colour = root ? serviceColour(root.service) : '#6b6b6b';
+  scene: SceneController;
+}
+
+/** Plain values only, so a finished trace's row skips rendering while spans stream in. */
+const TraceRow = memo(function TraceRow(props: TraceRowProps) {
+  const colour = props.service ? serviceColour(props.service) : '#6b6b6b';
   return (
     <div
       id={props.id}
       className="sbx-trace-row"
       role="option"
       aria-selected={props.selected}
-      data-status={status}
+      data-status={props.status}
       data-testid="trace-row"
       style={{ top: props.top }}
-      onClick={props.onSelect}
+      onClick={() => props.scene.selectTrace(props.traceId)}
     >
       <span className="sbx-trace-name">
         <span
           className="sbx-swatch"
-          style={{ background: traceColour(trace.index) }}
+          style={{ background: traceColour(props.colourIndex) }}
           aria-hidden="true"
         />
-        <strong>{root?.name ?? '(no spans)'}</strong>
+        <strong>{props.name}</strong>
         <span className="sbx-trace-sub">
           <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
-            {root?.service ?? '?'}
+            {props.service ?? '?'}
           </span>
-          {requests[0] && (
+          {props.request && (
             <span className="sbx-muted">
-              {requests[0]}
-              {spread > 1 ? ` · 1 of ${spread} traces` : ''}
+              {props.request}
+              {props.spread > 1 ? ` · 1 of ${props.spread} traces` : ''}
             </span>
           )}
         </span>
       </span>
-      <span className="sbx-num">{trace.spanIds.length}</span>
-      <span className="sbx-num">
-        {formatUs(end - trace.startUs)}
-        {trace.open > 0 ? '…' : ''}
-      </span>
-      <span className={`sbx-status-badge sbx-${status}`}>{status}</span>
+      <span className="sbx-num">{props.spans}</span>
+      <span className="sbx-num">{props.duration}</span>
+      <span className={`sbx-status-badge sbx-${props.status}`}>{props.status}</span>
     </div>
   );
-}
+});

@@ -1,7 +1,9 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { buildTraceTree, visibleRows, type TreeRow } from '../model/buildTraceTree.ts';
 import type { SpanFlag } from '../model/explainSpan.ts';
+import type { SpanRecord } from '../model/SpanRecord.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
+import type { SceneController } from '../store/SceneController.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs, shortId } from './format.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
@@ -42,6 +44,8 @@ export function Waterfall() {
   const [active, setActive] = useState(0);
   const activeIndex = Math.min(active, Math.max(0, rows.length - 1));
   const focusWanted = useRef(false);
+  /** The latest handlers, read by memoized rows so their props stay equal between frames. */
+  const handlers = useRef<RowHandlers>({ key: () => {}, click: () => {} });
 
   useEffect(() => {
     if (!focusWanted.current) return;
@@ -104,6 +108,14 @@ export function Waterfall() {
     e.preventDefault();
   };
 
+  handlers.current = {
+    key: onKey,
+    click: (row, index) => {
+      setActive(index);
+      scene.selectSpan(row.span.spanId);
+    },
+  };
+
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <section className="sbx-panel sbx-waterfall" aria-labelledby={`${id}-h`}>
@@ -143,89 +155,25 @@ export function Waterfall() {
           {rows.slice(start, end).map((row, k) => {
             const index = start + k;
             const span = row.span;
-            const flags = buffer.flags.get(span.spanId) ?? [];
             const endUs = span.endUs ?? Math.max(now, span.startUs);
             const left = ((span.startUs - t0) / range) * 100;
             const width = Math.max(0.3, ((endUs - span.startUs) / range) * 100);
-            const colour = serviceColour(span.service);
-            const open = !collapsed.has(span.spanId);
-            // The duration label goes after the bar, before it, or inside a wide bar.
-            const place = left + width < 75 ? 'after' : left > 22 ? 'before' : 'inside';
             return (
-              <div
+              <SpanRow
                 key={span.spanId}
-                role="row"
-                aria-level={row.level}
-                aria-expanded={row.childCount > 0 ? open : undefined}
-                aria-selected={span.spanId === selectedSpan}
-                aria-rowindex={index + 1}
-                data-index={index}
-                data-testid="span-row"
-                data-flags={flags.map((f) => f.kind).join(' ') || undefined}
-                tabIndex={index === activeIndex ? 0 : -1}
-                className="sbx-span-row"
-                style={{ top: index * ROW }}
-                onClick={() => {
-                  setActive(index);
-                  scene.selectSpan(span.spanId);
-                }}
-                onKeyDown={(e) => onKey(e, row, index)}
-              >
-                <span
-                  role="gridcell"
-                  className="sbx-span-name"
-                  style={{ paddingLeft: 6 + (row.level - 1) * 14 }}
-                >
-                  {row.childCount > 0 ? (
-                    <button
-                      type="button"
-                      tabIndex={-1}
-                      className="sbx-twisty"
-                      aria-label={open ? 'Collapse' : 'Expand'}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        scene.toggleCollapsed(span.spanId);
-                      }}
-                    >
-                      {open ? '▾' : '▸'}
-                    </button>
-                  ) : (
-                    <span className="sbx-twisty" aria-hidden="true" />
-                  )}
-                  <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
-                    {span.service}
-                  </span>
-                  <span className="sbx-span-label">{span.name}</span>
-                  {(row.orphan || flags.length > 0) && (
-                    <span
-                      className={`sbx-flag ${flags.some((f) => f.breaks) || row.orphan ? 'sbx-flag-break' : ''}`}
-                    >
-                      {flags.some((f) => f.breaks) || row.orphan ? '⚠ ' : ''}
-                      {flags[0] ? FLAG_LABEL[flags[0].kind] : 'orphan: parent missing'}
-                    </span>
-                  )}
-                </span>
-                <span role="gridcell" className="sbx-span-timeline">
-                  <span
-                    className={`sbx-bar ${span.endUs === null ? 'sbx-bar-open' : ''}`}
-                    style={{ left: `${left}%`, width: `${width}%`, background: colour }}
-                  />
-                  <span
-                    className="sbx-bar-label"
-                    data-inside={place === 'inside' || undefined}
-                    style={
-                      place === 'after'
-                        ? { left: `${left + width}%` }
-                        : place === 'before'
-                          ? { right: `${100 - left}%` }
-                          : { left: `${left}%` }
-                    }
-                  >
-                    {formatUs(endUs - span.startUs)}
-                    {span.endUs === null ? ' open' : ''}
-                  </span>
-                </span>
-              </div>
+                row={row}
+                span={span}
+                index={index}
+                flags={buffer.flags.get(span.spanId)}
+                left={left}
+                width={width}
+                duration={`${formatUs(endUs - span.startUs)}${span.endUs === null ? ' open' : ''}`}
+                open={!collapsed.has(span.spanId)}
+                selected={span.spanId === selectedSpan}
+                tabbable={index === activeIndex}
+                handlers={handlers}
+                scene={scene}
+              />
             );
           })}
         </div>
@@ -233,3 +181,105 @@ export function Waterfall() {
     </section>
   );
 }
+
+interface RowHandlers {
+  key: (e: KeyboardEvent, row: TreeRow, index: number) => void;
+  click: (row: TreeRow, index: number) => void;
+}
+
+interface SpanRowProps {
+  row: TreeRow;
+  /** The record itself: a new object whenever the span changes (it ended, say). */
+  span: SpanRecord;
+  index: number;
+  flags: readonly SpanFlag[] | undefined;
+  left: number;
+  width: number;
+  duration: string;
+  open: boolean;
+  selected: boolean;
+  tabbable: boolean;
+  handlers: { current: RowHandlers };
+  scene: SceneController;
+}
+
+const NO_FLAGS: readonly SpanFlag[] = [];
+
+/** One span; memoized, so a finished trace's rows skip rendering while the scene streams. */
+const SpanRow = memo(function SpanRow(props: SpanRowProps) {
+  const { row, span, index, left, width, open, handlers, scene } = props;
+  const flags = props.flags ?? NO_FLAGS;
+  const colour = serviceColour(span.service);
+  // The duration label goes after the bar, before it, or inside a wide bar.
+  const place = left + width < 75 ? 'after' : left > 22 ? 'before' : 'inside';
+  const breaks = flags.some((f) => f.breaks) || row.orphan;
+  return (
+    <div
+      role="row"
+      aria-level={row.level}
+      aria-expanded={row.childCount > 0 ? open : undefined}
+      aria-selected={props.selected}
+      aria-rowindex={index + 1}
+      data-index={index}
+      data-testid="span-row"
+      data-flags={flags.map((f) => f.kind).join(' ') || undefined}
+      tabIndex={props.tabbable ? 0 : -1}
+      className="sbx-span-row"
+      style={{ top: index * ROW }}
+      onClick={() => handlers.current.click(row, index)}
+      onKeyDown={(e) => handlers.current.key(e, row, index)}
+    >
+      <span
+        role="gridcell"
+        className="sbx-span-name"
+        style={{ paddingLeft: 6 + (row.level - 1) * 14 }}
+      >
+        {row.childCount > 0 ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="sbx-twisty"
+            aria-label={open ? 'Collapse' : 'Expand'}
+            onClick={(e) => {
+              e.stopPropagation();
+              scene.toggleCollapsed(span.spanId);
+            }}
+          >
+            {open ? '▾' : '▸'}
+          </button>
+        ) : (
+          <span className="sbx-twisty" aria-hidden="true" />
+        )}
+        <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
+          {span.service}
+        </span>
+        <span className="sbx-span-label">{span.name}</span>
+        {(row.orphan || flags.length > 0) && (
+          <span className={`sbx-flag ${breaks ? 'sbx-flag-break' : ''}`}>
+            {breaks ? '⚠ ' : ''}
+            {flags[0] ? FLAG_LABEL[flags[0].kind] : 'orphan: parent missing'}
+          </span>
+        )}
+      </span>
+      <span role="gridcell" className="sbx-span-timeline">
+        <span
+          className={`sbx-bar ${span.endUs === null ? 'sbx-bar-open' : ''}`}
+          style={{ left: `${left}%`, width: `${width}%`, background: colour }}
+        />
+        <span
+          className="sbx-bar-label"
+          data-inside={place === 'inside' || undefined}
+          style={
+            place === 'after'
+              ? { left: `${left + width}%` }
+              : place === 'before'
+                ? { right: `${100 - left}%` }
+                : { left: `${left}%` }
+          }
+        >
+          {props.duration}
+        </span>
+      </span>
+    </div>
+  );
+});
