@@ -1,7 +1,13 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 // The workshop page through its own entry, exercises.html, against the built site (with its CSP).
 const STORAGE_KEY = 'tracing-in-elixir:exercises';
+const EXERCISES_DIR = join(import.meta.dirname, '..', 'exercises');
+const EXERCISE_IDS = readdirSync(EXERCISES_DIR)
+  .filter((d) => /^\d\d-/.test(d))
+  .sort();
 
 /**
  * Console errors and page errors, less two that are not this page's: the site CSP's `[::1]` source
@@ -259,4 +265,27 @@ test('the list shows every exercise in story order, reachable by keyboard', asyn
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/exercises\/3$/);
   await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+});
+
+test('from nothing to the last exercise: every reference solution passes in the browser', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/exercises.html');
+  await page.getByRole('link', { name: /Start with exercise 1/ }).click();
+  for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+    const id = EXERCISE_IDS[n - 1]!;
+    await expect(page).toHaveURL(new RegExp(`#/exercises/${n}$`));
+    await replaceCode(page, readFileSync(join(EXERCISES_DIR, id, 'solution.ts'), 'utf8'));
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(status(page)).toContainText('✓ Passed');
+    await expect(page.getByTestId('progress-summary')).toContainText(`${n} of 7 solved`);
+    await expect(page.getByTestId('exercise-trace').getByTestId('trace-row').first()).toBeVisible();
+    if (n < 7)
+      await page.getByRole('link', { name: new RegExp(`^Next: exercise ${n + 1}`) }).click();
+  }
+  await page.getByRole('link', { name: 'Workshop exercises' }).click();
+  await expect(page.getByText('All solved. Well done.')).toBeVisible();
+  await expect(page.locator('[data-testid="exercise-card"][data-status="solved"]')).toHaveCount(7);
+  expect(errors).toEqual([]);
 });

@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+
+// `npm run dev`: a local edit to an exercise file reaches the open page (hot update), without
+// overwriting code the learner typed in the browser. Runs its own dev server, on a free port.
+const ROOT = join(import.meta.dirname, '..');
+const FILE = join(ROOT, 'exercises', '02-exray-spans', 'exercise.ts');
+
+let server: ViteDevServer;
+let base: string;
+
+test.beforeAll(async () => {
+  server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    // Its own dependency cache: a developer's running `npm run dev` keeps its own.
+    cacheDir: join(ROOT, 'node_modules', '.vite-exercises-e2e'),
+    server: { host: '127.0.0.1', port: 5290, strictPort: false },
+  });
+  await server.listen();
+  base = server.resolvedUrls?.local[0] ?? '';
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('an edited exercise.ts shows at once; with code of their own, the learner is asked', async ({
+  page,
+}) => {
+  const original = readFileSync(FILE, 'utf8');
+  const editor = page.locator('.cm-content');
+  try {
+    await page.goto(`${base}exercises.html#/exercises/2`);
+    await expect(editor).toContainText('export const exray');
+
+    writeFileSync(FILE, `${original}// edited on disk: one\n`);
+    await expect(editor).toContainText('// edited on disk: one');
+
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('// typed in the browser');
+    writeFileSync(FILE, `${original}// edited on disk: two\n`);
+    const banner = page.getByTestId('starter-changed');
+    await expect(banner).toContainText(
+      '02-exray-spans/exercise.ts changed on disk, and you have edited the code here.',
+    );
+    await expect(editor).toContainText('// typed in the browser');
+    await expect(editor).not.toContainText('// edited on disk: two');
+
+    await banner.getByRole('button', { name: 'Load the file' }).click();
+    await expect(editor).toContainText('// edited on disk: two');
+    await expect(editor).not.toContainText('// typed in the browser');
+    await expect(banner).toHaveCount(0);
+  } finally {
+    writeFileSync(FILE, original);
+  }
+});
