@@ -30,6 +30,7 @@ test('a live scene on a slide runs the real simulation; builds send requests and
   await page.keyboard.press('ArrowRight');
   await expect(sandbox).toHaveAttribute('data-mode', 'metadata');
   await expect(scene.locator('[data-scene-idle]')).toBeAttached();
-  await expect(scene.locator('[data-traces]')).toHaveText('2 traces · 1 request');
+  // Request -> Command is connected; each event handler still starts a trace of its own.
+  await expect(scene.locator('[data-traces]')).toHaveText('7 traces · 1 request');
   expect(errors).toEqual([]);
 });

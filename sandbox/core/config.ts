@@ -42,6 +42,7 @@ export const FAULTS = [
   'task-loses-context',
   'batch-projection',
   'unsampled-parent',
+  'handlers-ignore-metadata',
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -54,4 +55,6 @@ export const FAULT_DESCRIPTIONS: Record<Fault, string> = {
     'LabWorklistProjection handles events in batches: one span, many parents. Links mode links them all.',
   'unsampled-parent':
     'The web tier samples 50% of requests, and downstream services do not follow the parent decision.',
+  'handlers-ignore-metadata':
+    "Event handlers never read trace_ctx from event metadata: only Request -> Command is connected, Alexander's first step.",
 };

@@ -239,6 +239,30 @@ describe('fault toggles, before and after', () => {
     expect(linked?.parentSpanContext).toBeUndefined();
   });
 
+  it('handlers-ignore-metadata: Request -> Command connects, every event handler starts anew', () => {
+    const broken = runScenario({
+      mode: 'metadata',
+      seed: 12,
+      faults: ['handlers-ignore-metadata'],
+    });
+    const roots = broken.spans.filter((s) => !s.parentSpanContext);
+    const names = new Set(roots.map((s) => s.name));
+    expect(names).toEqual(
+      new Set(['POST /lab-orders', 'commanded.event.handle', 'commanded.process_manager.handle']),
+    );
+    // The request's own root reaches through the router and aggregate to the event store.
+    const server = roots.find((s) => s.name === 'POST /lab-orders')!;
+    const inTrace = broken.spans.filter(
+      (s) => s.spanContext().traceId === server.spanContext().traceId,
+    );
+    expect(inTrace.map((s) => s.name)).toContain('commanded.aggregate.execute');
+    expect(
+      roots.every(
+        (s) => s.name === 'POST /lab-orders' || s.attributes['sim.context.carried'] === true,
+      ),
+    ).toBe(true);
+  });
+
   it('unsampled-parent: downstream spans point at parents that were never recorded', () => {
     const fixed = runScenario({ mode: 'metadata', requests: 10, seed: 6 });
     expect(fixed.summary.missingParents).toBe(0);

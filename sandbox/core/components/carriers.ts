@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { App } from '../app.ts';
 import type { CommandEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
@@ -16,8 +17,14 @@ export function consumeMessage(
   metadata: Metadata | undefined,
   kind: MessageKind,
 ): ConsumeResult {
+  const { strategy } = app.tracing;
+  const carries = strategy.mode === 'metadata' || strategy.mode === 'links';
+  if (kind === 'event' && carries && app.faults.has('handlers-ignore-metadata')) {
+    // The carrier arrives, and nobody reads it: the handler starts from nothing.
+    return { parent: ROOT_CONTEXT, links: [], carried: hasCarrier(metadata) };
+  }
   const extract = app.hooks.extractContext;
-  if (!extract) return app.tracing.strategy.consume(self, metadata, kind);
+  if (!extract) return strategy.consume(self, metadata, kind);
   const ctx = extract(metadata ?? {}, app.tracing.api(self));
   if (!ctx || typeof (ctx as { getValue?: unknown }).getValue !== 'function') {
     throw new TypeError(
@@ -26,8 +33,13 @@ export function consumeMessage(
   }
   self.dict.set(BASE_KEY, ctx);
   // "Carried" says what the message brought, not what the hook made of it.
+  return { parent: ctx, links: [], carried: hasCarrier(metadata) };
+}
+
+/** Whether a message's metadata holds a W3C carrier at all. */
+function hasCarrier(metadata: Metadata | undefined): boolean {
   const carrier = metadata?.[TRACE_CTX_KEY] as { traceparent?: unknown } | undefined;
-  return { parent: ctx, links: [], carried: typeof carrier?.traceparent === 'string' };
+  return typeof carrier?.traceparent === 'string';
 }
 
 /** The dispatch middleware's injection: the strategy's, or a `beforeDispatch` hook's. */
