@@ -2,9 +2,10 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { FAULTS, FAULT_DESCRIPTIONS } from '../core/config.ts';
 import { MODES, MODE_DESCRIPTIONS } from '../core/propagation/index.ts';
-import { SCENARIOS, SCENARIO_DESCRIPTIONS, type ScenarioName } from '../core/scenarios.ts';
+import { SCENARIOS, SCENARIO_DESCRIPTIONS } from '../core/scenarios.ts';
 import { SPEEDS } from '../store/SceneController.ts';
-import { useScene, useSceneState } from './SceneContext.ts';
+import { useScene, useSceneInputs, useSceneState } from './SceneContext.ts';
+import { toggleFaultInput, togglePlayInput } from './sceneInput.ts';
 import { KEYS } from './useShortcuts.ts';
 import { formatUs } from './format.ts';
 
@@ -25,6 +26,7 @@ export interface ControlsProps {
 /** Send, burst, mode, play/pause/step/speed/reset, seed and faults: each with a shortcut. */
 export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
   const scene = useScene();
+  const input = useSceneInputs();
   const id = useId();
   const s = useSceneState(
     useShallow((s) => ({
@@ -43,13 +45,17 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         <button
           type="button"
           className="sbx-primary"
-          onClick={() => scene.send(1)}
+          onClick={() => input({ kind: 'send', count: 1 })}
           aria-keyshortcuts="s"
         >
           Send request <Kbd k={KEYS.send} />
         </button>
         <span className="sbx-burst">
-          <button type="button" onClick={() => scene.send(burst)} aria-keyshortcuts="b">
+          <button
+            type="button"
+            onClick={() => input({ kind: 'send', count: burst })}
+            aria-keyshortcuts="b"
+          >
             Burst of {burst} <Kbd k={KEYS.burst} />
           </button>
           <label className="sbx-small-label">
@@ -67,20 +73,20 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         </span>
         <button
           type="button"
-          onClick={() => scene.togglePlay()}
+          onClick={() => input(togglePlayInput(scene))}
           aria-keyshortcuts="p"
           aria-pressed={s.playing}
         >
           {s.playing ? 'Pause' : 'Play'} <Kbd k={KEYS.play} />
         </button>
-        <button type="button" onClick={() => scene.step()} aria-keyshortcuts=".">
+        <button type="button" onClick={() => input({ kind: 'step' })} aria-keyshortcuts=".">
           Step <Kbd k={KEYS.step} />
         </button>
         <label className="sbx-inline">
           Speed
           <select
             value={String(s.speed)}
-            onChange={(e) => scene.setSpeed(Number(e.target.value))}
+            onChange={(e) => input({ kind: 'speed', speed: Number(e.target.value) })}
             aria-keyshortcuts="- +"
           >
             {!SPEEDS.includes(s.speed as (typeof SPEEDS)[number]) && (
@@ -94,7 +100,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
           </select>
           <Kbd k="− +" />
         </label>
-        <button type="button" onClick={() => scene.reset()} aria-keyshortcuts="r">
+        <button type="button" onClick={() => input({ kind: 'reset' })} aria-keyshortcuts="r">
           Reset <Kbd k={KEYS.reset} />
         </button>
       </div>
@@ -107,13 +113,13 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
             min={0}
             value={s.seed}
             onChange={(e) =>
-              scene.configure({ seed: Math.max(0, Math.round(Number(e.target.value) || 0)) })
+              input({ kind: 'seed', seed: Math.max(0, Math.round(Number(e.target.value) || 0)) })
             }
           />
         </label>
         <button
           type="button"
-          onClick={() => scene.configure({ seed: s.seed + 1 })}
+          onClick={() => input({ kind: 'seed', seed: s.seed + 1 })}
           aria-keyshortcuts="n"
         >
           Next seed <Kbd k={KEYS.seed} />
@@ -124,7 +130,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
             <select
               value={s.scenario}
               title={SCENARIO_DESCRIPTIONS[s.scenario]}
-              onChange={(e) => scene.configure({ scenario: e.target.value as ScenarioName })}
+              onChange={(e) => input({ kind: 'scenario', scenario: e.target.value })}
             >
               {SCENARIOS.map((sc) => (
                 <option key={sc} value={sc}>
@@ -149,7 +155,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
               name={`${id}-mode`}
               value={mode}
               checked={s.mode === mode}
-              onChange={() => scene.configure({ mode })}
+              onChange={() => input({ kind: 'mode', mode })}
               aria-keyshortcuts={String(i + 1)}
             />
             {mode} <Kbd k={KEYS.mode(i)} />
@@ -175,11 +181,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
                 checked={on}
                 aria-keyshortcuts={`Shift+${i + 1}`}
                 aria-describedby={`${id}-f${i}`}
-                onChange={() =>
-                  scene.configure({
-                    faults: on ? s.faults.filter((f) => f !== fault) : [...s.faults, fault],
-                  })
-                }
+                onChange={() => input(toggleFaultInput(scene, fault))}
               />
               {fault} <Kbd k={KEYS.fault(i)} />
             </label>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FAULTS, type Fault } from '../core/config.ts';
 import { MODES, type PropagationMode } from '../core/propagation/index.ts';
 import { SCENARIOS, type ScenarioName } from '../core/scenarios.ts';
@@ -6,7 +6,8 @@ import { createSceneController, type SceneController } from '../store/SceneContr
 import { DEFAULT_SETTINGS, type SceneSettings } from '../store/store.scene.ts';
 import { Controls, StatusLine } from './Controls.tsx';
 import { DataPanel } from './DataPanel.tsx';
-import { SceneContext } from './SceneContext.ts';
+import { SceneContext, SceneInputContext } from './SceneContext.ts';
+import { applyInput, sceneInputs, type SandboxInput } from './sceneInput.ts';
 import { SpanDetails } from './SpanDetails.tsx';
 import { Topology } from './Topology.tsx';
 import { TraceList } from './TraceList.tsx';
@@ -14,11 +15,7 @@ import { Waterfall } from './Waterfall.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './sandbox.css';
 
-/** An input from outside (a slide build, the compare bar): `{ kind: 'send', count: 3 }`, … */
-export interface SandboxInput {
-  kind: string;
-  [field: string]: string | number | boolean | string[] | undefined;
-}
+export type { SandboxInput };
 
 export interface SandboxProps {
   mode?: PropagationMode | string;
@@ -44,6 +41,13 @@ export interface SandboxProps {
   cap?: number;
   /** A heading for the scene (compare labels its two sides). */
   label?: string;
+  /**
+   * Called with each input made in this scene's own controls and shortcuts (sends, mode and fault
+   * switches, seed, speed, play/pause/step, reset), after it is applied: a deck broadcasts them so
+   * another window can replay them through `inputs`. Inputs given through `inputs` are not
+   * reported back.
+   */
+  onInput?: (input: SandboxInput) => void;
   /** Gives the page (URL state) and tests the scene's controller. */
   onController?: (scene: SceneController | null) => void;
 }
@@ -109,49 +113,51 @@ export function Sandbox(props: SandboxProps) {
   const { inputs } = props;
   useEffect(() => {
     if (!inputs) return;
-    for (const input of inputs.slice(applied.current)) {
-      if (input.kind === 'send') scene.send(typeof input.count === 'number' ? input.count : 1);
-      else if (input.kind === 'reset') scene.reset();
-      else if (input.kind === 'play') scene.play();
-      else if (input.kind === 'pause') scene.pause();
-      else if (input.kind === 'mode' && typeof input.mode === 'string')
-        scene.configure({ mode: pick(MODES, input.mode, mode) });
-    }
+    for (const input of inputs.slice(applied.current)) applyInput(scene, input);
     applied.current = inputs.length;
     if (paused) scene.finish();
-  }, [scene, inputs, mode, paused]);
+  }, [scene, inputs, paused]);
+
+  // The latest onInput, read when an input is made: a new callback each render costs nothing.
+  const onInput = useRef(props.onInput);
+  useEffect(() => {
+    onInput.current = props.onInput;
+  });
+  const ownInputs = useMemo(() => sceneInputs(scene, (input) => onInput.current?.(input)), [scene]);
 
   const burstSize = useCallback(() => burst, [burst]);
-  useShortcuts(scene, props.shortcuts === 'window' ? 'window' : root, burstSize);
+  useShortcuts(scene, props.shortcuts === 'window' ? 'window' : root, burstSize, ownInputs);
 
   const compact = props.compact ?? false;
   const showControls = !paused && props.controls !== 'none';
   return (
     <SceneContext.Provider value={scene}>
-      <div
-        ref={root}
-        className="sbx"
-        data-compact={compact || undefined}
-        data-testid="sandbox"
-        data-mode={mode}
-        aria-label={props.label ?? 'Live tracing sandbox'}
-        role="region"
-      >
-        {props.label && <h2 className="sbx-label">{props.label}</h2>}
-        {showControls && <Controls compact={compact} burst={burst} onBurstChange={setBurst} />}
-        <StatusLine />
-        <div className="sbx-main">
-          <div className="sbx-col sbx-col-stage">
-            <Topology />
-            {!compact && <SpanDetails />}
-            {!paused && <DataPanel compact={compact} />}
-          </div>
-          <div className="sbx-col sbx-col-traces">
-            <TraceList />
-            <Waterfall />
+      <SceneInputContext.Provider value={ownInputs}>
+        <div
+          ref={root}
+          className="sbx"
+          data-compact={compact || undefined}
+          data-testid="sandbox"
+          data-mode={mode}
+          aria-label={props.label ?? 'Live tracing sandbox'}
+          role="region"
+        >
+          {props.label && <h2 className="sbx-label">{props.label}</h2>}
+          {showControls && <Controls compact={compact} burst={burst} onBurstChange={setBurst} />}
+          <StatusLine />
+          <div className="sbx-main">
+            <div className="sbx-col sbx-col-stage">
+              <Topology />
+              {!compact && <SpanDetails />}
+              {!paused && <DataPanel compact={compact} />}
+            </div>
+            <div className="sbx-col sbx-col-traces">
+              <TraceList />
+              <Waterfall />
+            </div>
           </div>
         </div>
-      </div>
+      </SceneInputContext.Provider>
     </SceneContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, type RefObject } from 'react';
 import { FAULTS } from '../core/config.ts';
 import { MODES } from '../core/propagation/index.ts';
 import { SPEEDS, type SceneController } from '../store/SceneController.ts';
+import { sceneInputs, toggleFaultInput, togglePlayInput, type SceneInputs } from './sceneInput.ts';
 
 /** The keyboard shortcut of each control, shown next to it and announced by aria-keyshortcuts. */
 export const KEYS = {
@@ -32,8 +33,11 @@ export function useShortcuts(
   scene: SceneController,
   target: RefObject<HTMLElement | null> | 'window',
   burst: () => number,
+  /** Applies (and reports) an input; by default it is applied only. */
+  inputs?: SceneInputs,
 ): void {
   useEffect(() => {
+    const input = inputs ?? sceneInputs(scene);
     const el = target === 'window' ? window : target.current;
     if (!el) return;
     const onKey = (ev: Event) => {
@@ -47,40 +51,37 @@ export function useShortcuts(
       if (digit && e.shiftKey) {
         const fault = FAULTS[Number(digit[1]) - 1];
         if (fault) {
-          const on = s.faults.includes(fault);
-          scene.configure({
-            faults: on ? s.faults.filter((f) => f !== fault) : [...s.faults, fault],
-          });
+          input(toggleFaultInput(scene, fault));
         }
       } else if (digit) {
         const mode = MODES[Number(digit[1]) - 1];
-        if (mode) scene.configure({ mode });
+        if (mode) input({ kind: 'mode', mode });
       } else {
         switch (e.key.toLowerCase()) {
           case 's':
-            scene.send(1);
+            input({ kind: 'send', count: 1 });
             break;
           case 'b':
-            scene.send(burst());
+            input({ kind: 'send', count: burst() });
             break;
           case 'p':
-            scene.togglePlay();
+            input(togglePlayInput(scene));
             break;
           case '.':
-            scene.step();
+            input({ kind: 'step' });
             break;
           case '+':
           case '=':
-            scene.setSpeed(nextSpeed(s.speed, 1));
+            input({ kind: 'speed', speed: nextSpeed(s.speed, 1) });
             break;
           case '-':
-            scene.setSpeed(nextSpeed(s.speed, -1));
+            input({ kind: 'speed', speed: nextSpeed(s.speed, -1) });
             break;
           case 'r':
-            scene.reset();
+            input({ kind: 'reset' });
             break;
           case 'n':
-            scene.configure({ seed: s.seed + 1 });
+            input({ kind: 'seed', seed: s.seed + 1 });
             break;
           case 'g':
             scene.setGroupByRequest(!s.groupByRequest);
@@ -93,5 +94,5 @@ export function useShortcuts(
     };
     el.addEventListener('keydown', onKey);
     return () => el.removeEventListener('keydown', onKey);
-  }, [scene, target, burst]);
+  }, [scene, target, burst, inputs]);
 }
