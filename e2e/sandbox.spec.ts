@@ -2,18 +2,38 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { MODES, type PropagationMode } from '../sandbox/core/propagation/index.ts';
+import { runScenario } from '../sandbox/core/runScenario.ts';
 
 // The sandbox page through its own entry, sandbox.html, against the built site.
 const open = (page: Page, query: string) => page.goto(`/sandbox.html?${query}`);
 const traceCount = (page: Page) => page.getByTestId('trace-count').first();
 
+/** What the core produces for `requests` requests in a mode (seed 1): the page must show the same. */
+function expectedRun(
+  mode: PropagationMode,
+  requests = 1,
+  more: Omit<Parameters<typeof runScenario>[0] & object, 'mode' | 'requests'> = {},
+) {
+  const { spans, summary } = runScenario({ seed: 1, ...more, mode, requests });
+  const parent = new Map(spans.map((s) => [s.spanContext().spanId, s.parentSpanContext?.spanId]));
+  let depth = 0;
+  for (const span of spans) {
+    let d = 1;
+    for (let p = parent.get(span.spanContext().spanId); p && parent.has(p); p = parent.get(p)) d++;
+    depth = Math.max(depth, d);
+  }
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return {
+    spans: summary.spans,
+    traces: summary.traces,
+    depth,
+    count: `${plural(summary.traces, 'trace')}, ${plural(requests, 'request')}`,
+  };
+}
+
 test.describe('sandbox: one request in each mode', () => {
-  const expected = {
-    global: '1 trace, 1 request',
-    process: '17 traces, 1 request',
-    metadata: '1 trace, 1 request',
-    links: '7 traces, 1 request',
-  } as const;
+  const expected = Object.fromEntries(MODES.map((m) => [m, expectedRun(m).count]));
   for (const [mode, text] of Object.entries(expected)) {
     test(`${mode}: ${text}`, async ({ page }) => {
       const errors: string[] = [];
@@ -24,9 +44,11 @@ test.describe('sandbox: one request in each mode', () => {
         page.getByTestId('span-details').or(page.getByText('Select a span')),
       ).toBeVisible();
       if (mode === 'metadata' || mode === 'global') {
-        // One connected trace, 37 spans deep enough to show every hop.
+        // One connected trace holding every span of the request, as deep as the core made it.
+        const run = expectedRun(mode);
+        expect(run.traces).toBe(1);
         await expect(page.getByTestId('waterfall-meta')).toContainText(
-          mode === 'metadata' ? '37 spans · depth 24' : /37 spans · depth \d+/,
+          mode === 'metadata' ? `${run.spans} spans · depth ${run.depth}` : `${run.spans} spans`,
         );
         await expect(page.getByTestId('trace-row').first()).toHaveAttribute(
           'data-status',
@@ -53,11 +75,15 @@ test.describe('sandbox: one request in each mode', () => {
         await expect(page.getByTestId('span-details')).toContainText('carried no trace context');
       }
       if (mode === 'links') {
+        // One trace per process hop: the first connected, each later one linked to the last.
+        const { traces } = expectedRun('links');
         await expect(page.locator('[data-testid="trace-row"][data-status="linked"]')).toHaveCount(
-          6,
+          traces - 1,
         );
         await page.getByLabel('Group by request').check();
-        await expect(page.getByTestId('request-group')).toHaveText('req-1: 7 traces, 1 request');
+        await expect(page.getByTestId('request-group')).toHaveText(
+          `req-1: ${traces} traces, 1 request`,
+        );
       }
       expect(errors).toEqual([]);
     });
@@ -79,7 +105,9 @@ test.describe('sandbox: one request in each mode', () => {
 
   test('a fault breaks the trace and turning it off fixes it', async ({ page }) => {
     await open(page, 'mode=metadata&requests=1&speed=100&faults=drop-metadata');
-    await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+    await expect(traceCount(page)).toHaveText(
+      expectedRun('metadata', 1, { faults: ['drop-metadata'] }).count,
+    );
     await page.getByRole('checkbox', { name: /drop-metadata/ }).uncheck();
     await expect(traceCount(page)).toHaveText('1 trace, 1 request');
     await expect(page).toHaveURL(/mode=metadata/);
@@ -94,7 +122,7 @@ test('keyboard shortcuts send requests and switch modes', async ({ page }) => {
   await expect(traceCount(page)).toHaveText('1 trace, 1 request');
   await page.locator('body').press('2');
   await expect(page.getByRole('radio', { name: /process/ })).toBeChecked();
-  await expect(traceCount(page)).toHaveText('17 traces, 1 request');
+  await expect(traceCount(page)).toHaveText(expectedRun('process').count);
   await page.getByRole('button', { name: /Send request/ }).focus();
   await expect(page.getByRole('button', { name: /Send request/ })).toBeFocused();
 });
@@ -105,7 +133,9 @@ test('the URL state survives a round trip', async ({ page }) => {
   await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('42');
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('2');
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('proof-of-concept');
-  await expect(traceCount(page)).toHaveText('2 traces, 2 requests');
+  await expect(traceCount(page)).toHaveText(
+    expectedRun('links', 2, { scenario: 'proof-of-concept', seed: 42 }).count,
+  );
   await expect(page).toHaveURL(/mode=links&scenario=proof-of-concept&seed=42&speed=2&requests=2/);
   await page.getByRole('radio', { name: /global/ }).check();
   await page.getByRole('button', { name: /Next seed/ }).click();
@@ -113,12 +143,14 @@ test('the URL state survives a round trip', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('radio', { name: /global/ })).toBeChecked();
   await expect(page.getByRole('spinbutton', { name: 'Seed' })).toHaveValue('43');
-  await expect(traceCount(page)).toHaveText('2 traces, 2 requests');
+  await expect(traceCount(page)).toHaveText(
+    expectedRun('global', 2, { scenario: 'proof-of-concept', seed: 43 }).count,
+  );
 });
 
 test('export then re-import gives the same traces', async ({ page }) => {
   await open(page, 'mode=process&requests=2&speed=100');
-  await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+  await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
   const spans = await page
     .getByText(/^\d+ spans$/)
     .first()
@@ -139,7 +171,7 @@ test('export then re-import gives the same traces', async ({ page }) => {
     buffer: Buffer.from(text),
   });
   await expect(page.getByText(`imported: ${download.suggestedFilename()}`)).toBeVisible();
-  await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+  await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
   await expect(page.getByText(/^\d+ spans$/).first()).toHaveText(spans ?? '');
   await expect(
     page.locator('[data-testid="trace-row"][data-status="broken"]').first(),
@@ -203,10 +235,12 @@ test('compare runs the same requests under two modes side by side', async ({ pag
   const sides = page.getByTestId('sandbox');
   await expect(sides).toHaveCount(2);
   await expect(sides.nth(0).getByTestId('trace-count')).toHaveText('1 trace, 1 request');
-  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText('17 traces, 1 request');
+  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText(expectedRun('process').count);
   await page.getByRole('button', { name: 'Send request to both' }).click();
-  await expect(sides.nth(0).getByTestId('trace-count')).toHaveText('2 traces, 2 requests');
-  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText('34 traces, 2 requests');
+  await expect(sides.nth(0).getByTestId('trace-count')).toHaveText(
+    expectedRun('metadata', 2).count,
+  );
+  await expect(sides.nth(1).getByTestId('trace-count')).toHaveText(expectedRun('process', 2).count);
 });
 
 test.describe('OTLP/HTTP send', () => {
@@ -236,20 +270,21 @@ test.describe('OTLP/HTTP send', () => {
     const { port } = server.address() as AddressInfo;
     await open(page, 'mode=metadata&requests=1&speed=100');
     await expect(traceCount(page)).toHaveText('1 trace, 1 request');
-    await expect(page.getByText('37 spans', { exact: true })).toBeVisible();
+    const { spans: sent } = expectedRun('metadata');
+    await expect(page.getByText(`${sent} spans`, { exact: true })).toBeVisible();
     await expect(page.getByLabel('Endpoint', { exact: true })).toHaveCount(0); // off by default
     await page.getByLabel('Send to an OTLP/HTTP endpoint').check();
     await page.getByLabel('Endpoint', { exact: true }).fill(`http://127.0.0.1:${port}/v1/traces`);
     await page.getByRole('button', { name: 'Send spans' }).click();
     await expect(page.getByTestId('send-result')).toHaveText(
-      `Sent 37 spans to http://127.0.0.1:${port}/v1/traces.`,
+      `Sent ${sent} spans to http://127.0.0.1:${port}/v1/traces.`,
     );
     expect(received).toHaveLength(1);
     const payload = received[0] as {
       resourceSpans: { scopeSpans: { spans: { traceId: string; spanId: string }[] }[] }[];
     };
     const spans = payload.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
-    expect(spans).toHaveLength(37);
+    expect(spans).toHaveLength(sent);
     for (const s of spans) {
       expect(s.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(s.spanId).toMatch(/^[0-9a-f]{16}$/);
@@ -275,7 +310,7 @@ test.describe('layout', () => {
     }) => {
       await page.setViewportSize({ width, height });
       await open(page, 'mode=process&requests=2&speed=100');
-      await expect(traceCount(page)).toHaveText('34 traces, 2 requests');
+      await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
       const canvas = await page.locator('canvas').boundingBox();
       const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
       const tree = await page.getByRole('treegrid').boundingBox();
@@ -292,7 +327,7 @@ test.describe('layout', () => {
   test('390x844: no sideways scrolling, traces before the picture', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, 'mode=process&requests=1&speed=100');
-    await expect(traceCount(page)).toHaveText('17 traces, 1 request');
+    await expect(traceCount(page)).toHaveText(expectedRun('process').count);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );
