@@ -129,7 +129,7 @@ export function ExerciseView(props: ExerciseViewProps) {
       </section>
 
       <section className="exw-work" aria-label="Your code and its check">
-        <div className="exw-toolbar" role="toolbar" aria-label="Code">
+        <div className="exw-toolbar" role="group" aria-label="Code actions">
           <button
             type="button"
             className="exw-primary"

@@ -27,21 +27,41 @@ export function useCheckRun(onOutcome: (request: CheckRequest, outcome: RunOutco
     listener.current = onOutcome;
   });
 
-  useEffect(() => () => current.current?.cancel(), []);
-
-  const run = useCallback((request: CheckRequest) => {
-    current.current?.cancel();
-    const n = ++count.current;
-    const started = runWithTimeLimit(createCheckWorker, request);
-    current.current = started;
-    setState({ status: 'running', n });
-    void started.outcome.then((outcome) => {
-      if (outcome.kind === 'cancelled') return;
-      if (current.current === started) current.current = null;
-      setState({ status: 'finished', n, outcome });
-      listener.current(request, outcome);
-    });
+  // A fresh worker waits, loaded, for the next run: the time a run takes is the learner's code,
+  // not module loading, so an endless loop is stopped about 1.5 s after the key press.
+  const spare = useRef<Worker | null>(null);
+  const takeWorker = useCallback(() => {
+    const worker = spare.current ?? createCheckWorker();
+    spare.current = null;
+    return worker;
   }, []);
+
+  useEffect(() => {
+    spare.current ??= createCheckWorker();
+    return () => {
+      current.current?.cancel();
+      spare.current?.terminate();
+      spare.current = null;
+    };
+  }, []);
+
+  const run = useCallback(
+    (request: CheckRequest) => {
+      current.current?.cancel();
+      const n = ++count.current;
+      const started = runWithTimeLimit(takeWorker, request);
+      spare.current = createCheckWorker();
+      current.current = started;
+      setState({ status: 'running', n });
+      void started.outcome.then((outcome) => {
+        if (outcome.kind === 'cancelled') return;
+        if (current.current === started) current.current = null;
+        setState({ status: 'finished', n, outcome });
+        listener.current(request, outcome);
+      });
+    },
+    [takeWorker],
+  );
 
   const stop = useCallback(() => {
     current.current?.cancel();
