@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{e2e,sandbox,slides,app,exercises,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{e2e,sandbox,slides,app,exercises,scripts,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Some tests start the CLIs as child processes; on a busy 2-core machine that takes seconds.
     testTimeout: 60_000,
