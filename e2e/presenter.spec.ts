@@ -66,6 +66,41 @@ test('presenter and audience windows follow each other over BroadcastChannel', a
   expect(errors).toEqual([]);
 });
 
+test('inputs made inside the audience window’s scene, with its own keys, reach the presenter', async ({
+  context,
+}) => {
+  const audience = await context.newPage();
+  const presenter = await context.newPage();
+  const errors = [...collectErrors(audience), ...collectErrors(presenter)];
+  await openDeck(audience, '#/29');
+  await openDeck(presenter, '#/presenter/29');
+  const audienceScene = audience.locator('.deck-main .live-scene');
+  const presenterScene = presenter.locator('.presenter-current .live-scene');
+  const audienceCount = audienceScene.locator('[data-traces]');
+  const presenterCount = presenterScene.locator('[data-traces]');
+  await expect(audienceCount).toHaveText('1 trace · 1 request');
+  await expect(presenterCount).toHaveText('1 trace · 1 request');
+
+  // The sandbox's shortcuts work on the focused scene: 3 switches to metadata, s sends a
+  // request. Neither is a deck key there (s would open the presenter view).
+  const list = audienceScene.getByRole('listbox');
+  await list.press('3');
+  await expect(audienceScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');
+  await expect(presenterScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');
+  await list.press('s');
+  await expect(presenterCount).toHaveText(/ · 2 requests$/);
+  await expect(audienceScene.locator('[data-scene-idle]')).toBeAttached();
+  await expect(audienceCount).toHaveText((await presenterCount.textContent()) ?? '');
+  // Shift+2 turns a fault on; both windows replay the two requests under it.
+  await list.press('Shift+Digit2');
+  await expect(audienceScene.locator('[data-scene-idle]')).toBeAttached();
+  await expect(presenterCount).toHaveText(/ · 2 requests$/);
+  await expect(audienceCount).toHaveText((await presenterCount.textContent()) ?? '');
+  await expect(audience).toHaveURL(/#\/29$/);
+  expect(context.pages()).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
 test('s opens the presenter view in a new window at the current slide', async ({ page }) => {
   await openDeck(page, '#/9');
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')]);

@@ -48,6 +48,12 @@ export interface SandboxProps {
    * reported back.
    */
   onInput?: (input: SandboxInput) => void;
+  /**
+   * 'apply' (default): own controls and shortcuts apply their inputs, then report them. 'report':
+   * they only report them, and the host applies them (through props or the controller), as a deck
+   * does, which replays every input alike in every window.
+   */
+  ownInputs?: 'apply' | 'report';
   /** Gives the page (URL state) and tests the scene's controller. */
   onController?: (scene: SceneController | null) => void;
 }
@@ -123,7 +129,14 @@ export function Sandbox(props: SandboxProps) {
   useEffect(() => {
     onInput.current = props.onInput;
   });
-  const ownInputs = useMemo(() => sceneInputs(scene, (input) => onInput.current?.(input)), [scene]);
+  const reportOnly = props.ownInputs === 'report';
+  const ownInputs = useMemo(
+    () =>
+      reportOnly
+        ? (input: SandboxInput) => onInput.current?.(input)
+        : sceneInputs(scene, (input) => onInput.current?.(input)),
+    [scene, reportOnly],
+  );
 
   const burstSize = useCallback(() => burst, [burst]);
   useShortcuts(scene, props.shortcuts === 'window' ? 'window' : root, burstSize, ownInputs);

@@ -175,4 +175,19 @@ describe('Controls and shortcuts', () => {
     expect(scene.store.getState().sent).toBe(3);
     expect(onInput).toHaveBeenCalledTimes(2);
   });
+
+  it('with ownInputs="report", reports inputs and leaves applying them to the host', () => {
+    const onInput = vi.fn<(input: SandboxInput) => void>();
+    const { scene, region } = renderScene({ mode: 'metadata', onInput, ownInputs: 'report' });
+    act(() => {
+      fireEvent.keyDown(region, { key: 's', code: 'KeyS' });
+      fireEvent.keyDown(region, { key: '4', code: 'Digit4' });
+    });
+    expect(onInput.mock.calls.map(([i]) => i)).toEqual([
+      { kind: 'send', count: 1 },
+      { kind: 'mode', mode: 'links' },
+    ]);
+    expect(scene.store.getState().sent).toBe(0);
+    expect(scene.store.getState().mode).toBe('metadata');
+  });
 });

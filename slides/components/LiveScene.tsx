@@ -2,8 +2,8 @@ import { Suspense, lazy, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SceneMode } from '../deck/deckMeta.ts';
 import { DeckRuntimeContext } from '../deck/deckRuntime.ts';
-import { DEFAULT_SCENE, slideSceneAt } from '../deck/sceneAt.ts';
-import { slideRequestPlan, type RequestPlan } from '../deck/scenePlan.ts';
+import { DEFAULT_SCENE } from '../deck/sceneAt.ts';
+import { slidePlan, type ScenePlan } from '../deck/scenePlan.ts';
 import { SlideContext } from '../deck/slideContext.ts';
 import { createSceneInputsStore, noSceneInputs } from '../deck/store.sceneInputs.ts';
 import type { SceneInput } from '../deck/sync.ts';
@@ -50,22 +50,18 @@ export function LiveScene(props: LiveSceneProps) {
     seed: props.seed ?? DEFAULT_SCENE.seed,
     faults: props.faults ?? DEFAULT_SCENE.faults,
   };
-  const scene = slideSceneAt(base, slide.scenes, slide.step);
-  const plan = slideRequestPlan(base.requests, slide.scenes, inputs, slide.step);
+  const plan = slidePlan(base, slide.scenes, inputs, slide.step);
   const { step } = slide;
-  const onSend = useCallback(
-    (count: number) => addInput({ kind: 'send', count, step }),
+  // Inputs are kept with the build they were made at: going back a build leaves them out.
+  const onInput = useCallback(
+    (input: SceneInput) => addInput({ ...input, step }),
     [addInput, step],
   );
   return (
     <LiveSceneFrame
       sceneKey={key}
-      mode={scene.mode}
-      scenario={scene.scenario}
-      seed={scene.seed}
-      faults={scene.faults}
       plan={plan}
-      onSend={onSend}
+      onInput={onInput}
       paused={slide.preview}
       docked={false}
     />
@@ -74,14 +70,13 @@ export function LiveScene(props: LiveSceneProps) {
 
 export interface LiveSceneFrameProps {
   sceneKey: string;
-  mode: SceneMode;
-  scenario?: string;
-  seed: number;
-  faults: readonly string[];
-  /** The batches of requests the scene has run so far. */
-  plan: RequestPlan;
-  /** Records requests sent from this window, at once (the input is broadcast to the other one). */
-  onSend: (count: number) => void;
+  /** What the scene has run so far: settings, batches of requests, inputs (see scenePlan.ts). */
+  plan: ScenePlan;
+  /**
+   * Records an input made in this window (caption buttons, the sandbox's own keys) at once; the
+   * deck broadcasts it, and every window applies it through its plan.
+   */
+  onInput: (input: SceneInput) => void;
   /** A preview (presenter, overview, print, a figure not yet in view): the finished picture. */
   paused: boolean;
   /** The panel beside the slides (or the reading mode's text). */
@@ -94,11 +89,11 @@ export function LiveSceneFrame(props: LiveSceneFrameProps) {
   return (
     <figure
       className="live-scene"
-      data-mode={props.mode}
+      data-mode={props.plan.settings.mode}
       data-scene-key={sceneKey}
       data-paused={props.paused}
     >
-      <Suspense fallback={<SceneLoading mode={props.mode} />}>
+      <Suspense fallback={<SceneLoading mode={props.plan.settings.mode} />}>
         <Body {...body} />
       </Suspense>
     </figure>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { Sandbox } from '../../sandbox/views/Sandbox.tsx';
 import type { SceneController } from '../../sandbox/store/SceneController.ts';
-import { extendsPlan, type RequestPlan } from '../deck/scenePlan.ts';
+import { extendsPlan } from '../deck/scenePlan.ts';
+import type { SceneInput } from '../deck/sync.ts';
 import type { LiveSceneFrameProps } from './LiveScene.tsx';
 import { useFitBox } from './useFitBox.ts';
 
@@ -14,33 +15,56 @@ const DESIGN_WIDTH = { slide: 1280, docked: 720 };
 
 export type LiveSceneBodyProps = Omit<LiveSceneFrameProps, 'sceneKey'>;
 
+interface Applied {
+  scene: SceneController;
+  key: string;
+  batches: readonly number[];
+  steps: number;
+  speed: number;
+  playing: boolean | undefined;
+}
+
 /**
- * The sandbox's live scene on a slide. It runs the request plan it is given: a batch is sent once
- * the batch before has finished, so the audience window (animated) and the presenter's preview
- * (finished at once) end with the same traces. A setting that changes, or a plan that does not
- * go on from the last one (going back a build), replays the plan from the start.
+ * The sandbox's live scene on a slide. It runs the plan it is given: a batch is sent once the
+ * batch before has finished, so the audience window (animated) and the presenter's preview
+ * (finished at once) end with the same traces. New settings, a reset, or a plan that does not go
+ * on from the last one (going back a build) replay the plan from the start. The sandbox's own keys
+ * only report their inputs (`ownInputs="report"`): they reach the plan through `onInput`, in this
+ * window and, broadcast, in every other, so no window applies an input the others do not.
  */
 export default function LiveSceneBody(props: LiveSceneBodyProps) {
-  const { mode, scenario, seed, faults, plan, paused, docked } = props;
+  const { plan, paused, docked, onInput } = props;
+  const { settings } = plan;
   const [scene, setScene] = useState<SceneController | null>(null);
-  const applied = useRef<{ scene: SceneController; key: string; plan: RequestPlan } | null>(null);
-  const key = JSON.stringify([mode, scenario ?? '', seed, faults]);
-  const planKey = plan.join(',');
+  const applied = useRef<Applied | null>(null);
+  const key = JSON.stringify([settings, plan.resets]);
+  const batchKey = plan.batches.join(',');
+  const speed = plan.speed ?? SLIDE_SPEED;
 
   useEffect(() => {
     if (!scene) return;
-    const next = planKey ? planKey.split(',').map(Number) : [];
+    const batches = batchKey ? batchKey.split(',').map(Number) : [];
     const prev = applied.current;
     const goOn =
-      prev !== null && prev.scene === scene && prev.key === key && extendsPlan(prev.plan, next);
+      prev !== null &&
+      prev.scene === scene &&
+      prev.key === key &&
+      extendsPlan(prev.batches, batches);
+    // The sandbox applies the settings (its props) before this runs: child effects run first.
     if (!goOn) scene.reset();
-    for (const batch of next.slice(goOn ? prev.plan.length : 0)) {
+    for (const batch of batches.slice(goOn ? prev.batches.length : 0)) {
       scene.finish();
       scene.send(batch);
     }
+    if (!prev || prev.speed !== speed) scene.setSpeed(speed);
     if (paused) scene.finish();
-    applied.current = { scene, key, plan: next };
-  }, [scene, key, planKey, paused]);
+    else {
+      for (let i = goOn ? prev.steps : plan.steps; i < plan.steps; i++) scene.step();
+      if (plan.playing === false) scene.pause();
+      else if (plan.playing && prev?.playing !== true) scene.play();
+    }
+    applied.current = { scene, key, batches, steps: plan.steps, speed, playing: plan.playing };
+  }, [scene, key, batchKey, paused, speed, plan.steps, plan.playing]);
 
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
@@ -55,20 +79,22 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
           style={{ width: docked ? DESIGN_WIDTH.docked : DESIGN_WIDTH.slide }}
         >
           <Sandbox
-            mode={mode}
-            scenario={scenario}
-            seed={seed}
-            faults={faults}
+            mode={settings.mode}
+            scenario={settings.scenario}
+            seed={settings.seed}
+            faults={settings.faults}
             speed={SLIDE_SPEED}
             compact
             controls="none"
             shortcuts="scene"
             paused={paused}
+            ownInputs="report"
+            onInput={paused ? undefined : onInput}
             onController={setScene}
           />
         </div>
       </div>
-      {scene && <SceneCaption scene={scene} paused={paused} onSend={props.onSend} />}
+      {scene && <SceneCaption scene={scene} paused={paused} onInput={onInput} />}
     </div>
   );
 }
@@ -77,11 +103,11 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
 function SceneCaption({
   scene,
   paused,
-  onSend,
+  onInput,
 }: {
   scene: SceneController;
   paused: boolean;
-  onSend: (count: number) => void;
+  onInput: (input: SceneInput) => void;
 }) {
   const revision = useStore(scene.store, (s) => s.revision);
   const buffer = scene.buffer();
@@ -100,10 +126,18 @@ function SceneCaption({
       </span>
       {!paused && (
         <span className="scene-sends">
-          <button type="button" className="scene-send" onClick={() => onSend(1)}>
+          <button
+            type="button"
+            className="scene-send"
+            onClick={() => onInput({ kind: 'send', count: 1 })}
+          >
             Send a request
           </button>
-          <button type="button" className="scene-send" onClick={() => onSend(2)}>
+          <button
+            type="button"
+            className="scene-send"
+            onClick={() => onInput({ kind: 'send', count: 2 })}
+          >
             Two at once
           </button>
         </span>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlideMeta } from './deckMeta.ts';
-import { dockRequestPlan, extendsPlan, slideRequestPlan } from './scenePlan.ts';
+import { DEFAULT_SCENE } from './sceneAt.ts';
+import { dockPlan, extendsPlan, slidePlan, withInput } from './scenePlan.ts';
 
 const slide = (steps: number, scenes: SlideMeta['scenes']): SlideMeta => ({
   title: '',
@@ -12,7 +13,9 @@ const slide = (steps: number, scenes: SlideMeta['scenes']): SlideMeta => ({
   directives: {},
 });
 
-describe('request plans', () => {
+const base = (requests: number) => ({ ...DEFAULT_SCENE, mode: 'process' as const, requests });
+
+describe('scene plans', () => {
   it('a slide sends its base requests, then what a build adds, then inputs in build order', () => {
     const scenes = [
       { step: 0, requests: 1 },
@@ -23,12 +26,51 @@ describe('request plans', () => {
       { kind: 'send', step: 0, count: 2 },
       { kind: 'mode', step: 0, mode: 'global' },
     ];
-    expect(slideRequestPlan(1, scenes, inputs, 0)).toEqual([1, 2]);
-    expect(slideRequestPlan(1, scenes, inputs, 1)).toEqual([1, 2]);
-    expect(slideRequestPlan(1, scenes, inputs, 2)).toEqual([1, 2, 2, 1]);
+    expect(slidePlan(base(1), scenes, inputs, 0).batches).toEqual([1, 2]);
+    expect(slidePlan(base(1), scenes, inputs, 1).batches).toEqual([1, 2]);
+    expect(slidePlan(base(1), scenes, inputs, 2).batches).toEqual([1, 2, 2, 1]);
+    expect(slidePlan(base(1), scenes, inputs, 0).settings.mode).toBe('global');
     // A marker that lowers the count sends nothing.
-    expect(slideRequestPlan(3, [{ step: 1, requests: 1 }], [], 1)).toEqual([3]);
-    expect(slideRequestPlan(0, [], [], 0)).toEqual([]);
+    expect(slidePlan(base(3), [{ step: 1, requests: 1 }], [], 1).batches).toEqual([3]);
+    expect(slidePlan(base(0), [], [], 0).batches).toEqual([]);
+  });
+
+  it('applies markers and inputs in the order they happened', () => {
+    const scenes = [{ step: 1, mode: 'metadata' as const, faults: ['drop-metadata'] }];
+    // A mode switched by a key at build 0 gives way to the build 1 marker…
+    const early = [{ kind: 'mode', mode: 'links', step: 0 }];
+    expect(slidePlan(base(1), scenes, early, 1).settings).toMatchObject({ mode: 'metadata' });
+    // …and one switched at build 1 wins over it.
+    const late = [{ kind: 'mode', mode: 'links', step: 1 }];
+    expect(slidePlan(base(1), scenes, late, 1).settings).toMatchObject({
+      mode: 'links',
+      faults: ['drop-metadata'],
+    });
+  });
+
+  it('folds the sandbox’s own inputs: reset, seed, faults, speed, play, pause and step', () => {
+    const inputs = [
+      { kind: 'send', count: 2 },
+      { kind: 'reset' },
+      { kind: 'seed', seed: 7 },
+      { kind: 'faults', faults: ['task-loses-context'] },
+      { kind: 'send' },
+      { kind: 'speed', speed: 5 },
+      { kind: 'step' },
+      { kind: 'seed', seed: -1 },
+      { kind: 'mode', mode: 'nonsense' },
+      { kind: 'unknown' },
+    ];
+    const plan = slidePlan(base(1), [], inputs, 0);
+    expect(plan).toMatchObject({
+      batches: [1],
+      resets: 1,
+      speed: 5,
+      playing: false,
+      steps: 1,
+      settings: { mode: 'process', seed: 7, faults: ['task-loses-context'] },
+    });
+    expect(withInput(plan, { kind: 'play' }).playing).toBe(true);
   });
 
   it('the dock adds up every marker so far, with its own inputs where they were made', () => {
@@ -36,10 +78,17 @@ describe('request plans', () => {
       slide(0, [{ step: 0, mode: 'global', requests: 1 }]),
       slide(1, [{ step: 1, requests: 2 }]),
     ];
-    const inputs = [{ kind: 'send', slide: 0, step: 0 }];
-    expect(dockRequestPlan(slides, { slide: 0, step: 0 }, inputs)).toEqual([1, 1]);
-    expect(dockRequestPlan(slides, { slide: 1, step: 0 }, inputs)).toEqual([1, 1]);
-    expect(dockRequestPlan(slides, { slide: 1, step: 1 }, inputs)).toEqual([1, 1, 2]);
+    const inputs = [
+      { kind: 'send', slide: 0, step: 0 },
+      { kind: 'mode', mode: 'links', slide: 1, step: 1 },
+    ];
+    expect(dockPlan(slides, { slide: 0, step: 0 }, inputs).batches).toEqual([1, 1]);
+    expect(dockPlan(slides, { slide: 1, step: 0 }, inputs).batches).toEqual([1, 1]);
+    expect(dockPlan(slides, { slide: 1, step: 0 }, inputs).settings.mode).toBe('global');
+    expect(dockPlan(slides, { slide: 1, step: 1 }, inputs)).toMatchObject({
+      batches: [1, 1, 2],
+      settings: { mode: 'links' },
+    });
   });
 
   it('knows when a plan goes on from another, and when the scene must start over', () => {

@@ -1,17 +1,94 @@
-import type { SceneSetting, SlideMeta } from './deckMeta.ts';
+import type { SceneMode, SceneSetting, SlideMeta } from './deckMeta.ts';
 import type { Position } from './navigation.ts';
+import { DEFAULT_SCENE, type SceneProps } from './sceneAt.ts';
 import type { SceneInput } from './sync.ts';
 
+/** The settings a scene runs with. */
+export interface ScenePlanSettings {
+  mode: SceneMode;
+  scenario?: string;
+  seed: number;
+  faults: readonly string[];
+}
+
 /**
- * What a live scene must have run, in order: batches of requests, each sent once the one before
- * has finished. Every window derives the same plan from the same place in the talk and the same
- * inputs, so every window runs the same simulation, whichever way it got there.
+ * What a live scene must have run, folded from everything so far: the talk's `<Scene>` markers
+ * and the inputs made in any window (caption buttons, the sandbox's own keys). Every window
+ * derives the same plan from the same place in the talk and the same inputs, and runs it the same
+ * way (each batch of requests sent once the one before has finished), so every window runs the
+ * same simulation, whichever way and at whatever pace it got there.
  */
-export type RequestPlan = readonly number[];
+export interface ScenePlan {
+  settings: ScenePlanSettings;
+  /** Batches of requests since the last reset, in order. */
+  batches: readonly number[];
+  /** Resets so far: a reset scene starts over even when it ends with the same batches. */
+  resets: number;
+  /** Virtual-time speed asked for (undefined: the host's default). */
+  speed?: number;
+  /** Whether the scene should play (undefined: as it started). */
+  playing?: boolean;
+  /** Single steps asked for; each runs one event (a paused preview finishes anyway). */
+  steps: number;
+}
+
+const MODES: readonly SceneMode[] = ['global', 'process', 'metadata', 'links'];
+
+function startPlan({ mode, scenario, seed, faults }: ScenePlanSettings): ScenePlan {
+  return { settings: { mode, scenario, seed, faults }, batches: [], resets: 0, steps: 0 };
+}
+
+/** A `<Scene>` marker's settings; a new mode without a scenario goes back to the default one. */
+function withMarker(into: ScenePlanSettings, s: SceneSetting): ScenePlanSettings {
+  return {
+    mode: s.mode ?? into.mode,
+    scenario: s.scenario ?? (s.mode ? undefined : into.scenario),
+    seed: s.seed ?? into.seed,
+    faults: s.faults ?? into.faults,
+  };
+}
 
 /** The count a `send` input asks for (1 when it names none). */
 function sendCount(input: SceneInput): number {
-  return input.kind === 'send' ? (typeof input.count === 'number' ? input.count : 1) : 0;
+  return typeof input.count === 'number' && input.count > 0 ? Math.floor(input.count) : 1;
+}
+
+/** One input, as the sandbox would apply it; unknown kinds and malformed fields change nothing. */
+export function withInput(plan: ScenePlan, input: SceneInput): ScenePlan {
+  const settings = (next: Partial<ScenePlanSettings>) => ({
+    ...plan,
+    settings: { ...plan.settings, ...next },
+  });
+  switch (input.kind) {
+    case 'send':
+      return { ...plan, batches: [...plan.batches, sendCount(input)] };
+    case 'reset':
+      return { ...plan, batches: [], resets: plan.resets + 1 };
+    case 'play':
+      return { ...plan, playing: true };
+    case 'pause':
+      return { ...plan, playing: false };
+    case 'step':
+      return { ...plan, playing: false, steps: plan.steps + 1 };
+    case 'speed':
+      return typeof input.speed === 'number' && input.speed > 0
+        ? { ...plan, speed: input.speed }
+        : plan;
+    case 'mode':
+      return MODES.includes(input.mode as SceneMode)
+        ? settings({ mode: input.mode as SceneMode })
+        : plan;
+    case 'scenario':
+      return typeof input.scenario === 'string' ? settings({ scenario: input.scenario }) : plan;
+    case 'seed':
+      return typeof input.seed === 'number' && Number.isInteger(input.seed) && input.seed >= 0
+        ? settings({ seed: input.seed })
+        : plan;
+    case 'faults':
+      return Array.isArray(input.faults) ? settings({ faults: [...input.faults] }) : plan;
+    default:
+      return plan;
+  }
 }
 
 /** The build an input was made at (inputs without one count as made on the slide's first view). */
@@ -19,64 +96,64 @@ function inputStep(input: SceneInput): number {
   return typeof input.step === 'number' ? input.step : 0;
 }
 
-/** The `send` inputs made at `step`, as batches. */
-function sendsAt(inputs: readonly SceneInput[], step: number): number[] {
-  return inputs.filter((i) => inputStep(i) === step && sendCount(i) > 0).map(sendCount);
-}
-
 /**
- * A slide's scene at a build: `base` requests first; a build whose `<Scene requests>` raises the
- * count sends the difference; each build's inputs follow it. Inputs made at later builds are not
- * in the picture of an earlier one.
+ * A slide's scene at a build: the `<LiveScene>`'s settings and requests first; each build's
+ * markers change the settings and raise the slide's request count (the difference is sent as one
+ * batch); each build's inputs follow it, in the order they were made. Inputs made at later builds
+ * are not in the picture of an earlier one.
  */
-export function slideRequestPlan(
-  base: number,
+export function slidePlan(
+  base: SceneProps,
   scenes: readonly SceneSetting[],
   inputs: readonly SceneInput[],
   step: number,
-): RequestPlan {
-  const plan: number[] = [];
+): ScenePlan {
+  let plan = startPlan(base);
   let total = 0;
   const raiseTo = (n: number) => {
-    if (n > total) plan.push(n - total);
+    if (n > total) plan = { ...plan, batches: [...plan.batches, n - total] };
     total = Math.max(total, n);
   };
-  raiseTo(base);
+  raiseTo(base.requests);
   for (let s = 0; s <= step; s++) {
-    for (const marker of scenes)
-      if (marker.step === s && marker.requests !== undefined) raiseTo(marker.requests);
-    plan.push(...sendsAt(inputs, s));
+    for (const marker of scenes) {
+      if (marker.step !== s) continue;
+      plan = { ...plan, settings: withMarker(plan.settings, marker) };
+      if (marker.requests !== undefined) raiseTo(marker.requests);
+    }
+    for (const input of inputs) if (inputStep(input) === s) plan = withInput(plan, input);
   }
   return plan;
 }
 
 /**
- * The docked scene beside the slides: every marker's requests so far add up, batch by batch;
- * inputs made in the dock follow the slide and build they were made at.
+ * The docked scene beside the slides: every marker so far, in order, settings replacing earlier
+ * ones and requests adding up batch by batch; inputs made in the dock follow the slide and build
+ * they were made at.
  */
-export function dockRequestPlan(
+export function dockPlan(
   slides: readonly SlideMeta[],
   pos: Position,
   inputs: readonly SceneInput[],
-): RequestPlan {
-  const plan: number[] = [];
+): ScenePlan {
+  let plan = startPlan(DEFAULT_SCENE);
   slides.forEach((slide, i) => {
     if (i > pos.slide) return;
     const last = i < pos.slide ? slide.steps : pos.step;
     for (let s = 0; s <= last; s++) {
-      for (const marker of slide.scenes)
-        if (marker.step === s && marker.requests) plan.push(marker.requests);
-      plan.push(
-        ...inputs
-          .filter((input) => input.slide === i && inputStep(input) === s && sendCount(input) > 0)
-          .map(sendCount),
-      );
+      for (const marker of slide.scenes) {
+        if (marker.step !== s) continue;
+        plan = { ...plan, settings: withMarker(plan.settings, marker) };
+        if (marker.requests) plan = { ...plan, batches: [...plan.batches, marker.requests] };
+      }
+      for (const input of inputs)
+        if (input.slide === i && inputStep(input) === s) plan = withInput(plan, input);
     }
   });
   return plan;
 }
 
 /** Whether `next` only adds batches after `prev` (so the running scene can go on). */
-export function extendsPlan(prev: RequestPlan, next: RequestPlan): boolean {
+export function extendsPlan(prev: readonly number[], next: readonly number[]): boolean {
   return prev.length <= next.length && prev.every((n, i) => next[i] === n);
 }

@@ -5,8 +5,8 @@ import './reading.css';
 import { LiveSceneFrame, useSceneInputs } from '../components/LiveScene.tsx';
 import type { SlideMeta } from '../deck/deckMeta.ts';
 import { DeckRuntimeContext, type DeckRuntime } from '../deck/deckRuntime.ts';
-import { dockSceneAt } from '../deck/sceneAt.ts';
-import { dockRequestPlan } from '../deck/scenePlan.ts';
+import { dockPlan } from '../deck/scenePlan.ts';
+import type { SceneInput } from '../deck/sync.ts';
 import { SlideView } from '../deck/SlideView.tsx';
 import { Stage } from '../deck/Stage.tsx';
 import { useThemeOnRoot } from '../deck/useThemeOnRoot.ts';
@@ -169,10 +169,10 @@ function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; curre
   const [inputs, addInput] = useSceneInputs('read');
   const step = slides[current]?.steps ?? 0;
   const position = { slide: current, step };
-  const scene = dockSceneAt(slides, position);
-  const plan = dockRequestPlan(slides, position, inputs);
-  const onSend = useCallback(
-    (count: number) => addInput({ kind: 'send', count, slide: current, step }),
+  const plan = dockPlan(slides, position, inputs);
+  const scene = plan.settings;
+  const onInput = useCallback(
+    (input: SceneInput) => addInput({ ...input, slide: current, step }),
     [addInput, current, step],
   );
   return (
@@ -181,17 +181,7 @@ function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; curre
         Live scene · <strong>{scene.mode}</strong>
         {scene.faults.length > 0 ? ` · faults: ${scene.faults.join(', ')}` : ''}
       </p>
-      <LiveSceneFrame
-        sceneKey="read"
-        mode={scene.mode}
-        scenario={scene.scenario}
-        seed={scene.seed}
-        faults={scene.faults}
-        plan={plan}
-        onSend={onSend}
-        paused={false}
-        docked
-      />
+      <LiveSceneFrame sceneKey="read" plan={plan} onInput={onInput} paused={false} docked />
     </aside>
   );
 }
