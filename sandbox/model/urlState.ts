@@ -2,15 +2,18 @@ import { FAULTS, type Fault } from '../core/config.ts';
 import { MODES, type PropagationMode } from '../core/propagation/index.ts';
 import { SCENARIOS, type ScenarioName } from '../core/scenarios.ts';
 
-/** The scene a link reproduces: `?mode=…&scenario=…&seed=…&speed=…&requests=N&faults=a,b`. */
+/**
+ * The scene a link reproduces: `?mode=…&scenario=…&seed=…&speed=…&requests=N&faults=a,b`, and for
+ * the side-by-side comparison `?compare=1&mode=…&mode2=…&…` (mode on the left, mode2 on the right).
+ */
 export interface UrlScene {
   mode: PropagationMode;
   scenario: ScenarioName;
   seed: number;
   speed: number;
   requests: number;
-  faults: Fault[];
-  /** The second mode of the side-by-side comparison, when it is open. */
+  faults: readonly Fault[];
+  /** The right-hand mode of the side-by-side comparison, when it is open (`mode` is the left). */
   compare: PropagationMode | null;
 }
 
@@ -33,35 +36,46 @@ function num(value: string | null, fallback: number, min: number, max: number): 
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
+/** The mode a comparison starts with on its right, when nothing chose one: not the left one. */
+export const secondModeFor = (mode: PropagationMode): PropagationMode =>
+  mode === 'links' ? 'process' : 'links';
+
 /** Reads a scene from query parameters; anything unknown falls back to the default. */
 export function parseScene(params: URLSearchParams): UrlScene {
-  const compare = params.get('compare');
+  const mode = pick(MODES, params.get('mode'), URL_DEFAULTS.mode);
+  // `compare=1&mode2=links` opens the comparison; `compare=links` is the older form of it.
+  const flag = params.get('compare');
+  const legacy = flag !== null && (MODES as readonly string[]).includes(flag) ? flag : null;
+  const open = legacy !== null || flag === '1' || flag === 'true';
+  const fallback = (legacy as PropagationMode | null) ?? secondModeFor(mode);
   return {
-    mode: pick(MODES, params.get('mode'), URL_DEFAULTS.mode),
+    mode,
     scenario: pick(SCENARIOS, params.get('scenario'), URL_DEFAULTS.scenario),
     seed: Math.round(num(params.get('seed'), URL_DEFAULTS.seed, 0, 2 ** 31 - 1)),
     speed: num(params.get('speed'), URL_DEFAULTS.speed, 0.1, 100),
     requests: Math.round(num(params.get('requests'), 0, 0, 1000)),
-    faults: (params.get('faults') ?? '')
-      .split(',')
-      .filter((f): f is Fault => (FAULTS as readonly string[]).includes(f)),
-    compare:
-      compare && (MODES as readonly string[]).includes(compare)
-        ? (compare as PropagationMode)
-        : null,
+    faults: [
+      ...new Set(
+        (params.get('faults') ?? '')
+          .split(',')
+          .filter((f): f is Fault => (FAULTS as readonly string[]).includes(f)),
+      ),
+    ],
+    compare: open ? pick(MODES, params.get('mode2'), fallback) : null,
   };
 }
 
 /** Writes a scene as query parameters, always in the same order. */
 export function sceneParams(scene: UrlScene): URLSearchParams {
   const p = new URLSearchParams();
+  if (scene.compare) p.set('compare', '1');
   p.set('mode', scene.mode);
+  if (scene.compare) p.set('mode2', scene.compare);
   p.set('scenario', scene.scenario);
   p.set('seed', String(scene.seed));
   p.set('speed', String(scene.speed));
   if (scene.requests > 0) p.set('requests', String(scene.requests));
   if (scene.faults.length > 0) p.set('faults', scene.faults.join(','));
-  if (scene.compare) p.set('compare', scene.compare);
   return p;
 }
 

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SceneController } from '../store/SceneController.ts';
-import { parseScene, queryOf, sceneParams, withQuery, type UrlScene } from '../model/urlState.ts';
-import { Compare } from './Compare.tsx';
+import {
+  parseScene,
+  queryOf,
+  sceneParams,
+  secondModeFor,
+  withQuery,
+  type UrlScene,
+} from '../model/urlState.ts';
+import { Compare, type CompareScene } from './Compare.tsx';
 import { Sandbox } from './Sandbox.tsx';
 
 function writeUrl(scene: UrlScene): void {
@@ -11,17 +18,19 @@ function writeUrl(scene: UrlScene): void {
 }
 
 /**
- * The sandbox page (`/#/sandbox?mode=…&scenario=…&seed=…&speed=…&requests=N`). It reads its scene
- * from the URL and writes every change back, so a link reproduces what is on screen.
+ * The sandbox page (`/#/sandbox?mode=…&scenario=…&seed=…&speed=…&requests=N`, and for the
+ * comparison `?compare=1&mode=…&mode2=…&…`). It reads its scene from the URL and writes every
+ * change back, so a link reproduces what is on screen.
  */
 export default function SandboxPage(props: {
   /** The live scene's controller, for tests and the UI benchmark. */
   onController?: (scene: SceneController | null) => void;
 }) {
   const [initial] = useState(() => parseScene(queryOf(window.location)));
-  const [compare, setCompare] = useState(initial.compare);
   const [scene, setScene] = useState<SceneController | null>(null);
+  // The live scene's starting point, and the whole comparison while it is open.
   const [compareState, setCompareState] = useState(initial);
+  const compare = compareState.compare;
 
   // Mirror the live scene into the URL.
   useEffect(() => {
@@ -67,8 +76,15 @@ export default function SandboxPage(props: {
   }, [scene]);
 
   useEffect(() => {
-    if (compare) writeUrl({ ...compareState, compare });
-  }, [compare, compareState]);
+    if (compareState.compare) writeUrl(compareState);
+  }, [compareState]);
+
+  const onCompareChange = useCallback((change: Partial<CompareScene>) => {
+    setCompareState((s) => {
+      const { left, right, ...shared } = change;
+      return { ...s, ...shared, mode: left ?? s.mode, compare: right ?? s.compare };
+    });
+  }, []);
 
   const { onController: report } = props;
   const onController = useCallback(
@@ -78,21 +94,24 @@ export default function SandboxPage(props: {
     },
     [report],
   );
+  // The comparison starts from what the live scene shows now.
   const openCompare = () => {
+    if (compare) return;
     const s = scene?.store.getState();
-    const base = s
-      ? {
-          ...initial,
-          mode: s.mode,
-          scenario: s.scenario,
-          seed: s.seed,
-          speed: s.speed,
-          faults: [...s.faults],
-          requests: s.sent,
-        }
-      : initial;
-    setCompareState(base);
-    setCompare(base.mode === 'links' ? 'process' : 'links');
+    setCompareState((prev) => {
+      const base = s
+        ? {
+            ...prev,
+            mode: s.mode,
+            scenario: s.scenario,
+            seed: s.seed,
+            speed: s.speed,
+            faults: [...s.faults],
+            requests: s.sent,
+          }
+        : prev;
+      return { ...base, compare: secondModeFor(base.mode) };
+    });
   };
 
   return (
@@ -104,7 +123,11 @@ export default function SandboxPage(props: {
           its OpenTelemetry spans propagate, break and get fixed.
         </p>
         <div className="sbx-tabs" role="group" aria-label="View">
-          <button type="button" aria-pressed={!compare} onClick={() => setCompare(null)}>
+          <button
+            type="button"
+            aria-pressed={!compare}
+            onClick={() => setCompareState((s) => ({ ...s, compare: null }))}
+          >
             Live
           </button>
           <button type="button" aria-pressed={!!compare} onClick={openCompare}>
@@ -121,10 +144,7 @@ export default function SandboxPage(props: {
           speed={compareState.speed}
           faults={compareState.faults}
           requests={compareState.requests}
-          onModesChange={(left, right) => {
-            setCompareState((s) => ({ ...s, mode: left }));
-            setCompare(right);
-          }}
+          onChange={onCompareChange}
         />
       ) : (
         <Sandbox
