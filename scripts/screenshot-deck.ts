@@ -1,7 +1,8 @@
 /**
  * Screenshots every slide (all builds shown) at 1920x1080, 1280x720 and a phone width, into
  * test-results/deck-screens/ (or `--out DIR`), for a person to look at.
- * `npm run screenshots:deck [-- --build] [-- --out DIR] [-- --slides 29,31] [-- --sizes 1920x1080]`.
+ * `npm run screenshots:deck [-- --build] [-- --out DIR] [-- --slides 29,31] [-- --sizes 1920x1080]
+ * [-- --split]`; `--split` shows the live scene beside the slides (the `l` key), into `WxH-split/`.
  * Playwright empties test-results/ when it starts, so use --out to keep them while tests run.
  */
 import { mkdirSync } from 'node:fs';
@@ -25,16 +26,21 @@ const only = arg('--slides')?.split(',').map(Number);
 const SIZES = ALL_SIZES.filter(
   (s) => arg('--sizes')?.split(',').includes(`${s.width}x${s.height}`) ?? true,
 );
+const split = process.argv.includes('--split');
 const server = await startPreview(process.argv.includes('--build'));
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   for (const size of SIZES) {
-    const dir = `${out}/${size.width}x${size.height}`;
+    const dir = `${out}/${size.width}x${size.height}${split ? '-split' : ''}`;
     mkdirSync(dir, { recursive: true });
     // Reduced motion: bars are drawn at once, so the picture is the settled one.
     const page = await browser.newPage({ viewport: size, reducedMotion: 'reduce' });
     await page.goto(`${server.url}/#/1`);
     await page.locator('.slide').first().waitFor();
+    if (split) {
+      await page.keyboard.press('l');
+      await page.locator('.scene-dock').waitFor();
+    }
     const steps = await page.evaluate(() => {
       const raw = document.querySelector('.deck')?.getAttribute('data-steps') ?? '[]';
       return JSON.parse(raw) as number[];
@@ -47,8 +53,8 @@ try {
       await page.waitForFunction(() => !document.querySelector('[data-scene-loading]'));
       await page.waitForFunction(
         () =>
-          document.querySelectorAll('.deck-main .live-scene').length ===
-          document.querySelectorAll('.deck-main .live-scene [data-scene-idle]').length,
+          document.querySelectorAll('.live-scene').length ===
+          document.querySelectorAll('.live-scene [data-scene-idle]').length,
       );
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${dir}/slide-${String(i + 1).padStart(2, '0')}.png` });

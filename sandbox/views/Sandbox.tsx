@@ -10,6 +10,7 @@ import { SceneContext, SceneInputContext } from './SceneContext.ts';
 import { applyInput, sceneInputs, type SandboxInput } from './sceneInput.ts';
 import { SpanDetails } from './SpanDetails.tsx';
 import { Topology } from './Topology.tsx';
+import type { TopologyLabels } from './topologyLayout.ts';
 import { TraceList } from './TraceList.tsx';
 import { Waterfall } from './Waterfall.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -54,6 +55,8 @@ export interface SandboxProps {
    * does, which replays every input alike in every window.
    */
   ownInputs?: 'apply' | 'report';
+  /** Short topology labels ('short'), for a scene drawn small, such as on a slide. */
+  topologyLabels?: TopologyLabels;
   /** Gives the page (URL state) and tests the scene's controller. */
   onController?: (scene: SceneController | null) => void;
 }
@@ -160,7 +163,7 @@ export function Sandbox(props: SandboxProps) {
           <StatusLine />
           <div className="sbx-main">
             <div className="sbx-col sbx-col-stage">
-              <Topology />
+              <Topology labels={props.topologyLabels} />
               {!compact && <SpanDetails />}
               {!paused && <DataPanel compact={compact} />}
             </div>

@@ -3,7 +3,13 @@ import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { WIDE_LAYOUT, placeLayout, type TopoLayout } from './topologyLayout.ts';
+import {
+  WIDE_LAYOUT,
+  nodeLabel,
+  placeLayout,
+  type TopoLayout,
+  type TopologyLabels,
+} from './topologyLayout.ts';
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -77,6 +83,7 @@ function draw(
   box: CanvasBox,
   scene: SceneController,
   still: boolean,
+  labels: TopologyLabels,
 ): void {
   const ctx = canvas.getContext('2d');
   if (!ctx || box.width <= 0 || box.height <= 0) return;
@@ -143,10 +150,10 @@ function draw(
     // Two label lines when the box has room for them and the service name below.
     const labelLines = boxH >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
     ctx.font = `600 ${u(FONT.label)}px system-ui, sans-serif`;
-    const key = `${layout.id}:${scale.toFixed(4)}:${labelLines}:${node.id}`;
+    const key = `${layout.id}:${scale.toFixed(4)}:${labelLines}:${labels}:${node.id}`;
     let lines = labelCache.get(key);
     if (!lines) {
-      lines = wrap(ctx, node.label, textW, labelLines);
+      lines = wrap(ctx, nodeLabel(node, labels), textW, labelLines);
       if (labelCache.size > 500) labelCache.clear();
       labelCache.set(key, lines);
     }
@@ -220,7 +227,7 @@ function drawFlight(
  * span stack. Drawn on a canvas every animation frame, straight from the controller's buffers:
  * no React render per message.
  */
-export function Topology() {
+export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) {
   const scene = useScene();
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -228,7 +235,7 @@ export function Topology() {
     if (!el) return;
     const still = reducedMotion();
     const box: CanvasBox = { width: el.clientWidth, height: el.clientHeight };
-    const redraw = () => draw(el, box, scene, still);
+    const redraw = () => draw(el, box, scene, still, labels);
     const ro =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -245,7 +252,7 @@ export function Topology() {
       off();
       ro?.disconnect();
     };
-  }, [scene]);
+  }, [scene, labels]);
   return (
     <figure className="sbx-topology">
       <div className="sbx-topology-box">

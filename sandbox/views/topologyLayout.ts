@@ -35,6 +35,29 @@ export interface TopoLayout {
 
 type Places = Record<string, [number, number]>;
 
+/** Labels of a word or two, for a topology drawn small (a slide): readable, never truncated. */
+export const SHORT_LABELS: Readonly<Record<string, string>> = {
+  [CLIENT_NODE]: 'Client',
+  RequestProcess: 'Request',
+  Router: 'Router',
+  LabOrder: 'LabOrder',
+  SampleCollection: 'Sample',
+  EventStore: 'Events',
+  PatientTimelineProjection: 'Timeline',
+  LabWorklistProjection: 'Worklist',
+  SampleCollectionProcessManager: 'Sample PM',
+  NotificationHandler: 'Notifier',
+  'Task (SMS)': 'SMS',
+};
+
+/** Which labels a topology draws: the full names, or the short ones. */
+export type TopologyLabels = 'full' | 'short';
+
+/** A node's label as drawn. */
+export function nodeLabel(node: Pick<NodeBox, 'id' | 'label'>, labels: TopologyLabels): string {
+  return labels === 'short' ? (SHORT_LABELS[node.id] ?? node.label) : node.label;
+}
+
 /** Columns in the order messages flow; the two handlers that dispatch loop back to the Router. */
 const WIDE: Places = {
   [CLIENT_NODE]: [4, 150],

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../core/runScenario.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { Sandbox, type SandboxInput, type SandboxProps } from './Sandbox.tsx';
+import { WIDE_LAYOUT, nodeLabel } from './topologyLayout.ts';
 
 // jsdom has no 2D canvas: the topology draws nothing, everything else renders as in a browser.
 HTMLCanvasElement.prototype.getContext = (() => null) as never;
@@ -189,5 +190,17 @@ describe('Controls and shortcuts', () => {
     ]);
     expect(scene.store.getState().sent).toBe(0);
     expect(scene.store.getState().mode).toBe('metadata');
+  });
+});
+
+describe('Topology labels', () => {
+  it('every node has a short label for small boxes, and keeps its full name otherwise', () => {
+    for (const node of WIDE_LAYOUT.nodes) {
+      expect(nodeLabel(node, 'full')).toBe(node.label);
+      expect(nodeLabel(node, 'short').length).toBeLessThanOrEqual(9);
+    }
+    expect(new Set(WIDE_LAYOUT.nodes.map((n) => nodeLabel(n, 'short'))).size).toBe(
+      WIDE_LAYOUT.nodes.length,
+    );
   });
 });

@@ -10,8 +10,12 @@ import { useFitBox } from './useFitBox.ts';
 /** Virtual time runs this many times faster on a slide than in the sandbox's 1x, so a request
  * plays out in a few seconds while the speaker talks. */
 const SLIDE_SPEED = 25;
-/** The widths the sandbox is laid out at before it is scaled to its box. */
-const DESIGN_WIDTH = { slide: 1280, docked: 720 };
+/**
+ * The widths the sandbox is laid out at before it is scaled to its box. On a slide the box is
+ * about 1600 px wide at 1920x1080, so the scene is drawn 1.6 times its size there: 17 px text
+ * reads as 27 px, from the back of a room (and in proportion on any other screen).
+ */
+const DESIGN_WIDTH = { slide: 1000, docked: 640 };
 
 export type LiveSceneBodyProps = Omit<LiveSceneFrameProps, 'sceneKey'>;
 
@@ -73,11 +77,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
   return (
     <div className="scene-body" data-docked={docked}>
       <div ref={outer} className="scene-fit">
-        <div
-          ref={inner}
-          className="scene-fit-inner"
-          style={{ width: docked ? DESIGN_WIDTH.docked : DESIGN_WIDTH.slide }}
-        >
+        <div ref={inner} className="scene-fit-inner sbx-fill">
           <Sandbox
             mode={settings.mode}
             scenario={settings.scenario}
@@ -88,6 +88,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
             controls="none"
             shortcuts="scene"
             paused={paused}
+            topologyLabels="short"
             ownInputs="report"
             onInput={paused ? undefined : onInput}
             onController={setScene}

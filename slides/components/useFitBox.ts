@@ -1,9 +1,11 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /**
- * Scales `inner` (laid out `designWidth` CSS px wide) to fit `outer`, keeping its proportions, and
- * centres it. The sandbox is sized in px; slides are sized in shares of the stage, so the scene is
- * drawn at one size and scaled as a picture, the same on a projector, a laptop and a thumbnail.
+ * Lays `inner` out `designWidth` CSS px wide and as tall as `outer` allows at that width, then
+ * scales it to fill `outer`. The sandbox is sized in px; slides are sized in shares of the stage,
+ * so the scene is drawn at one size and scaled as a picture: the same on a projector, a laptop and
+ * a thumbnail, and with the box's own proportions, so none of it is left empty. A design width
+ * below the box's width scales the picture up: its text grows with the slide.
  */
 export function useFitBox(
   outer: RefObject<HTMLElement | null>,
@@ -17,15 +19,16 @@ export function useFitBox(
     const fit = () => {
       const w = box.clientWidth;
       const h = box.clientHeight;
-      const natural = content.offsetHeight;
-      if (w === 0 || natural === 0) return;
-      const scale = Math.min(w / designWidth, h > 0 ? h / natural : Infinity);
-      content.style.transform = `translateX(${(w - designWidth * scale) / 2}px) scale(${scale})`;
+      if (w === 0 || h === 0) return;
+      const scale = w / designWidth;
+      content.style.width = `${designWidth}px`;
+      content.style.height = `${h / scale}px`;
+      content.style.transform = `scale(${scale})`;
+      content.dataset.scale = scale.toFixed(3);
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(box);
-    observer.observe(content);
     return () => observer.disconnect();
   }, [outer, inner, designWidth]);
 }
