@@ -46,16 +46,17 @@ export function useShortcuts(
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
       const s = scene.store.getState();
-      const digit = /^Digit([1-4])$/.exec(e.code);
+      // Every fault has a key (⇧1-⇧5 with five faults), every mode one (1-4).
+      const digit = /^Digit([1-9])$/.exec(e.code);
       let handled = true;
       if (digit && e.shiftKey) {
         const fault = FAULTS[Number(digit[1]) - 1];
-        if (fault) {
-          input(toggleFaultInput(scene, fault));
-        }
+        if (fault) input(toggleFaultInput(scene, fault));
+        else handled = false;
       } else if (digit) {
         const mode = MODES[Number(digit[1]) - 1];
         if (mode) input({ kind: 'mode', mode });
+        else handled = false;
       } else {
         switch (e.key.toLowerCase()) {
           case 's':
