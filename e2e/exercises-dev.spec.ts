@@ -34,11 +34,15 @@ test('an edited exercise.ts shows at once; with code of their own, the learner i
   const original = readFileSync(FILE, 'utf8');
   const editor = page.locator('.cm-content');
   try {
+    // Edits made before the hot-update socket is up would go unheard.
+    const connected = page.waitForEvent('console', (m) => m.text().includes('[vite] connected'));
     await page.goto(`${base}exercises.html#/exercises/2`);
+    await connected;
     await expect(editor).toContainText('export const exray');
 
     writeFileSync(FILE, `${original}// edited on disk: one\n`);
-    await expect(editor).toContainText('// edited on disk: one');
+    // A file watcher on a busy machine can take a while: wait generously, assert no duration.
+    await expect(editor).toContainText('// edited on disk: one', { timeout: 20_000 });
 
     await editor.click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -47,6 +51,7 @@ test('an edited exercise.ts shows at once; with code of their own, the learner i
     const banner = page.getByTestId('starter-changed');
     await expect(banner).toContainText(
       '02-exray-spans/exercise.ts changed on disk, and you have edited the code here.',
+      { timeout: 20_000 },
     );
     await expect(editor).toContainText('// typed in the browser');
     await expect(editor).not.toContainText('// edited on disk: two');

@@ -6,6 +6,12 @@ import { EditorView, keymap } from '@codemirror/view';
 
 export interface CodeEditorProps {
   value: string;
+  /**
+   * When this changes, `value` replaces the editor's text (a reset, a file loaded from disk).
+   * Otherwise the editor keeps its own text: a render can carry a `value` older than what was
+   * just typed, and writing that back would lose keystrokes and move the cursor.
+   */
+  valueKey: string;
   onChange: (text: string) => void;
   /** Ctrl+Enter / Cmd+Enter, with the editor's text (newer than `value` until React renders). */
   onRun: (text: string) => void;
@@ -15,7 +21,8 @@ export interface CodeEditorProps {
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '15px', backgroundColor: '#fff', color: '#111' },
-  '&.cm-focused': { outline: '3px solid #0072b2', outlineOffset: '-3px' },
+  // The frame around the editor shows focus (see exercises.css): an outline in here is cut by the gutter.
+  '&.cm-focused': { outline: 'none' },
   '.cm-scroller': {
     fontFamily: "ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace",
     lineHeight: '1.5',
@@ -31,13 +38,15 @@ const theme = EditorView.theme({
  * with constructed style sheets there, which the site's Content-Security-Policy (no inline
  * `<style>`) allows, where in the document it would add `<style>` tags that the policy blocks.
  */
-export function CodeEditor({ value, onChange, onRun, label }: CodeEditorProps) {
+export function CodeEditor({ value, valueKey, onChange, onRun, label }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The latest callbacks, read by the editor's listeners without rebuilding the editor.
   const handlers = useRef({ onChange, onRun });
+  const latestValue = useRef(value);
   useEffect(() => {
     handlers.current = { onChange, onRun };
+    latestValue.current = value;
   });
 
   useEffect(() => {
@@ -86,15 +95,16 @@ export function CodeEditor({ value, onChange, onRun, label }: CodeEditorProps) {
     };
   }, [label]);
 
-  // Outside changes (reset, a new exercise, a file changed on disk) replace the text.
+  // Outside changes (reset, a file changed on disk) replace the text; so does the first render.
   useEffect(() => {
     const editor = view.current;
-    if (!editor || editor.state.doc.toString() === value) return;
+    const text = latestValue.current;
+    if (!editor || editor.state.doc.toString() === text) return;
     editor.dispatch({
-      changes: { from: 0, to: editor.state.doc.length, insert: value },
+      changes: { from: 0, to: editor.state.doc.length, insert: text },
       selection: { anchor: 0 },
     });
-  });
+  }, [valueKey, label]);
 
   return <div ref={host} className="exw-editor" data-testid="code-editor" />;
 }

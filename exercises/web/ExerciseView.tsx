@@ -30,6 +30,15 @@ export function ExerciseView(props: ExerciseViewProps) {
   const code = entry.code ?? starter;
   const [solutionOpen, setSolutionOpen] = useState(false);
   const [undo, setUndo] = useState<string | null>(null);
+  // Bumped when the code changes from outside the editor (reset, undo, a file loaded from disk),
+  // never by typing: the editor then takes `code` as its text.
+  const [outsideEdits, setOutsideEdits] = useState(0);
+  // exercise.ts changed on disk (dev server): an unedited editor shows the new starter.
+  const [seenStarter, setSeenStarter] = useState(starter);
+  if (starter !== seenStarter) {
+    setSeenStarter(starter);
+    if (entry.code === null) setOutsideEdits((n) => n + 1);
+  }
   const filename = `${exercise.id}/exercise.ts`;
 
   const onOutcome = useCallback(
@@ -64,6 +73,7 @@ export function ExerciseView(props: ExerciseViewProps) {
 
   const reset = () => {
     setUndo(code);
+    setOutsideEdits((n) => n + 1);
     update((e) => ({ ...e, code: null }));
   };
   const result =
@@ -158,6 +168,7 @@ export function ExerciseView(props: ExerciseViewProps) {
               onClick={() => {
                 setCode(undo);
                 setUndo(null);
+                setOutsideEdits((n) => n + 1);
               }}
             >
               Undo reset
@@ -173,6 +184,7 @@ export function ExerciseView(props: ExerciseViewProps) {
               type="button"
               onClick={() => {
                 setUndo(code);
+                setOutsideEdits((n) => n + 1);
                 update((e) => ({ ...e, code: null }));
                 props.onStarterChangeHandled();
               }}
@@ -191,6 +203,7 @@ export function ExerciseView(props: ExerciseViewProps) {
           </p>
           <CodeEditor
             value={code}
+            valueKey={String(outsideEdits)}
             onChange={setCode}
             onRun={runCheck}
             label={`Code editor: ${filename}. Ctrl+Enter runs the check.`}

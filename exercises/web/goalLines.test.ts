@@ -29,3 +29,14 @@ describe('goalLines', () => {
     }
   });
 });
+
+describe('goalLines on a links list', () => {
+  it('keeps an arrow with its target, not in the tree drawing', () => {
+    const [, second] = goalLines('a  links: -> x\n         -> y (req-5)');
+    expect(second).toEqual({
+      branch: '         ',
+      name: '-> y',
+      rest: [{ text: ' (req-5)', kind: false }],
+    });
+  });
+});

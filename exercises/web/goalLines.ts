@@ -13,7 +13,7 @@ const KIND = /\b(SERVER|CLIENT|PRODUCER|CONSUMER|INTERNAL)\b/;
 /** Splits the ASCII goal tree into branch, span name and details, keeping every column in place. */
 export function goalLines(goal: string): GoalLine[] {
   return goal.split('\n').map((line) => {
-    const branch = /^[\s│├└─|`-]*/.exec(line)?.[0] ?? '';
+    const branch = /^[\s│├└─]*/.exec(line)?.[0] ?? '';
     const body = line.slice(branch.length);
     const gap = /\s{2,}|\s+(?=\()|\s+(?=->)/.exec(body);
     const name = gap ? body.slice(0, gap.index) : body;
