@@ -57,3 +57,34 @@ test('the sandbox route fires the requests its URL asks for', async ({ page }) =
   await expect(page.getByTestId('trace-row').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+  { width: 390, height: 844 },
+]) {
+  test(`reading mode at ${size.width}x${size.height}: a live figure shows the whole scene, its trace column too`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/#/read');
+    await page.locator('#read-44 .read-figure').scrollIntoViewIfNeeded();
+    // In view, the figure's scene runs (a new one, not the paused picture); wait for it to finish.
+    const figure = page.locator('#read-44 .read-figure .live-scene[data-paused="false"]');
+    await expect(figure.locator('[data-scene-idle]')).toBeAttached();
+    // Measured again until the layout settles (the figure's scene is swapped as it comes into view).
+    await expect
+      .poll(async () => {
+        const box = await figure.locator('.scene-fit').boundingBox();
+        const traces = await figure.locator('.sbx-col-traces').boundingBox();
+        const list = await figure.locator('.sbx-tracelist').boundingBox();
+        if (!box || !traces || !list) return 'not laid out';
+        const inside =
+          traces.x >= box.x &&
+          traces.x + traces.width <= box.x + box.width + 1 &&
+          traces.y + traces.height <= box.y + box.height + 1;
+        return inside && list.width > box.width * 0.3 ? 'whole' : 'cut off';
+      })
+      .toBe('whole');
+  });
+}
