@@ -22,6 +22,10 @@ export function Home() {
           </span>
         </li>
         <li>
+          <a href="#/exercises">Workshop exercises</a>{' '}
+          <span>write the instrumentation yourself; each check reads the trace it makes</span>
+        </li>
+        <li>
           <a href="#/print">All slides for print</a> <span>or PDF</span>
         </li>
       </ul>

@@ -16,6 +16,10 @@ describe('hash routes', () => {
     expect(matchRoute('#/read')).toMatchObject({ entry: { name: 'read' }, props: {} });
     expect(matchRoute('#/read/12')).toMatchObject({ props: { slide: 12 } });
     expect(matchRoute('#/read/x')).toBeUndefined();
+    expect(matchRoute('#/exercises')?.entry.name).toBe('exercises');
+    expect(matchRoute('#/exercises/3')?.entry.name).toBe('exercises');
+    expect(matchRoute('#/exercises/03-inject')?.entry.name).toBe('exercises');
+    expect(matchRoute('#/exercises/3/x')).toBeUndefined();
     expect(matchRoute('#/nowhere')).toBeUndefined();
   });
 
@@ -24,6 +28,7 @@ describe('hash routes', () => {
     expect(hashForPath('/presenter/3')).toBe('#/presenter/3');
     expect(hashForPath('/sandbox')).toBe('#/sandbox');
     expect(hashForPath('/read')).toBe('#/read');
+    expect(hashForPath('/exercises/2')).toBe('#/exercises/2');
     expect(hashForPath('/')).toBeUndefined();
     expect(hashForPath('/assets/x.js')).toBeUndefined();
   });

@@ -32,6 +32,12 @@ const SandboxPage = lazy(() =>
     default: () => createElement(m.default),
   })),
 );
+// The workshop reads its exercise from the hash itself (`#/exercises/3`).
+const ExercisesPage = lazy(() =>
+  import('../exercises/web/ExercisesPage.tsx').then((m) => ({
+    default: () => createElement(m.default),
+  })),
+);
 const TalkReading = lazy(() =>
   import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkReading })),
 );
@@ -72,6 +78,12 @@ export const routes: readonly RouteEntry[] = [
         ? { slide: s[1] === undefined ? undefined : Number.parseInt(s[1], 10) }
         : undefined,
     view: TalkReading,
+  },
+  {
+    name: 'exercises',
+    // `#/exercises/3` or `#/exercises/03-inject`; the page shows the list for an unknown one.
+    match: (s) => (s[0] === 'exercises' && s.length <= 2 ? {} : undefined),
+    view: ExercisesPage,
   },
 ];
 
