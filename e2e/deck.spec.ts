@@ -101,11 +101,12 @@ test('help, black screen, theme and the live scene beside the slides', async ({ 
   await expect(dock).toContainText('global');
   const traces = dock.locator('[data-traces]');
   await expect(traces).toHaveText('1 trace · 1 request');
-  // The same sandbox stays as the talk moves on: each <Scene> adds its requests.
+  // The same sandbox stays as the talk moves on: each slide's <Scene> requests run in turn.
   await page.evaluate(() => (location.hash = '#/34'));
   await expect(dock).toContainText('process');
-  // Slide 29: 1, then its build's 3; slide 34: 1.
-  await expect(traces).toHaveText(/ · 5 requests$/);
+  // `requests` is a slide's count so far, as on the slide: slide 29 has 3 after its build
+  // (<Scene requests={3} />, 1 then 2 more), slide 34 has 1.
+  await expect(traces).toHaveText(/ · 4 requests$/);
   await expect(dock.getByTestId('sandbox')).toHaveAttribute('data-mode', 'process');
   await page.keyboard.press('l');
   await expect(dock).toBeHidden();

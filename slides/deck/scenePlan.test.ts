@@ -73,7 +73,7 @@ describe('scene plans', () => {
     expect(withInput(plan, { kind: 'play' }).playing).toBe(true);
   });
 
-  it('the dock adds up every marker so far, with its own inputs where they were made', () => {
+  it('the dock runs every slide’s requests in turn, with its own inputs where they were made', () => {
     const slides = [
       slide(0, [{ step: 0, mode: 'global', requests: 1 }]),
       slide(1, [{ step: 1, requests: 2 }]),
@@ -89,6 +89,21 @@ describe('scene plans', () => {
       batches: [1, 1, 2],
       settings: { mode: 'links' },
     });
+  });
+
+  it('`requests` is a slide’s count so far, on the slide and in the dock alike', () => {
+    // <LiveScene requests={1}> with <Scene requests={1}/>, then <Step><Scene requests={3}/></Step>.
+    const scenes = [
+      { step: 0, mode: 'global' as const, requests: 1 },
+      { step: 1, requests: 3 },
+    ];
+    const slides = [slide(0, [{ step: 0, requests: 2 }]), slide(1, scenes)];
+    const onSlide = slidePlan({ ...base(1), mode: 'global' }, scenes, [], 1);
+    const inDock = dockPlan(slides, { slide: 1, step: 1 }, []);
+    expect(onSlide.batches).toEqual([1, 2]);
+    // The dock ran slide 1's two requests first, then the same batches as the slide.
+    expect(inDock.batches).toEqual([2, ...onSlide.batches]);
+    expect(inDock.settings).toEqual(onSlide.settings);
   });
 
   it('knows when a plan goes on from another, and when the scene must start over', () => {

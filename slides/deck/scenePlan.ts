@@ -98,8 +98,9 @@ function inputStep(input: SceneInput): number {
 
 /**
  * A slide's scene at a build: the `<LiveScene>`'s settings and requests first; each build's
- * markers change the settings and raise the slide's request count (the difference is sent as one
- * batch); each build's inputs follow it, in the order they were made. Inputs made at later builds
+ * markers change the settings, and their `requests` is the slide's count so far (a build that
+ * raises it sends the difference as one batch; requests sent from the caption or keys come on
+ * top); each build's inputs follow it, in the order they were made. Inputs made at later builds
  * are not in the picture of an earlier one.
  */
 export function slidePlan(
@@ -128,8 +129,9 @@ export function slidePlan(
 
 /**
  * The docked scene beside the slides: every marker so far, in order, settings replacing earlier
- * ones and requests adding up batch by batch; inputs made in the dock follow the slide and build
- * they were made at.
+ * ones. `requests` means what it means on a slide, the slide's count so far: each slide's markers
+ * send the difference, so the dock runs every slide's requests one after another and its traces
+ * add up over the talk. Inputs made in the dock follow the slide and build they were made at.
  */
 export function dockPlan(
   slides: readonly SlideMeta[],
@@ -140,11 +142,14 @@ export function dockPlan(
   slides.forEach((slide, i) => {
     if (i > pos.slide) return;
     const last = i < pos.slide ? slide.steps : pos.step;
+    let total = 0;
     for (let s = 0; s <= last; s++) {
       for (const marker of slide.scenes) {
         if (marker.step !== s) continue;
         plan = { ...plan, settings: withMarker(plan.settings, marker) };
-        if (marker.requests) plan = { ...plan, batches: [...plan.batches, marker.requests] };
+        const n = marker.requests ?? 0;
+        if (n > total) plan = { ...plan, batches: [...plan.batches, n - total] };
+        total = Math.max(total, n);
       }
       for (const input of inputs)
         if (input.slide === i && inputStep(input) === s) plan = withInput(plan, input);
