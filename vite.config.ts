@@ -14,6 +14,28 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicy(),
   ],
+  optimizeDeps: {
+    // Dependencies that only lazily loaded views or the exercise worker import: found late, they
+    // would make the dev server re-bundle and reload the page in the middle of a session (losing
+    // what a learner just typed). Bundled up front instead.
+    include: [
+      'sucrase',
+      'diff',
+      '@mdx-js/react',
+      'codemirror',
+      '@codemirror/lang-javascript',
+      '@codemirror/state',
+      '@codemirror/view',
+      '@opentelemetry/api',
+      '@opentelemetry/core',
+      '@opentelemetry/resources',
+      '@opentelemetry/sdk-trace-base',
+      '@opentelemetry/sdk-trace-web',
+      '@opentelemetry/otlp-transformer',
+      'zustand',
+      'zustand/vanilla',
+    ],
+  },
   build: {
     // The sandbox and exercises pages also have entries of their own, for working on them and for
     // their browser tests.
