@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors } from './deckHelpers.ts';
+import { collectErrors, expectSlide } from './deckHelpers.ts';
 
 test('reading mode: contents, a figure per slide, notes as prose, live scenes, and the place kept', async ({
   page,
@@ -11,6 +11,8 @@ test('reading mode: contents, a figure per slide, notes as prose, live scenes, a
     .length as number;
   // From the deck: the r key opens the article at the same slide.
   await page.evaluate(() => (location.hash = '#/4'));
+  // The deck follows the hash on its hashchange event: wait for it before the key.
+  await expectSlide(page, 4);
   await page.keyboard.press('r');
   await expect(page).toHaveURL(/#\/read\/4$/);
 
