@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createServer, type ViteDevServer } from 'vite';
+import { expectSlide } from './deckHelpers.ts';
+
+// `npm run dev`: editing the talk's MDX hot-reloads the deck and keeps the current slide.
+// Runs its own dev server, on a free port, with its own dependency cache.
+const ROOT = join(import.meta.dirname, '..');
+const TALK = join(ROOT, 'slides', 'talk.mdx');
+
+let server: ViteDevServer;
+let base: string;
+
+test.beforeAll(async () => {
+  server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    cacheDir: join(ROOT, 'node_modules', '.vite-deck-e2e'),
+    server: { host: '127.0.0.1', port: 5291, strictPort: false },
+  });
+  await server.listen();
+  base = server.resolvedUrls?.local[0] ?? '';
+});
+
+test.afterAll(async () => {
+  await server?.close();
+});
+
+test('editing the MDX while on slide 12 shows the change and stays on slide 12', async ({
+  page,
+}) => {
+  const original = readFileSync(TALK, 'utf8');
+  expect(original).toContain('# Transactions');
+  try {
+    // Edits made before the hot-update socket is up would go unheard.
+    const connected = page.waitForEvent('console', (m) => m.text().includes('[vite] connected'));
+    await page.goto(`${base}#/12`);
+    await connected;
+    await expectSlide(page, 12);
+    const slide = page.locator('.deck-main .slide');
+    await expect(slide).toContainText('Transactions');
+
+    writeFileSync(TALK, original.replace('# Transactions', '# Transactions, edited live'));
+    // A file watcher on a busy machine can take a while: wait generously, assert no duration.
+    await expect(slide).toContainText('Transactions, edited live', { timeout: 20_000 });
+    await expectSlide(page, 12);
+    await expect(page).toHaveURL(/#\/12$/);
+  } finally {
+    writeFileSync(TALK, original);
+  }
+});
