@@ -1,32 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
+import { ROOT, useDevServer } from './devServer.ts';
 import { expectSlide } from './deckHelpers.ts';
 
 // `npm run dev`: editing the talk's MDX hot-reloads the deck and keeps the current slide.
 // Runs its own dev server, on a free port, with its own dependency cache.
-const ROOT = join(import.meta.dirname, '..');
 const TALK = join(ROOT, 'slides', 'talk.mdx');
 
-let server: ViteDevServer;
-let base: string;
-
-test.beforeAll(async () => {
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'silent',
-    cacheDir: join(ROOT, 'node_modules', '.vite-deck-e2e'),
-    server: { host: '127.0.0.1', port: 5291, strictPort: false },
-  });
-  await server.listen();
-  base = server.resolvedUrls?.local[0] ?? '';
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const baseUrl = useDevServer('.vite-deck-e2e', 5291);
 
 test('editing the MDX while on slide 12 shows the change and stays on slide 12', async ({
   page,
@@ -36,7 +18,7 @@ test('editing the MDX while on slide 12 shows the change and stays on slide 12',
   try {
     // Edits made before the hot-update socket is up would go unheard.
     const connected = page.waitForEvent('console', (m) => m.text().includes('[vite] connected'));
-    await page.goto(`${base}#/12`);
+    await page.goto(`${baseUrl()}#/12`);
     await connected;
     await expectSlide(page, 12);
     const slide = page.locator('.deck-main .slide');

@@ -1,32 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createServer, type ViteDevServer } from 'vite';
+import { ROOT, useDevServer } from './devServer.ts';
 
 // `npm run dev`: a local edit to an exercise file reaches the open page (hot update), without
 // overwriting code the learner typed in the browser. Runs its own dev server, on a free port.
-const ROOT = join(import.meta.dirname, '..');
 const FILE = join(ROOT, 'exercises', '02-exray-spans', 'exercise.ts');
 
-let server: ViteDevServer;
-let base: string;
-
-test.beforeAll(async () => {
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'silent',
-    // Its own dependency cache: a developer's running `npm run dev` keeps its own.
-    cacheDir: join(ROOT, 'node_modules', '.vite-exercises-e2e'),
-    server: { host: '127.0.0.1', port: 5290, strictPort: false },
-  });
-  await server.listen();
-  base = server.resolvedUrls?.local[0] ?? '';
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const baseUrl = useDevServer('.vite-exercises-e2e', 5290);
 
 test('an edited exercise.ts shows at once; with code of their own, the learner is asked', async ({
   page,
@@ -36,7 +17,7 @@ test('an edited exercise.ts shows at once; with code of their own, the learner i
   try {
     // Edits made before the hot-update socket is up would go unheard.
     const connected = page.waitForEvent('console', (m) => m.text().includes('[vite] connected'));
-    await page.goto(`${base}exercises.html#/exercises/2`);
+    await page.goto(`${baseUrl()}exercises.html#/exercises/2`);
     await connected;
     await expect(editor).toContainText('export const exray');
 
