@@ -37,6 +37,9 @@ export default defineConfig({
     ],
   },
   build: {
+    // The largest chunk is CodeMirror with its TypeScript support (about 500 KB, 170 KB gzip),
+    // loaded only by the exercise page's editor, after the brief shows. Warn above that.
+    chunkSizeWarningLimit: 600,
     // The sandbox and exercises pages also have entries of their own, for working on them and for
     // their browser tests.
     rollupOptions: {

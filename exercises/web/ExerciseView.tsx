@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { Exercise } from '../lib/Exercise.ts';
-import { CodeEditor } from './CodeEditor.tsx';
 import { GoalTree } from './GoalTree.tsx';
 import { RunResults } from './RunResults.tsx';
 import { SolutionDiff } from './SolutionDiff.tsx';
@@ -10,6 +9,9 @@ import { inlineCode } from './inlineCode.tsx';
 import type { ExerciseProgress } from './progress.ts';
 import type { RunOutcome } from './runWithTimeLimit.ts';
 import { useCheckRun } from './useCheckRun.ts';
+
+// CodeMirror is most of the page's weight: it loads in a chunk of its own, after the brief shows.
+const CodeEditor = lazy(() => import('./CodeEditor.tsx').then((m) => ({ default: m.CodeEditor })));
 
 export interface ExerciseViewProps {
   exercise: Exercise;
@@ -201,13 +203,21 @@ export function ExerciseView(props: ExerciseViewProps) {
             {filename}
             {entry.code === null ? '' : ' (edited)'}
           </p>
-          <CodeEditor
-            value={code}
-            valueKey={String(outsideEdits)}
-            onChange={setCode}
-            onRun={runCheck}
-            label={`Code editor: ${filename}. Ctrl+Enter runs the check.`}
-          />
+          <Suspense
+            fallback={
+              <pre className="exw-editor-loading" aria-busy="true">
+                {code}
+              </pre>
+            }
+          >
+            <CodeEditor
+              value={code}
+              valueKey={String(outsideEdits)}
+              onChange={setCode}
+              onRun={runCheck}
+              label={`Code editor: ${filename}. Ctrl+Enter runs the check.`}
+            />
+          </Suspense>
         </div>
         <RunResults state={state} onStop={stop} />
         {result?.passed && next && (
