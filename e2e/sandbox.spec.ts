@@ -151,6 +151,8 @@ test('the URL state survives a round trip', async ({ page }) => {
 test('export then re-import gives the same traces', async ({ page }) => {
   await open(page, 'mode=process&requests=2&speed=100');
   await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
+  // Every trace has started; export once every span has also ended.
+  await expect(page.locator('.sbx-status[data-idle]').first()).toBeAttached();
   const spans = await page
     .getByText(/^\d+ spans$/)
     .first()

@@ -221,8 +221,10 @@ export function StatusLine() {
   );
   const buffer = scene.buffer();
   const requests = buffer.requests.size;
+  // Marks a live run with nothing left to do: every span sent so far has ended.
+  const idle = s.view === 'live' && scene.simulation().isIdle();
   return (
-    <div className="sbx-status" aria-live="off">
+    <div className="sbx-status" aria-live="off" data-idle={idle || undefined}>
       <span data-testid="trace-count">
         {buffer.traces.size} {buffer.traces.size === 1 ? 'trace' : 'traces'}, {requests}{' '}
         {requests === 1 ? 'request' : 'requests'}
