@@ -28,7 +28,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
   const split = useStore(store, (s) => s.split);
   const theme = useStore(store, (s) => s.theme);
   const total = meta.slides.length;
-  const title = meta.slides[slide]?.title ?? '';
+  const label = meta.slides[slide]?.label ?? '';
 
   const openPresenter = useCallback(() => {
     const s = store.getState();
@@ -65,7 +65,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
         data-steps={JSON.stringify(meta.slides.map((m) => m.steps))}
       >
         <main ref={mainRef} className="deck-main" aria-label="Slides">
-          <Stage label={`Slide ${slide + 1} of ${total}${title ? `: ${title}` : ''}`}>
+          <Stage label={`Slide ${slide + 1} of ${total}${label ? `: ${label}` : ''}`}>
             <SlideView index={slide} step={step} />
           </Stage>
         </main>

@@ -51,7 +51,7 @@ export function Overview({
               className="thumb"
               data-thumb={i + 1}
               aria-current={i === current ? 'true' : undefined}
-              aria-label={`Slide ${i + 1}: ${meta.title || 'picture'}`}
+              aria-label={`Slide ${i + 1}: ${meta.label}`}
               onClick={() => onPick(i)}
             >
               <Stage label={`Slide ${i + 1}`}>

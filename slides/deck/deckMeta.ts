@@ -14,6 +14,8 @@ export type SceneMode = 'global' | 'process' | 'metadata' | 'links';
 export interface SlideMeta {
   /** Plain text of the first heading, or of the first text on the slide. */
   title: string;
+  /** A name for the slide in contents and screen readers: the title, or what the slide shows. */
+  label: string;
   /** Deckset's `[.autoscale: true]`: shrink the text until it fits the stage. */
   autoscale: boolean;
   /** How many builds (`<Step>`) the slide has; 0 when it shows at once. */

@@ -173,6 +173,16 @@ describe('the talk', () => {
     expect(talkMeta.slides.length).toBeGreaterThan(seedMeta.slides.length);
     expect(talkMeta.slides.reduce((n, s) => n + s.notes, 0)).toBeGreaterThanOrEqual(26);
     expect(talkTitles).toEqual(expect.arrayContaining(['options?', 'the elixir', 'since then']));
+    // Slides without text still get a name for the contents and screen readers.
+    expect(talkMeta.slides.filter((s) => s.label === '' || s.label === 'Picture')).toEqual([]);
+    expect(talkMeta.slides.map((s) => s.label)).toEqual(
+      expect.arrayContaining([
+        'Search results',
+        'Live trace, global mode',
+        'Span management (start, finish, decorate)',
+        'defmodule Stuff do',
+      ]),
+    );
   });
 
   it('replaces every seed image with our own picture or a live scene', () => {

@@ -183,8 +183,10 @@ function buildSlide(
     }
   }
 
+  const title = slideTitle(bodyRoot.children);
   const meta: SlideMeta = {
-    title: slideTitle(bodyRoot.children),
+    title,
+    label: title || slideLabel(bodyRoot.children),
     autoscale: directives.autoscale === 'true',
     steps,
     notes: noteBlocks,
@@ -338,6 +340,54 @@ function slideTitle(nodes: RootContent[]): string {
   const heading = nodes.find((n) => n.type === 'heading');
   const source = heading ?? nodes.find((n) => n.type === 'paragraph' || n.type === 'blockquote');
   return source ? plainText(source).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** What a slide without a heading or paragraph shows: a list, code, a picture, a component. */
+function slideLabel(nodes: RootContent[]): string {
+  for (const node of nodes) {
+    if (node.type === 'list' && node.children[0]) {
+      return plainText(node.children[0]).replace(/\s+/g, ' ').trim();
+    }
+    if (node.type === 'code') {
+      const line = node.value.split('\n').find((l) => l.trim() !== '');
+      if (line) return line.trim();
+    }
+    if (node.type === 'paragraph') {
+      const image = node.children.find((c): c is Image => c.type === 'image');
+      const stem = image?.url
+        .split('/')
+        .pop()
+        ?.replace(/\.[a-z0-9]+$/i, '');
+      if (stem) return humanize(image?.alt || stem);
+    }
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'Step') {
+      // A build's content counts as the slide's own.
+      const inner =
+        slideTitle(node.children as RootContent[]) || slideLabel(node.children as RootContent[]);
+      if (inner !== 'Picture') return inner;
+    }
+    if (node.type === 'mdxJsxFlowElement' && node.name && !HIDDEN_ELEMENTS.has(node.name)) {
+      const mode = node.attributes.find(
+        (a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'mode',
+      )?.value;
+      if (node.name === 'LiveScene' && typeof mode === 'string') return `Live trace, ${mode} mode`;
+      return humanize(node.name);
+    }
+  }
+  return 'Picture';
+}
+
+/** Markers and notes, which show nothing on the slide themselves. */
+const HIDDEN_ELEMENTS = new Set(['Scene', 'Notes', 'Step']);
+
+/** `SearchResults` → `Search results`; `hit-a-wall` → `Hit a wall`. */
+function humanize(name: string): string {
+  const words = name
+    .replace(/[-_]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function plainText(node: RootContent | PhrasingContent | Root): string {

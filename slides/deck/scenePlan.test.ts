@@ -5,6 +5,7 @@ import { dockPlan, extendsPlan, slidePlan, withInput } from './scenePlan.ts';
 
 const slide = (steps: number, scenes: SlideMeta['scenes']): SlideMeta => ({
   title: '',
+  label: '',
   autoscale: false,
   steps,
   notes: 0,

@@ -85,7 +85,7 @@ export function ReadingView({ runtime, slide }: { runtime: DeckRuntime; slide?: 
                       goTo(i);
                     }}
                   >
-                    <span className="read-toc-n">{i + 1}</span> {m.title || 'Picture'}
+                    <span className="read-toc-n">{i + 1}</span> {m.label}
                   </a>
                 </li>
               ))}
@@ -142,7 +142,7 @@ function ReadingSection({
       aria-label={`Slide ${index + 1}`}
     >
       <figure ref={figure} className="read-figure" data-live={meta.live || undefined}>
-        <Stage label={`Slide ${index + 1}${meta.title ? `: ${meta.title}` : ''}`}>
+        <Stage label={`Slide ${index + 1}: ${meta.label}`}>
           {/* A new scene when it comes into view: paused (finished picture) outside it. */}
           <SlideView
             key={inView ? 'live' : 'paused'}
