@@ -326,6 +326,22 @@ test.describe('layout', () => {
     });
   }
 
+  test('1280x720: the controls leave room for five trace rows beside the whole topology', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, 'mode=process&requests=2&speed=100');
+    await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
+    const canvas = await page.locator('canvas').boundingBox();
+    const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
+    expect(canvas && list).toBeTruthy();
+    if (!canvas || !list) return;
+    expect(canvas.y + canvas.height).toBeLessThanOrEqual(720);
+    // The list (its own scroll box) shows five rows of 48 px, within the first screen.
+    expect(list.height).toBeGreaterThanOrEqual(5 * 48);
+    expect(list.y + 5 * 48).toBeLessThanOrEqual(720);
+  });
+
   test('390x844: no sideways scrolling, traces before the picture', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, 'mode=process&requests=1&speed=100');
