@@ -13,9 +13,11 @@ const SLIDE_SPEED = 25;
 /**
  * The widths the sandbox is laid out at before it is scaled to its box. On a slide the box is
  * about 1600 px wide at 1920x1080, so the scene is drawn 1.6 times its size there: 17 px text
- * reads as 27 px, from the back of a room (and in proportion on any other screen).
+ * reads as 27 px, from the back of a room (and in proportion on any other screen). Docked, 720 px
+ * gives the topology's boxes room for their labels at its 13 px (at 640 "Client", "LabOrder" and
+ * "Sample PM" came out cut).
  */
-const DESIGN_WIDTH = { slide: 1000, docked: 640 };
+const DESIGN_WIDTH = { slide: 1000, docked: 720 };
 
 export type LiveSceneBodyProps = Omit<LiveSceneFrameProps, 'sceneKey'>;
 
