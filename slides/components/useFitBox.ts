@@ -20,8 +20,11 @@ export function useFitBox(
       const w = box.clientWidth;
       const h = box.clientHeight;
       if (w === 0 || h === 0) return;
-      const scale = w / designWidth;
-      content.style.width = `${designWidth}px`;
+      // A stylesheet may set another width for a context (a phone reading the talk).
+      const css = Number.parseFloat(getComputedStyle(box).getPropertyValue('--scene-design-width'));
+      const design = css > 0 ? css : designWidth;
+      const scale = w / design;
+      content.style.width = `${design}px`;
       content.style.height = `${h / scale}px`;
       content.style.transform = `scale(${scale})`;
       content.dataset.scale = scale.toFixed(3);
