@@ -2,9 +2,12 @@ import { Fragment, useCallback, useEffect, useId, useState, useSyncExternalStore
 import { FAULTS, FAULT_DESCRIPTIONS, type Fault } from '../core/config.ts';
 import { MODES, MODE_DESCRIPTIONS, type PropagationMode } from '../core/propagation/index.ts';
 import type { ScenarioName } from '../core/scenarios.ts';
-import { SPEEDS, type SceneController } from '../store/SceneController.ts';
+import type { SceneController } from '../store/SceneController.ts';
 import type { SceneState } from '../store/store.scene.ts';
+import { Kbd } from './Kbd.tsx';
 import { Sandbox, type SandboxInput } from './Sandbox.tsx';
+import { SeedInput } from './SeedInput.tsx';
+import { SpeedSelect } from './SpeedSelect.tsx';
 import { COMPARE_KEYS, useCompareShortcuts, type CompareAction } from './useCompareShortcuts.ts';
 import { nextSpeed } from './useShortcuts.ts';
 
@@ -23,14 +26,6 @@ export interface CompareScene {
 export interface CompareProps extends CompareScene {
   /** Called with what changed (modes, seed, speed, faults, the request count): the page's URL. */
   onChange: (change: Partial<CompareScene>) => void;
-}
-
-function Kbd({ k }: { k: string }) {
-  return (
-    <kbd className="sbx-kbd" aria-hidden="true">
-      {k}
-    </kbd>
-  );
 }
 
 /** One field of a side's scene, once that side has started (before it, `fallback`). */
@@ -159,24 +154,7 @@ export function Compare(props: CompareProps) {
           <button type="button" onClick={() => act({ kind: 'step' })} aria-keyshortcuts=".">
             Step <Kbd k={COMPARE_KEYS.step} />
           </button>
-          <label className="sbx-inline">
-            Speed
-            <select
-              value={String(speed)}
-              onChange={(e) => setSpeed(Number(e.target.value))}
-              aria-keyshortcuts="- +"
-            >
-              {!SPEEDS.includes(speed as (typeof SPEEDS)[number]) && (
-                <option value={String(speed)}>{speed}x</option>
-              )}
-              {SPEEDS.map((v) => (
-                <option key={v} value={String(v)}>
-                  {v}x
-                </option>
-              ))}
-            </select>
-            <Kbd k="− +" />
-          </label>
+          <SpeedSelect speed={speed} onSpeed={setSpeed} />
           <button type="button" onClick={() => act({ kind: 'reset' })} aria-keyshortcuts="r">
             Reset both <Kbd k={COMPARE_KEYS.reset} />
           </button>
@@ -184,18 +162,7 @@ export function Compare(props: CompareProps) {
         <div className="sbx-row">
           {modeSelect('left')}
           {modeSelect('right')}
-          <label className="sbx-inline">
-            Seed
-            <input
-              type="number"
-              className="sbx-seed"
-              min={0}
-              value={seed}
-              onChange={(e) =>
-                onChange({ seed: Math.max(0, Math.round(Number(e.target.value) || 0)) })
-              }
-            />
-          </label>
+          <SeedInput seed={seed} onSeed={(value) => onChange({ seed: value })} />
           <button type="button" onClick={() => act({ kind: 'seed' })} aria-keyshortcuts="n">
             Next seed <Kbd k={COMPARE_KEYS.seed} />
           </button>

@@ -3,19 +3,13 @@ import { useShallow } from 'zustand/shallow';
 import { FAULTS, FAULT_DESCRIPTIONS } from '../core/config.ts';
 import { MODES, MODE_DESCRIPTIONS } from '../core/propagation/index.ts';
 import { SCENARIOS, SCENARIO_DESCRIPTIONS } from '../core/scenarios.ts';
-import { SPEEDS } from '../store/SceneController.ts';
 import { useScene, useSceneInputs, useSceneState } from './SceneContext.ts';
 import { toggleFaultInput, togglePlayInput } from './sceneInput.ts';
 import { KEYS } from './useShortcuts.ts';
 import { formatUs } from './format.ts';
-
-function Kbd({ k }: { k: string }) {
-  return (
-    <kbd className="sbx-kbd" aria-hidden="true">
-      {k}
-    </kbd>
-  );
-}
+import { Kbd } from './Kbd.tsx';
+import { SeedInput } from './SeedInput.tsx';
+import { SpeedSelect } from './SpeedSelect.tsx';
 
 export interface ControlsProps {
   compact: boolean;
@@ -82,41 +76,13 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
         <button type="button" onClick={() => input({ kind: 'step' })} aria-keyshortcuts=".">
           Step <Kbd k={KEYS.step} />
         </button>
-        <label className="sbx-inline">
-          Speed
-          <select
-            value={String(s.speed)}
-            onChange={(e) => input({ kind: 'speed', speed: Number(e.target.value) })}
-            aria-keyshortcuts="- +"
-          >
-            {!SPEEDS.includes(s.speed as (typeof SPEEDS)[number]) && (
-              <option value={String(s.speed)}>{s.speed}x</option>
-            )}
-            {SPEEDS.map((v) => (
-              <option key={v} value={String(v)}>
-                {v}x
-              </option>
-            ))}
-          </select>
-          <Kbd k="− +" />
-        </label>
+        <SpeedSelect speed={s.speed} onSpeed={(speed) => input({ kind: 'speed', speed })} />
         <button type="button" onClick={() => input({ kind: 'reset' })} aria-keyshortcuts="r">
           Reset <Kbd k={KEYS.reset} />
         </button>
       </div>
       <div className="sbx-row sbx-row-run">
-        <label className="sbx-inline">
-          Seed
-          <input
-            type="number"
-            className="sbx-seed"
-            min={0}
-            value={s.seed}
-            onChange={(e) =>
-              input({ kind: 'seed', seed: Math.max(0, Math.round(Number(e.target.value) || 0)) })
-            }
-          />
-        </label>
+        <SeedInput seed={s.seed} onSeed={(seed) => input({ kind: 'seed', seed })} />
         <button
           type="button"
           onClick={() => input({ kind: 'seed', seed: s.seed + 1 })}
