@@ -4,6 +4,7 @@ import { MODES, MODE_DESCRIPTIONS, type PropagationMode } from '../core/propagat
 import type { ScenarioName } from '../core/scenarios.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import type { SceneState } from '../store/store.scene.ts';
+import { BurstSizeInput } from './BurstSizeInput.tsx';
 import { Kbd } from './Kbd.tsx';
 import { Sandbox, type SandboxInput } from './Sandbox.tsx';
 import { SeedInput } from './SeedInput.tsx';
@@ -132,16 +133,7 @@ export function Compare(props: CompareProps) {
             <button type="button" onClick={() => act({ kind: 'burst' })} aria-keyshortcuts="b">
               Burst of {burst} to both <Kbd k={COMPARE_KEYS.burst} />
             </button>
-            <label className="sbx-small-label">
-              <span className="sr-only">Requests per burst</span>
-              <input
-                type="number"
-                min={1}
-                max={100}
-                value={burst}
-                onChange={(e) => setBurst(Math.min(100, Math.max(1, Number(e.target.value) || 1)))}
-              />
-            </label>
+            <BurstSizeInput burst={burst} onBurst={setBurst} />
           </span>
           <button
             type="button"

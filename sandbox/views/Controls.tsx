@@ -7,6 +7,7 @@ import { useScene, useSceneInputs, useSceneState } from './SceneContext.ts';
 import { toggleFaultInput, togglePlayInput } from './sceneInput.ts';
 import { KEYS } from './useShortcuts.ts';
 import { formatUs } from './format.ts';
+import { BurstSizeInput } from './BurstSizeInput.tsx';
 import { Kbd } from './Kbd.tsx';
 import { SeedInput } from './SeedInput.tsx';
 import { SpeedSelect } from './SpeedSelect.tsx';
@@ -52,18 +53,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
           >
             Burst of {burst} <Kbd k={KEYS.burst} />
           </button>
-          <label className="sbx-small-label">
-            <span className="sr-only">Requests per burst</span>
-            <input
-              type="number"
-              min={1}
-              max={200}
-              value={burst}
-              onChange={(e) =>
-                onBurstChange(Math.min(200, Math.max(1, Number(e.target.value) || 1)))
-              }
-            />
-          </label>
+          <BurstSizeInput burst={burst} onBurst={onBurstChange} />
         </span>
         <button
           type="button"
