@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium.ts';
+import { findFreePortSync } from './e2e/freePort.ts';
 
-const PORT = 4173;
+// Never a fixed port: 4173 is `npm run preview`'s, and several checkouts may test at once. The
+// port is chosen once, in the main process; its workers inherit it through the environment.
+process.env.E2E_PORT ??= String(findFreePortSync());
+const PORT = Number(process.env.E2E_PORT);
 
 // Browser tests run against the built site (vite preview), the same files a speaker ships.
 export default defineConfig({
@@ -18,7 +22,7 @@ export default defineConfig({
   webServer: {
     command: `npm run build && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 180_000,
   },
 });
