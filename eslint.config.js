@@ -14,6 +14,8 @@ export default tseslint.config(
       'playwright-report',
       'public',
       'bench-results',
+      // The learner's working copies of the exercises: their code, their style.
+      'workshop',
     ],
   },
   js.configs.recommended,

@@ -1,128 +1,235 @@
 /**
- * `npm run exercises`: the workshop in your own editor, like rustlings.
+ * `npm run exercises`: the workshop in your own editor, like rustlings. You edit the working
+ * copies in workshop/ (created on first run, git-ignored); exercises/ keeps the pristine starters.
  *
- *   npm run exercises                      watch: check the current exercise on every save
- *   npm run exercises -- verify            check all, in order; stop at the first unsolved one
- *   npm run exercises -- verify --solutions    check the reference solutions
- *   npm run exercises -- hint N            the next hint for exercise N
- *   npm run exercises -- list              every exercise and whether it passes
+ *   npm run exercises                     watch: check the current exercise on every save
+ *   npm run exercises -- verify           check all; print "7/11 done, stuck on 8: ..."
+ *   npm run exercises -- verify --solutions   check the reference solutions
+ *   npm run exercises -- list             every exercise and whether it passes
+ *   npm run exercises -- hint [N]         the next hint you have not seen (current exercise by default)
+ *   npm run exercises -- reset N          put exercise N's starter back (yours goes to workshop/.backup/)
+ *
+ * Exit codes: 0 all good, 1 verify found an unsolved exercise, 2 a usage error, 3 an internal error.
  */
-import { existsSync, watch } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, watch } from 'node:fs';
 import { EXERCISES, findExercise } from './lib/catalog.ts';
 import { checkInWorker, type CheckSummary } from './lib/checkInWorker.ts';
 import type { Exercise } from './lib/Exercise.ts';
+import { facilitatorLine } from './lib/summary.ts';
+import { CLEAR, bold, dim, green, red, wrap } from './lib/terminal.ts';
+import {
+  ensureWorkshop,
+  isUntouched,
+  readState,
+  resetExercise,
+  solutionFile,
+  workingFile,
+  workshopDir,
+  writeState,
+} from './lib/workshop.ts';
+import {
+  briefLines,
+  firstFailure,
+  label,
+  passedLines,
+  reportLines,
+  shown,
+  statusLine,
+} from './cliScreens.ts';
 
-const ROOT = import.meta.dirname;
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (code: string) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-const green = paint('32');
-const red = paint('31');
-const bold = paint('1');
-const dim = paint('2');
+export const EXIT = { ok: 0, unsolved: 1, usage: 2, internal: 3 } as const;
 
-const fileOf = (e: Exercise, solutions = false) =>
-  join(ROOT, e.id, solutions ? 'solution.ts' : 'exercise.ts');
-const shown = (path: string) => relative(process.cwd(), path);
+const USAGE = `Usage: npm run exercises [-- verify [--solutions] | list | hint [N] | reset N | help]
+Exit codes: 0 all good, 1 an exercise is not solved yet (verify), 2 usage error, 3 internal error.`;
 
-function printReport(e: Exercise, file: string, summary: CheckSummary): void {
-  const head = `${String(e.number).padStart(2, '0')} ${e.title}`;
-  console.log(
-    summary.passed
-      ? `${green('✓ passed')}  ${head}`
-      : `${red('✗ not yet')} ${head}  ${dim(shown(file))}`,
-  );
-  if (summary.passed) return;
-  for (const a of summary.assertions) {
-    console.log(
-      a.pass ? `    ${green('✓')} ${a.name}` : `    ${red('✗')} ${a.name}\n      ${a.message}`,
-    );
-  }
+function usageError(message: string): number {
+  console.error(`exercises: ${message}\n${USAGE}`);
+  return EXIT.usage;
 }
 
+function exerciseArg(command: string, arg: string | undefined): Exercise | string {
+  const e = arg ? findExercise(arg) : undefined;
+  return (
+    e ??
+    `${command} needs an exercise number from 1 to ${EXERCISES.length} or an id like ${EXERCISES[0]!.id}${arg ? `, not "${arg}"` : ''}`
+  );
+}
+
+/** Checks every exercise in order; says what passes and prints the facilitator's line. */
 async function verify(solutions: boolean): Promise<number> {
+  if (!solutions) announceCreated(ensureWorkshop(EXERCISES));
+  const states = [];
   for (const e of EXERCISES) {
-    const file = fileOf(e, solutions);
+    const file = solutions ? solutionFile(e) : workingFile(e);
     const summary = await checkInWorker(e.id, file);
-    printReport(e, file, summary);
-    if (!summary.passed) {
-      const failed = summary.assertions.find((a) => !a.pass);
-      console.error(`\nexercises: ${e.id} is not solved yet: ${failed?.name}: ${failed?.message}`);
-      return 1;
-    }
+    states.push({ exercise: e, passed: summary.passed, failure: firstFailure(summary) });
+    console.log(
+      summary.passed
+        ? `${green('✓')} ${label(e)}`
+        : `${red('✗')} ${label(e)}  ${dim(shown(file))}${isUntouched(e) && !solutions ? dim('  (not started)') : ''}`,
+    );
   }
-  console.log(`\nAll ${EXERCISES.length} ${solutions ? 'solutions' : 'exercises'} pass.`);
-  return 0;
+  const line = facilitatorLine(states);
+  console.log(`\n${solutions ? 'Reference solutions: ' : ''}${line}`);
+  return states.every((s) => s.passed) ? EXIT.ok : EXIT.unsolved;
 }
 
 async function list(): Promise<number> {
+  announceCreated(ensureWorkshop(EXERCISES));
+  const state = readState();
   for (const e of EXERCISES) {
-    const summary = await checkInWorker(e.id, fileOf(e));
+    const summary = await checkInWorker(e.id, workingFile(e));
+    const status = summary.passed
+      ? green('✓ done       ')
+      : isUntouched(e)
+        ? dim('○ not started')
+        : red('✗ not yet    ');
+    const hints = state.hintsSeen[e.id] ? dim(`  ${state.hintsSeen[e.id]} hint(s) seen`) : '';
+    console.log(`${status} ${label(e)}${e.stretch ? dim(' (stretch)') : ''}${hints}`);
+  }
+  return EXIT.ok;
+}
+
+/** Checks of working copies, by exercise, kept while the file's text stays the same. */
+const checked = new Map<string, { text: string; summary: CheckSummary }>();
+
+async function checkWorkingCopy(e: Exercise): Promise<CheckSummary> {
+  const file = workingFile(e);
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const cached = checked.get(e.id);
+  if (cached && cached.text === text) return cached.summary;
+  const summary = await checkInWorker(e.id, file);
+  checked.set(e.id, { text, summary });
+  return summary;
+}
+
+/** The first exercise whose working copy does not pass, with its summary. */
+async function current(): Promise<{ e: Exercise; summary: CheckSummary } | undefined> {
+  for (const e of EXERCISES) {
+    const summary = await checkWorkingCopy(e);
+    if (!summary.passed) return { e, summary };
+  }
+  return undefined;
+}
+
+/** Shows the next hint the learner has not seen yet, and remembers it. */
+function nextHint(e: Exercise): string {
+  const state = readState();
+  const seen = state.hintsSeen[e.id] ?? 0;
+  const n = Math.min(seen + 1, e.hints.length);
+  state.hintsSeen[e.id] = n;
+  writeState(state);
+  const more =
+    n < e.hints.length
+      ? dim(`(${e.hints.length - n} more: ask again for the next one)`)
+      : dim('(that was the last hint)');
+  return `${bold(`${label(e)}, hint ${n} of ${e.hints.length}:`)}\n${wrap(e.hints[n - 1]!, '  ')}\n${more}`;
+}
+
+async function hint(arg: string | undefined): Promise<number> {
+  announceCreated(ensureWorkshop(EXERCISES));
+  let e: Exercise | undefined;
+  if (arg === undefined) {
+    e = (await current())?.e;
+    if (!e) {
+      console.log('Every exercise passes: no hint needed.');
+      return EXIT.ok;
+    }
+  } else {
+    const found = exerciseArg('hint', arg);
+    if (typeof found === 'string') return usageError(found);
+    e = found;
+  }
+  console.log(nextHint(e));
+  return EXIT.ok;
+}
+
+function reset(arg: string | undefined): number {
+  const e = exerciseArg('reset', arg);
+  if (typeof e === 'string') return usageError(e);
+  ensureWorkshop(EXERCISES);
+  const backup = resetExercise(e);
+  console.log(
+    `${label(e)}: ${shown(workingFile(e))} is the starter again.${backup ? ` Your version is kept in ${shown(backup)}.` : ''}`,
+  );
+  return EXIT.ok;
+}
+
+function announceCreated(created: string[]): void {
+  if (created.length > 0)
     console.log(
-      `${summary.passed ? green('✓') : red('✗')} ${String(e.number).padStart(2, '0')} ${e.title}${e.stretch ? dim(' (stretch)') : ''}`,
+      dim(
+        `Created ${created.length} working cop${created.length === 1 ? 'y' : 'ies'} in ${shown(workshopDir())}/: edit those, not exercises/.\n`,
+      ),
     );
-  }
-  return 0;
 }
 
-function hint(arg: string | undefined, level: string | undefined): number {
-  const e = arg ? findExercise(arg) : undefined;
-  if (!e) {
-    console.error(
-      `exercises: hint needs an exercise number from 1 to ${EXERCISES.length} or an id like ${EXERCISES[0]!.id}`,
-    );
-    return 2;
-  }
-  const n = level === undefined ? 1 : Number(level);
-  if (!Number.isInteger(n) || n < 1 || n > 3) {
-    console.error('exercises: a hint level is 1, 2 or 3');
-    return 2;
-  }
-  console.log(`${bold(e.title)}, hint ${n} of 3:\n${e.hints[n - 1]}`);
-  if (n < 3) console.log(dim(`(npm run exercises -- hint ${e.number} ${n + 1} for the next one)`));
-  return 0;
-}
+const KEYS = dim('h next hint · r check again · q quit · saving a file checks again');
 
-/** Checks the first unsolved exercise, then again whenever an exercise file is saved. */
+/** Clears the screen and shows the current exercise; checks again on every save. */
 async function watchMode(): Promise<number> {
+  announceCreated(ensureWorkshop(EXERCISES));
   let running = false;
   let again = false;
-  const checkCurrent = async () => {
+  let lastCurrent: string | undefined;
+  let justPassed: Exercise | undefined;
+  let hintShown: string | undefined;
+
+  const render = async () => {
     if (running) {
       again = true;
       return;
     }
     running = true;
-    console.clear();
-    console.log(bold('Tracing in Elixir: workshop exercises') + dim('   (Ctrl-C to stop)\n'));
-    for (const e of EXERCISES) {
-      const summary = await checkInWorker(e.id, fileOf(e));
-      if (summary.passed) {
-        console.log(`${green('✓')} ${String(e.number).padStart(2, '0')} ${e.title}`);
-        continue;
-      }
-      console.log('');
-      printReport(e, fileOf(e), summary);
-      console.log(`\n${bold(e.title)}\n${e.statement.join('\n\n')}\n\n${dim('Goal:')}\n${e.goal}`);
-      console.log(
-        dim(`\nEdit ${shown(fileOf(e))} and save. Stuck? npm run exercises -- hint ${e.number}`),
-      );
-      break;
+    const now = await current();
+    if (lastCurrent && now?.e.id !== lastCurrent) {
+      justPassed = EXERCISES.find((x) => x.id === lastCurrent);
+      hintShown = undefined;
     }
+    lastCurrent = now?.e.id;
+    const done = now ? EXERCISES.indexOf(now.e) : EXERCISES.length;
+    const out: string[] = [CLEAR];
+    if (justPassed) out.push(passedLines(justPassed), dim('─'.repeat(40)));
+    if (now) {
+      out.push(briefLines(now.e, readState().hintsSeen[now.e.id] ?? 0));
+      out.push(bold('Check') + dim(` (${shown(workingFile(now.e))})`), reportLines(now.summary));
+      if (hintShown) out.push(hintShown);
+    } else out.push(green(bold('Every exercise passes. Well done.')));
+    out.push(
+      dim('─'.repeat(40)),
+      statusLine(done, EXERCISES.length, now?.e, now && workingFile(now.e)),
+      KEYS,
+    );
+    process.stdout.write(out.join('\n\n') + '\n');
     running = false;
     if (again) {
       again = false;
-      await checkCurrent();
+      await render();
     }
   };
-  await checkCurrent();
-  for (const e of EXERCISES) {
-    if (existsSync(fileOf(e))) watch(fileOf(e), () => void checkCurrent());
-  }
-  return new Promise(() => {}); // runs until Ctrl-C
-}
 
-const USAGE = `Usage: npm run exercises [-- verify [--solutions] | list | hint N [LEVEL]]`;
+  await render();
+  let timer: NodeJS.Timeout | undefined;
+  watch(workshopDir(), (_event, name) => {
+    if (!name || !String(name).endsWith('.ts')) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void render(), 120);
+  });
+
+  if (process.stdin.isTTY) {
+    process.stdin.setRawMode(true);
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (key: string) => {
+      if (key === 'q' || key === '\u0003') process.exit(EXIT.ok);
+      if (key === 'r') void render();
+      if (key === 'h' && lastCurrent) {
+        hintShown = nextHint(findExercise(lastCurrent)!);
+        void render();
+      }
+    });
+  }
+  return new Promise(() => {}); // runs until q or Ctrl-C
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -132,26 +239,30 @@ async function main(argv: string[]): Promise<number> {
       return watchMode();
     case 'verify': {
       const unknown = rest.filter((a) => a !== '--solutions');
-      if (unknown.length > 0) {
-        console.error(
-          `exercises: verify takes only --solutions, not ${unknown.join(' ')}\n${USAGE}`,
-        );
-        return 2;
-      }
+      if (unknown.length > 0)
+        return usageError(`verify takes only --solutions, not ${unknown.join(' ')}`);
       return verify(rest.includes('--solutions'));
     }
     case 'list':
       return list();
     case 'hint':
-      return hint(rest[0], rest[1]);
+      if (rest.length > 1)
+        return usageError(`hint takes one exercise number, not "${rest.join(' ')}"`);
+      return hint(rest[0]);
+    case 'reset':
+      return reset(rest[0]);
     case '--help':
     case 'help':
       console.log(USAGE);
-      return 0;
+      return EXIT.ok;
     default:
-      console.error(`exercises: unknown command "${command}"\n${USAGE}`);
-      return 2;
+      return usageError(`unknown command "${command}"`);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  console.error(`exercises: internal error: ${err instanceof Error ? err.stack : String(err)}`);
+  process.exitCode = EXIT.internal;
+}

@@ -2,11 +2,19 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Hooks } from '../../sandbox/core/hooks.ts';
 import { runScenario, type RunOptions, type RunResult } from '../../sandbox/core/runScenario.ts';
 
+/**
+ * What one assertion found. `not-yet` means there was nothing for it to look at (the span it
+ * checks was never made): that is never a pass, and it is not the learner's mistake either.
+ */
+export type AssertionStatus = 'pass' | 'fail' | 'not-yet';
+
 /** One thing the check looked at, with what was wrong in words. */
 export interface Assertion {
   name: string;
+  status: AssertionStatus;
+  /** `status === 'pass'`, kept for readers that only need a yes or no. */
   pass: boolean;
-  /** Empty when it passed; otherwise what broke and where. */
+  /** Empty when it passed; otherwise what was expected and what was found. */
   message: string;
 }
 
@@ -20,40 +28,83 @@ export interface CheckReport {
   spans: ReadableSpan[];
 }
 
-/** An assertion over the whole run. */
-export type Rule = (run: RunResult) => Assertion;
+/**
+ * What an exercise's `observe` wrapper saw the learner's hooks do during the run, by key: the
+ * metadata a hook wrote, the context it returned. Checks read it to say what was found.
+ */
+export type Seen = Record<string, unknown[]>;
+
+/** An assertion over the whole run, and what the learner's hooks were seen doing. */
+export type Rule = (run: RunResult, seen: Seen) => Assertion;
 
 /** Makes an assertion from a list of problems: it passes when there are none. */
 export function assertion(name: string, problems: readonly string[]): Assertion {
   const shown = problems.slice(0, 3);
   const more =
     problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
-  return { name, pass: problems.length === 0, message: shown.join('; ') + more };
+  const pass = problems.length === 0;
+  return { name, status: pass ? 'pass' : 'fail', pass, message: shown.join('; ') + more };
+}
+
+/** An assertion with nothing to look at yet: says what it is waiting for. */
+export function notYet(name: string, waitingFor: string): Assertion {
+  return { name, status: 'not-yet', pass: false, message: `not yet: ${waitingFor}` };
+}
+
+/**
+ * An assertion over `subjects` things: with none, it is `not-yet` (saying `waitingFor`), never a
+ * pass; otherwise it passes when there are no problems.
+ */
+export function checked(
+  name: string,
+  subjects: number,
+  problems: readonly string[],
+  waitingFor: string,
+): Assertion {
+  return subjects === 0 && problems.length === 0
+    ? notYet(name, waitingFor)
+    : assertion(name, problems);
+}
+
+/** Adds what a wrapper saw under `key`. */
+export function record(seen: Seen, key: string, value: unknown): void {
+  (seen[key] ??= []).push(value);
+}
+
+/** What a rule needs from the exercise that owns it. */
+export interface CheckPlan {
+  run: RunOptions;
+  rules: readonly Rule[];
+  /** Wraps the learner's hooks to see what they do; returns the hooks the run uses. */
+  observe?: (hooks: Hooks, seen: Seen) => Hooks;
 }
 
 /** Runs the simulation with the learner's hooks and evaluates every rule. */
-export function runCheck(
-  exercise: string,
-  run: RunOptions,
-  hooks: Hooks,
-  rules: readonly Rule[],
-): CheckReport {
+export function runCheck(exercise: string, plan: CheckPlan, learnerHooks: Hooks): CheckReport {
+  const seen: Seen = {};
+  const hooks = plan.observe ? plan.observe(learnerHooks, seen) : learnerHooks;
   let result: RunResult;
   try {
-    result = runScenario({ ...run, hooks, maxEvents: 2_000_000 });
+    result = runScenario({ ...plan.run, hooks, maxEvents: 2_000_000 });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const failed = { name: 'the simulation finished', pass: false, message };
+    const failed = assertion('the simulation finished', [message]);
     return { exercise, passed: false, assertions: [failed], crashes: [], spans: [] };
   }
-  const assertions = rules.map((rule) => rule(result));
   const crashes = result.stats.crashLog;
-  if (crashes.length > 0) {
-    assertions.unshift({ name: 'no process crashed', pass: false, message: crashes.join('; ') });
-  }
+  // After a crash, part of the run never happened: a rule that found nothing wrong in the rest
+  // has not seen the whole run, so it is not a pass yet.
+  const assertions = plan.rules
+    .map((rule) => rule(result, seen))
+    .map((a) =>
+      crashes.length > 0 && a.status === 'pass'
+        ? notYet(a.name, 'a process crashed, so part of the run was never checked')
+        : a,
+    );
+  if (crashes.length > 0) assertions.unshift(assertion('no process crashed', crashes));
   return {
     exercise,
-    passed: assertions.every((a) => a.pass),
+    passed: assertions.every((a) => a.status === 'pass'),
     assertions,
     crashes,
     spans: result.spans,

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Assertion } from './check.ts';
+import { assertion, type Assertion } from './check.ts';
 
 /** What the CLI needs of a check, without the spans (they do not cross threads cheaply). */
 export interface CheckSummary {
@@ -12,40 +12,70 @@ export interface CheckSummary {
 export const TIME_LIMIT_MS = 10_000;
 
 /**
- * Checks a file in a worker thread, and stops it when it runs over the time limit. The worker
- * inherits this process's loader flags (`--import tsx`), so it can load the TypeScript checks.
+ * One worker thread, kept between checks so the checks load once; replaced when a check runs
+ * over the time limit (the only way to stop an endless loop is to end its thread). The worker
+ * registers the TypeScript loader itself (see checkWorkerEntry.mjs).
  */
+let worker: Worker | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function spawn(): Worker {
+  const w = new Worker(new URL('./checkWorkerEntry.mjs', import.meta.url));
+  w.unref(); // an idle checker never keeps the CLI alive
+  return w;
+}
+
+/** Checks a file in the worker thread, and stops it when it runs over the time limit. */
 export function checkInWorker(
   exerciseId: string,
   file: string,
   limitMs = TIME_LIMIT_MS,
 ): Promise<CheckSummary> {
+  const run = queue.then(() => checkOnce(exerciseId, file, limitMs));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function checkOnce(exerciseId: string, file: string, limitMs: number): Promise<CheckSummary> {
+  const w = (worker ??= spawn());
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./checkWorkerEntry.mjs', import.meta.url), {
-      workerData: { exerciseId, file },
-    });
-    const timer = setTimeout(() => {
-      void worker.terminate();
+    const done = () => {
+      clearTimeout(timer);
+      w.off('message', onMessage);
+      w.off('error', onError);
+    };
+    const onMessage = (message: CheckSummary | 'started') => {
+      if (message === 'started') {
+        timer = setTimeout(stop, limitMs);
+        return;
+      }
+      done();
+      resolve(message);
+    };
+    const onError = (err: Error) => {
+      done();
+      worker = null;
+      void w.terminate();
+      reject(err);
+    };
+    const stop = () => {
+      done();
+      worker = null;
+      void w.terminate();
       resolve({
         exercise: exerciseId,
         passed: false,
         assertions: [
-          {
-            name: 'the code finishes',
-            pass: false,
-            message: `${file} did not finish within ${limitMs / 1000} s and was stopped: is there an endless loop?`,
-          },
+          assertion('the code finishes', [
+            `${file} did not finish within ${limitMs / 1000} s and was stopped: is there an endless loop?`,
+          ]),
         ],
       });
-    }, limitMs);
-    worker.once('message', (summary: CheckSummary) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(summary);
-    });
-    worker.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-  });
+    };
+    let timer: NodeJS.Timeout | undefined;
+    w.on('message', onMessage);
+    w.on('error', onError);
+    w.ref();
+    w.postMessage({ exerciseId, file });
+  }).finally(() => w.unref()) as Promise<CheckSummary>;
 }

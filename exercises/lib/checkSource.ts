@@ -1,5 +1,5 @@
 import type { Hooks } from '../../sandbox/core/hooks.ts';
-import { runCheck, type CheckReport } from './check.ts';
+import { assertion, runCheck, type CheckReport } from './check.ts';
 import { compileLearnerModule, LearnerCodeError } from './compileLearnerModule.ts';
 import type { Exercise } from './Exercise.ts';
 
@@ -36,13 +36,13 @@ export function checkSource(
 ): CheckReport {
   try {
     const hooks = hooksFrom(exercise, compileLearnerModule(source, filename), filename);
-    return runCheck(exercise.id, exercise.run, hooks, exercise.rules);
+    return runCheck(exercise.id, exercise, hooks);
   } catch (err) {
     if (!(err instanceof LearnerCodeError)) throw err;
     return {
       exercise: exercise.id,
       passed: false,
-      assertions: [{ name: 'the code compiles and loads', pass: false, message: err.message }],
+      assertions: [assertion('the code compiles and loads', [err.message])],
       crashes: [],
       spans: [],
     };

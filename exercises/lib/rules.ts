@@ -55,3 +55,13 @@ export function serverSpanOf(group: readonly ReadableSpan[]): ReadableSpan | und
 }
 
 export { byRequest, traceId };
+
+/** One connected trace per request, none borrowing a parent from another request. */
+export const ownConnectedTrace =
+  (why?: (root: ReadableSpan) => string): Rule =>
+  (run, seen) => {
+    const connected = oneTracePerRequest(why)(run, seen);
+    const own = noCrossRequestParents(run, seen);
+    const problems = [connected, own].filter((a) => !a.pass).map((a) => a.message);
+    return assertion('each request is one connected trace of its own', problems);
+  };

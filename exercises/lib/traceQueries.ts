@@ -52,3 +52,13 @@ export function explainNewRoot(s: ReadableSpan): string {
 }
 
 export const isKind = (kind: SpanKind) => (s: ReadableSpan) => s.kind === kind;
+
+/** Where a span hangs, in words: "has no parent (...)" or "is a child of `x`". */
+export function parentWords(s: ReadableSpan, all: readonly ReadableSpan[]): string {
+  const pid = parentId(s);
+  if (!pid) return 'has no parent: it starts a trace of its own';
+  const parent = all.find((p) => spanId(p) === pid);
+  return parent
+    ? `is a child of ${describeSpan(parent)}`
+    : 'points at a parent span that was never recorded';
+}

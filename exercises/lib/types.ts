@@ -11,3 +11,4 @@ export type {
 } from '../../sandbox/core/hooks.ts';
 export type { CommandEnvelope, EventEnvelope } from '../../sandbox/core/domain.ts';
 export type { Metadata } from '../../sandbox/core/envelope.ts';
+export type { Sampler } from '@opentelemetry/sdk-trace-base';

@@ -1,4 +1,5 @@
 import type { Context, HrTime, Link, Span, Tracer } from '@opentelemetry/api';
+import type { Sampler } from '@opentelemetry/sdk-trace-base';
 import type { CommandEnvelope, EventEnvelope } from './domain.ts';
 import type { Metadata } from './envelope.ts';
 
@@ -71,4 +72,23 @@ export interface Hooks {
   batchLinks?(events: readonly EventEnvelope[], api: ProcessApi): Link[];
   /** Replaces the per-process span stack with a store of the hook's own. */
   currentSpanStore?: CurrentSpanStore;
+  /**
+   * A carrier of the hook's own design: `inject` writes the current context into outgoing
+   * metadata (commands, events, the SMS Task's message), `extract` reads it back where a process
+   * starts handling one. Event metadata reaches `extract` as JSON, as it does from the EventStore.
+   */
+  carrier?: {
+    inject(metadata: Metadata, api: ProcessApi): void;
+    extract(metadata: Metadata, api: ProcessApi): Context;
+  };
+  /**
+   * Handing the context to a spawned Task: `beforeStart` runs in the spawning process, and what
+   * it returns is given to `inTask`, the first thing the Task's process runs.
+   */
+  taskHandoff?: {
+    beforeStart(api: ProcessApi): unknown;
+    inTask(handed: unknown, api: ProcessApi): void;
+  };
+  /** The sampler of every service except the web tier (which keeps its own decision). */
+  sampler?: Sampler;
 }

@@ -4,6 +4,7 @@ import { processContextManager } from '../telemetry/ProcessContextManager.ts';
 import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
 import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
 import { createTracers } from '../telemetry/tracerProviders.ts';
+import { carrierHookStrategy } from './propagation/carrierHookStrategy.ts';
 import type { App } from './app.ts';
 import { startApplication } from './application.ts';
 import { labOrderRequest, proofOfConceptRequest } from './components/requestProcess.ts';
@@ -12,7 +13,8 @@ import type { Pid } from './envelope.ts';
 import type { SimProcess } from './process.ts';
 import { registerGlobalPropagator } from './propagation/carrier.ts';
 import { BASE_KEY } from './propagation/processStack.ts';
-import type { Hooks } from './hooks.ts';
+import type { Hooks, ProcessApi } from './hooks.ts';
+import type { PropagationStrategy } from './propagation/PropagationStrategy.ts';
 import { createStrategy, type PropagationMode } from './propagation/index.ts';
 import { storeStrategy } from './propagation/storeStrategy.ts';
 import { createRng } from './rng.ts';
@@ -97,9 +99,13 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const scheduler = createScheduler();
   const rng = createRng(seed);
   const hooks: Hooks = options.hooks ?? {};
-  const strategy = hooks.currentSpanStore
+  const baseStrategy = hooks.currentSpanStore
     ? storeStrategy(hooks.currentSpanStore, createStrategy(mode))
     : createStrategy(mode);
+  // Instrumentation code sees its process's API; `tracing` exists before any process runs.
+  const strategy: PropagationStrategy = hooks.carrier
+    ? carrierHookStrategy(hooks.carrier, baseStrategy, (proc): ProcessApi => tracing.api(proc))
+    : baseStrategy;
   const contextManager = processContextManager();
   registerGlobalPropagator();
   let disposed = false;
@@ -128,6 +134,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     idGenerator: new SeededIdGenerator(seed),
     processor,
     unsampledParent: faults.has('unsampled-parent'),
+    downstreamSampler: hooks.sampler,
   });
 
   let pendingRequests = 0;

@@ -30,6 +30,8 @@ export interface ProviderOptions {
    * services sample on their own instead of following the parent's decision.
    */
   unsampledParent: boolean;
+  /** A sampler of someone else's for every service but the web tier (the sampling exercise). */
+  downstreamSampler?: Sampler;
 }
 
 function samplerFor(service: ServiceName, unsampledParent: boolean): Sampler {
@@ -51,7 +53,10 @@ export function createTracers(opts: ProviderOptions): Record<ServiceName, Tracer
         'deployment.environment.name': 'simulation',
       }),
       idGenerator: opts.idGenerator,
-      sampler: samplerFor(service, opts.unsampledParent),
+      sampler:
+        opts.downstreamSampler && service !== 'web'
+          ? opts.downstreamSampler
+          : samplerFor(service, opts.unsampledParent),
       spanProcessors: [opts.processor],
     });
     tracers[service] = provider.getTracer('smallcentrix-sim', '1.0.0');

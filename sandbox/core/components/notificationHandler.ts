@@ -11,13 +11,20 @@ import { messagingAttributes } from './messaging.ts';
 interface SmsTask {
   kind: 'sms';
   metadata: Metadata;
+  /** What a `taskHandoff` hook handed over from the spawning process. */
+  handed?: unknown;
 }
 
 /** The Task that talks to the SMS gateway, a process of its own. */
 function smsTask(app: App): Handler {
   return function* (msg, self) {
     const task = msg.body as SmsTask;
-    const consumed = consumeMessage(app, self, task.metadata, 'task');
+    const handoff = app.hooks.taskHandoff;
+    // With a handoff hook, the Task starts from whatever the hook attached, as in Elixir.
+    if (handoff) handoff.inTask(task.handed, app.tracing.api(self));
+    const consumed = handoff
+      ? { parent: app.tracing.strategy.active(self), links: [], carried: task.handed !== undefined }
+      : consumeMessage(app, self, task.metadata, 'task');
     const span = app.tracing.start(self, 'POST /messages', {
       kind: SpanKind.CLIENT,
       parent: consumed.parent,
@@ -62,7 +69,11 @@ export function notificationHandler(app: App): Handler {
     app.runtime.send(
       self.pid,
       task.pid,
-      { kind: 'sms', metadata: taskMetadata } satisfies SmsTask,
+      {
+        kind: 'sms',
+        metadata: taskMetadata,
+        handed: app.hooks.taskHandoff?.beforeStart(app.tracing.api(self)),
+      } satisfies SmsTask,
       self.requestId,
     );
 

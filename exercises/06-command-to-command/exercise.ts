@@ -1,4 +1,4 @@
-// Exercise 5: Command -> Command.
+// Exercise 6: Command -> Command.
 //
 // The SampleCollection process manager dispatches ScheduleSampleCollection, and Commanded gives
 // that command the event's correlation id, causation id and metadata: the carrier travels on.
@@ -11,7 +11,6 @@ export function copyToFollowUp(
   command: CommandEnvelope,
   api: ProcessApi,
 ): void {
-  command.causationId = event.eventId;
-  command.correlationId = event.correlationId;
-  command.metadata = { ...event.metadata };
+  // Your code here: the command is caused by the event, belongs to the same conversation,
+  // and carries the event's metadata (which holds trace_ctx).
 }
