@@ -56,14 +56,16 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
     'Inject: context into command metadata',
   );
   await expect(page.getByTestId('goal')).toContainText('commanded.router.dispatch');
+  // The Elixir the attendee will write on Monday, beside the statement.
+  await expect(page.getByTestId('elixir-sketch')).toContainText('def before_dispatch(');
 
   await page.getByRole('button', { name: /Run check/ }).click();
   await verdict(status(page)).toContainText('✗ Not yet: 2 of 2 checks fail.');
   const failed = page.getByTestId('assertion').filter({ hasText: 'fails' }).first();
   await expect(failed).toContainText('every dispatched command carries trace_ctx fails');
-  await expect(failed).toContainText(
-    'commanded.router.dispatch for PlaceLabOrder got a command whose metadata carried no trace_ctx',
-  );
+  // What was expected, and what was found.
+  await expect(failed).toContainText('PlaceLabOrder: metadata has request_id but no trace_ctx');
+  await expect(page.getByTestId('assertion').filter({ hasText: 'passes' })).toHaveCount(0);
 
   // Type the fix after the comment inside the function body; CodeMirror indents and closes brackets.
   await editor(page).getByText('command.metadata.trace_ctx, the key').click();
@@ -80,7 +82,13 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   await verdict(status(page)).toContainText('✓ Passed: all 2 checks pass.');
   await expect(page.getByTestId('assertion').filter({ hasText: 'fails' })).toHaveCount(0);
   await expect(page.getByTestId('solved-badge')).toBeVisible();
-  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
+  await expect(page.getByTestId('facilitator-line')).toHaveText(
+    /^1\/11 done, stuck on 1: The Tracing Plug$/,
+  );
+  await expect(page.getByTestId('why-it-works')).toContainText(
+    'propagation.inject wrote a W3C traceparent',
+  );
 
   // The run's trace, in the sandbox's views: three requests, each one connected trace.
   const trace = page.getByTestId('exercise-trace');
@@ -89,12 +97,16 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   await expect(trace.getByTestId('waterfall-meta')).toContainText('37 spans');
   await expect(trace.getByRole('treegrid')).toContainText('commanded.router.dispatch');
 
-  // After a pass the reference solution shows, as a diff against the learner's code.
+  // After a pass the reference solution shows, as a diff against the learner's code, with the
+  // Elixir beside it.
   await expect(page.getByTestId('solution-diff')).toBeVisible();
+  await expect(page.getByTestId('elixir-solution')).toContainText(
+    ':otel_propagator_text_map.inject([])',
+  );
 
   // Progress and code survive a reload.
   await page.reload();
-  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
   await expect(editor(page)).toContainText('propagation.inject(context.active(), carrier);');
   expect(errors).toEqual([]);
 });
@@ -109,7 +121,7 @@ test('an endless loop is stopped with its message, and the page stays responsive
   await expect(status(page)).toContainText('Running the check');
 
   // While the worker spins, the page still answers: hints open, the editor takes input.
-  await page.getByRole('button', { name: 'Show hint 1 of 3' }).click();
+  await page.getByRole('button', { name: 'Show hint 1 of 4' }).click();
   await expect(page.getByTestId('hint')).toHaveCount(1);
 
   await verdict(status(page)).toContainText(
@@ -124,6 +136,26 @@ test('an endless loop is stopped with its message, and the page stays responsive
     /no process crashed fails.*crashed: Error: oops/,
   );
   expect(errors).toEqual([]);
+});
+
+test('an untouched starter shows no tick: checks with nothing to look at say "not yet"', async ({
+  page,
+}) => {
+  await page.goto('/exercises.html#/exercises/1');
+  await page.getByRole('button', { name: /Run check/ }).click();
+  await verdict(status(page)).toContainText(
+    '✗ Not yet: 1 of 4 checks fails, 3 have nothing to check yet.',
+  );
+  await expect(page.locator('[data-testid="assertion"][data-status="pass"]')).toHaveCount(0);
+  const waiting = page.locator('[data-testid="assertion"][data-status="not-yet"]');
+  await expect(waiting).toHaveCount(3);
+  await expect(waiting.first()).toContainText('not yet');
+  await expect(waiting.first()).toContainText(
+    'nothing to check yet: no request has a SERVER span yet',
+  );
+  await expect(page.getByTestId('facilitator-line')).toContainText(
+    '0/11 done, stuck on 1: The Tracing Plug (every request has one SERVER span: req-1 has no SERVER span',
+  );
 });
 
 test('learner code cannot reach the page: it runs in a worker with no DOM', async ({ page }) => {
@@ -143,8 +175,8 @@ test('hints come one at a time, reset restores the starter, and the solution sho
   page,
 }) => {
   await page.goto('/exercises.html#/exercises/2');
-  for (const n of [1, 2, 3]) {
-    await page.getByRole('button', { name: `Show hint ${n} of 3` }).click();
+  for (const n of [1, 2, 3, 4]) {
+    await page.getByRole('button', { name: `Show hint ${n} of 4` }).click();
     await expect(page.getByTestId('hint')).toHaveCount(n);
   }
   await expect(page.getByRole('button', { name: /Show hint/ })).toHaveCount(0);
@@ -169,7 +201,7 @@ test('corrupt saved progress: the page says so, and keeps working', async ({ pag
   await expect(page.getByTestId('notice')).toContainText(
     'Your saved progress was damaged (it is not valid JSON)',
   );
-  await expect(page.getByTestId('exercise-card')).toHaveCount(7);
+  await expect(page.getByTestId('exercise-card')).toHaveCount(11);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByTestId('notice')).toHaveCount(0);
 });
@@ -209,7 +241,7 @@ test('partly damaged progress keeps its valid parts', async ({ page }) => {
   }, STORAGE_KEY);
   await page.goto('/exercises.html');
   await expect(page.getByTestId('notice')).toContainText('the valid parts were kept');
-  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
   await expect(page.getByTestId('exercise-card').first()).toContainText('Solved');
 });
 
@@ -239,7 +271,7 @@ test('progress exports to a file and imports again; a bad file changes nothing',
 
   await page.evaluate((key) => localStorage.removeItem(key), STORAGE_KEY);
   await page.reload();
-  await expect(page.getByTestId('progress-summary')).toContainText('0 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('0 of 11 solved');
 
   const input = page.getByTestId('import-progress');
   await input.setInputFiles({
@@ -250,19 +282,19 @@ test('progress exports to a file and imports again; a bad file changes nothing',
   await expect(page.getByTestId('notice')).toContainText(
     'That file is not an exercise progress export from this site; your progress is unchanged.',
   );
-  await expect(page.getByTestId('progress-summary')).toContainText('0 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('0 of 11 solved');
 
   await input.setInputFiles(path);
   await expect(page.getByTestId('notice').last()).toContainText(
-    'Progress imported: 1 of 7 exercises solved.',
+    'Progress imported: 1 of 11 exercises solved.',
   );
-  await expect(page.getByTestId('progress-summary')).toContainText('1 of 7 solved');
+  await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
 });
 
 test('the list shows every exercise in story order, reachable by keyboard', async ({ page }) => {
   await page.goto('/exercises.html#/exercises');
   const cards = page.getByTestId('exercise-card');
-  await expect(cards).toHaveCount(7);
+  await expect(cards).toHaveCount(11);
   await expect(cards.first()).toContainText('Not started');
   await cards.nth(2).getByRole('link').focus();
   await page.keyboard.press('Enter');
@@ -276,19 +308,21 @@ test('from nothing to the last exercise: every reference solution passes in the 
   const errors = watchErrors(page);
   await page.goto('/exercises.html');
   await page.getByRole('link', { name: /Start with exercise 1/ }).click();
-  for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+  for (const n of EXERCISE_IDS.map((_, i) => i + 1)) {
     const id = EXERCISE_IDS[n - 1]!;
     await expect(page).toHaveURL(new RegExp(`#/exercises/${n}$`));
     await replaceCode(page, readFileSync(join(EXERCISES_DIR, id, 'solution.ts'), 'utf8'));
     await page.keyboard.press('ControlOrMeta+Enter');
     await verdict(status(page)).toContainText('✓ Passed');
-    await expect(page.getByTestId('progress-summary')).toContainText(`${n} of 7 solved`);
+    await expect(page.getByTestId('progress-summary')).toContainText(`${n} of 11 solved`);
+    await expect(page.getByTestId('why-it-works')).toBeVisible();
     await expect(page.getByTestId('exercise-trace').getByTestId('trace-row').first()).toBeVisible();
-    if (n < 7)
+    if (n < EXERCISE_IDS.length)
       await page.getByRole('link', { name: new RegExp(`^Next: exercise ${n + 1}`) }).click();
   }
   await page.getByRole('link', { name: 'Workshop exercises' }).click();
   await expect(page.getByText('All solved. Well done.')).toBeVisible();
-  await expect(page.locator('[data-testid="exercise-card"][data-status="solved"]')).toHaveCount(7);
+  await expect(page.getByTestId('facilitator-line')).toHaveText('11/11 done, all solved');
+  await expect(page.locator('[data-testid="exercise-card"][data-status="solved"]')).toHaveCount(11);
   expect(errors).toEqual([]);
 });

@@ -45,7 +45,17 @@ export function ExerciseView(props: ExerciseViewProps) {
 
   const onOutcome = useCallback(
     (_request: unknown, outcome: RunOutcome) => {
-      if (outcome.kind !== 'done' || !outcome.result.passed) return;
+      if (outcome.kind !== 'done') return;
+      const { result } = outcome;
+      // The first failing check is kept for the facilitator's line in the page header.
+      const failed =
+        result.assertions.find((a) => a.status === 'fail') ??
+        result.assertions.find((a) => a.status !== 'pass');
+      update((e) => ({
+        ...e,
+        failure: failed ? `${failed.name}: ${failed.message.split('; ')[0]}`.slice(0, 300) : null,
+      }));
+      if (!result.passed) return;
       update((e) => ({ ...e, passed: true, solvedAt: e.solvedAt ?? new Date().toISOString() }));
       setSolutionOpen(true);
     },
@@ -81,7 +91,8 @@ export function ExerciseView(props: ExerciseViewProps) {
   const result =
     state.status === 'finished' && state.outcome.kind === 'done' ? state.outcome.result : null;
   const { previous, next } = neighbours(exercise);
-  const hintsShown = Math.min(3, entry.hintsShown);
+  const hintCount = exercise.hints.length;
+  const hintsShown = Math.min(hintCount, entry.hintsShown);
 
   return (
     <article className="exw-exercise" aria-labelledby="exw-title">
@@ -103,23 +114,39 @@ export function ExerciseView(props: ExerciseViewProps) {
         ))}
         <h3>Goal: the trace you should see</h3>
         <GoalTree goal={exercise.goal} />
+        <details className="exw-elixir" open>
+          <summary>
+            <h3>The same in Elixir</h3>
+          </summary>
+          <pre data-testid="elixir-sketch">
+            <code>{exercise.elixir.sketch}</code>
+          </pre>
+        </details>
 
         <h3>Hints</h3>
-        {hintsShown === 0 && <p className="exw-muted">Three hints, each giving more away.</p>}
+        {hintsShown === 0 && (
+          <p className="exw-muted">
+            {hintCount} hints, each giving a little more away; the last one points at the reference.
+          </p>
+        )}
         <ol className="exw-hints" aria-live="polite">
           {exercise.hints.slice(0, hintsShown).map((hint, i) => (
             <li key={i} data-testid="hint">
-              <span className="exw-hint-level">Hint {i + 1} of 3</span>
+              <span className="exw-hint-level">
+                Hint {i + 1} of {hintCount}
+              </span>
               <span className="exw-hint-text">{inlineCode(hint)}</span>
             </li>
           ))}
         </ol>
-        {hintsShown < 3 && (
+        {hintsShown < hintCount && (
           <button
             type="button"
-            onClick={() => update((e) => ({ ...e, hintsShown: Math.min(3, e.hintsShown + 1) }))}
+            onClick={() =>
+              update((e) => ({ ...e, hintsShown: Math.min(hintCount, e.hintsShown + 1) }))
+            }
           >
-            Show hint {hintsShown + 1} of 3
+            Show hint {hintsShown + 1} of {hintCount}
           </button>
         )}
         <nav className="exw-pager" aria-label="Other exercises">
@@ -220,6 +247,12 @@ export function ExerciseView(props: ExerciseViewProps) {
           </Suspense>
         </div>
         <RunResults state={state} onStop={stop} />
+        {result?.passed && (
+          <section className="exw-why" aria-labelledby="exw-why-h" data-testid="why-it-works">
+            <h3 id="exw-why-h">Why it works</h3>
+            <p>{inlineCode(exercise.why)}</p>
+          </section>
+        )}
         {result?.passed && next && (
           <p className="exw-next">
             <a href={exerciseHash(next)}>
@@ -231,7 +264,15 @@ export function ExerciseView(props: ExerciseViewProps) {
           {solutionOpen && (
             <>
               <h3>Reference solution</h3>
-              <SolutionDiff yours={code} solution={solution} />
+              <div className="exw-solution-pair">
+                <SolutionDiff yours={code} solution={solution} />
+                <div className="exw-elixir-solution">
+                  <h4>The same in Elixir</h4>
+                  <pre data-testid="elixir-solution">
+                    <code>{exercise.elixir.solution}</code>
+                  </pre>
+                </div>
+              </div>
             </>
           )}
         </div>

@@ -4,6 +4,7 @@ import { ExerciseList } from './ExerciseList.tsx';
 import { ExerciseView } from './ExerciseView.tsx';
 import { SOURCES, onSourcesChange, type ExerciseSources } from './exerciseSources.ts';
 import { LIST_HASH, parseExercisesHash } from './exerciseRoute.ts';
+import { facilitatorLine } from '../lib/summary.ts';
 import { emptyEntry } from './progress.ts';
 import { useProgress } from './useProgress.ts';
 import './exercises.css';
@@ -87,6 +88,13 @@ export default function ExercisesPage() {
   );
 
   const solved = EXERCISES.filter((e) => progress.exercises[e.id]?.passed).length;
+  const roomLine = facilitatorLine(
+    EXERCISES.map((e) => ({
+      exercise: e,
+      passed: progress.exercises[e.id]?.passed ?? false,
+      failure: progress.exercises[e.id]?.failure ?? undefined,
+    })),
+  );
   const exercise = route.kind === 'exercise' ? route.exercise : null;
 
   return (
@@ -103,6 +111,9 @@ export default function ExercisesPage() {
             {solved} of {EXERCISES.length} solved
           </label>
           <progress id="exw-meter" max={EXERCISES.length} value={solved} />
+          <p className="exw-room-line" data-testid="facilitator-line" title={roomLine}>
+            {roomLine}
+          </p>
         </div>
         <div className="exw-header-actions">
           <button type="button" onClick={download}>

@@ -1,5 +1,13 @@
 import { inlineCode } from './inlineCode.tsx';
+import type { AssertionStatus } from '../lib/check.ts';
 import type { RunState } from './useCheckRun.ts';
+
+/** Each state in a mark and a word, never by colour alone. */
+const STATUS: Record<AssertionStatus, { mark: string; word: string; className: string }> = {
+  pass: { mark: '✓', word: ' passes', className: 'exw-pass' },
+  fail: { mark: '✗', word: ' fails', className: 'exw-fail' },
+  'not-yet': { mark: '○', word: ' not yet', className: 'exw-notyet' },
+};
 
 /** The check's verdict and each assertion in words, with ✓ or ✗ and "passes"/"fails", not colour alone. */
 export function RunResults({ state, onStop }: { state: RunState; onStop: () => void }) {
@@ -38,7 +46,9 @@ function Outcome({ state }: { state: Extract<RunState, { status: 'finished' }> }
     );
   if (outcome.kind !== 'done') return null;
   const { result } = outcome;
-  const failed = result.assertions.filter((a) => !a.pass).length;
+  const failed = result.assertions.filter((a) => a.status === 'fail').length;
+  const waiting = result.assertions.filter((a) => a.status === 'not-yet').length;
+  const total = result.assertions.length;
   return (
     <>
       <p
@@ -47,22 +57,31 @@ function Outcome({ state }: { state: Extract<RunState, { status: 'finished' }> }
       >
         <span aria-hidden="true">{result.passed ? '✓ ' : '✗ '}</span>
         {result.passed
-          ? `Passed: all ${result.assertions.length} checks pass.`
-          : `Not yet: ${failed} of ${result.assertions.length} ${result.assertions.length === 1 ? 'check fails' : 'checks fail'}.`}{' '}
+          ? `Passed: all ${total} checks pass.`
+          : `Not yet: ${failed} of ${total} ${total === 1 ? 'check fails' : failed === 1 ? 'checks fails' : 'checks fail'}${waiting > 0 ? `, ${waiting} ${waiting === 1 ? 'has' : 'have'} nothing to check yet` : ''}.`}{' '}
         <span className="exw-muted">
           (run {state.n}, {result.ms} ms)
         </span>
       </p>
       <ul className="exw-assertions">
         {result.assertions.map((a, i) => (
-          <li key={i} className={a.pass ? 'exw-pass' : 'exw-fail'} data-testid="assertion">
+          <li
+            key={i}
+            className={STATUS[a.status].className}
+            data-testid="assertion"
+            data-status={a.status}
+          >
             <span className="exw-mark" aria-hidden="true">
-              {a.pass ? '✓' : '✗'}
+              {STATUS[a.status].mark}
             </span>
             <span>
               <strong>{a.name}</strong>
-              <span className="exw-word">{a.pass ? ' passes' : ' fails'}</span>
-              {a.message && <span className="exw-message">{inlineCode(a.message)}</span>}
+              <span className="exw-word">{STATUS[a.status].word}</span>
+              {a.message && (
+                <span className="exw-message">
+                  {inlineCode(a.message.replace(/^not yet: /, 'nothing to check yet: '))}
+                </span>
+              )}
             </span>
           </li>
         ))}

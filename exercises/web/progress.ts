@@ -4,6 +4,11 @@
  * the page passes in the Storage (or null) and the exercise ids it knows.
  */
 
+import { RENAMED_IDS } from '../lib/catalog.ts';
+
+/** More hints than any exercise has: a bound for reading saved values. */
+const MAX_HINTS = 12;
+
 export const STORAGE_KEY = 'tracing-in-elixir:exercises';
 /** Where an unreadable value is moved before it is replaced, so that nothing is lost silently. */
 export const BACKUP_KEY = `${STORAGE_KEY}:unreadable`;
@@ -15,10 +20,12 @@ export interface ExerciseProgress {
   /** The learner's code; null while it is the starter file, so local edits to it show through. */
   code: string | null;
   passed: boolean;
-  /** How many of the three hints are revealed. */
+  /** How many of the exercise's hints are revealed. */
   hintsShown: number;
   /** ISO time of the first pass; null if not passed, or passed before times were kept (v1). */
   solvedAt: string | null;
+  /** The first failing check of the last run, for the facilitator's line; null if none known. */
+  failure?: string | null;
 }
 
 export interface Progress {
@@ -43,6 +50,7 @@ export const emptyEntry = (): ExerciseProgress => ({
   passed: false,
   hintsShown: 0,
   solvedAt: null,
+  failure: null,
 });
 
 export interface Loaded {
@@ -73,13 +81,17 @@ function readEntry(raw: unknown): { entry: ExerciseProgress; bad: number } | nul
     typeof raw.hintsShown === 'number' &&
     Number.isInteger(raw.hintsShown) &&
     raw.hintsShown >= 0 &&
-    raw.hintsShown <= 3
+    raw.hintsShown <= MAX_HINTS
   )
     entry.hintsShown = raw.hintsShown;
   else if (raw.hintsShown !== undefined) bad++;
   if (isIsoTime(raw.solvedAt) || raw.solvedAt === null) entry.solvedAt = raw.solvedAt;
   else if (raw.solvedAt !== undefined) bad++;
   if (entry.solvedAt && !entry.passed) entry.solvedAt = null;
+  // Added later in version 2: absent in older saves, which is fine.
+  if ((typeof raw.failure === 'string' && raw.failure.length <= 500) || raw.failure === null)
+    entry.failure = raw.failure;
+  else if (raw.failure !== undefined) bad++;
   return { entry, bad };
 }
 
@@ -92,7 +104,10 @@ function readExercises(
   let unknownIds = 0;
   let unreadable = 0;
   let badFields = 0;
-  for (const [id, value] of Object.entries(raw)) {
+  for (const [savedId, value] of Object.entries(raw)) {
+    // Exercises renumbered since the save keep their progress under their new ids.
+    const id =
+      RENAMED_IDS[savedId] && !(RENAMED_IDS[savedId] in raw) ? RENAMED_IDS[savedId] : savedId;
     if (!known.includes(id)) {
       unknownIds++;
       continue;
