@@ -257,3 +257,23 @@ describe('export and import', () => {
     expect(JSON.stringify(current)).toBe(before);
   });
 });
+
+describe('renumbered exercises', () => {
+  it('keep their saved progress under their new ids', () => {
+    const known = ['06-command-to-command', '11-global-state'];
+    const saved = JSON.stringify({
+      version: 2,
+      exercises: {
+        '05-command-to-command': { code: 'mine', passed: true, hintsShown: 1, solvedAt: null },
+        '07-global-state': { code: null, passed: false, hintsShown: 2, solvedAt: null },
+      },
+    });
+    const { progress, notices } = parseProgress(saved, known);
+    expect(notices).toEqual([]);
+    expect(progress.exercises['06-command-to-command']).toMatchObject({
+      code: 'mine',
+      passed: true,
+    });
+    expect(progress.exercises['11-global-state']).toMatchObject({ hintsShown: 2 });
+  });
+});

@@ -50,7 +50,6 @@ export const emptyEntry = (): ExerciseProgress => ({
   passed: false,
   hintsShown: 0,
   solvedAt: null,
-  failure: null,
 });
 
 export interface Loaded {
