@@ -30,6 +30,7 @@ import {
 import {
   briefLines,
   firstFailure,
+  hintLines,
   label,
   passedLines,
   reportLines,
@@ -168,12 +169,16 @@ const KEYS = dim('h next hint · r check again · q quit · saving a file checks
 
 /** Clears the screen and shows the current exercise; checks again on every save. */
 async function watchMode(): Promise<number> {
-  announceCreated(ensureWorkshop(EXERCISES));
+  const created = ensureWorkshop(EXERCISES);
+  // Shown on the first screen (the screen is cleared, so it cannot be printed before).
+  let notice: string | undefined =
+    created.length > 0
+      ? `Created ${created.length} working copies in ${shown(workshopDir())}/: edit those, not exercises/.`
+      : undefined;
   let running = false;
   let again = false;
   let lastCurrent: string | undefined;
   let justPassed: Exercise | undefined;
-  let hintShown: string | undefined;
 
   const render = async () => {
     if (running) {
@@ -184,16 +189,18 @@ async function watchMode(): Promise<number> {
     const now = await current();
     if (lastCurrent && now?.e.id !== lastCurrent) {
       justPassed = EXERCISES.find((x) => x.id === lastCurrent);
-      hintShown = undefined;
     }
     lastCurrent = now?.e.id;
     const done = now ? EXERCISES.indexOf(now.e) : EXERCISES.length;
     const out: string[] = [CLEAR];
+    if (notice) out.push(dim(notice));
+    notice = undefined;
     if (justPassed) out.push(passedLines(justPassed), dim('─'.repeat(40)));
     if (now) {
-      out.push(briefLines(now.e, readState().hintsSeen[now.e.id] ?? 0));
+      out.push(briefLines(now.e));
       out.push(bold('Check') + dim(` (${shown(workingFile(now.e))})`), reportLines(now.summary));
-      if (hintShown) out.push(hintShown);
+      const hints = hintLines(now.e, readState().hintsSeen[now.e.id] ?? 0, 'press h');
+      if (hints) out.push(hints);
     } else out.push(green(bold('Every exercise passes. Well done.')));
     out.push(
       dim('─'.repeat(40)),
@@ -208,6 +215,19 @@ async function watchMode(): Promise<number> {
     }
   };
 
+  // Keys first, so that a key pressed during the first (slow) check is not lost.
+  if (process.stdin.isTTY) {
+    process.stdin.setRawMode(true);
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (key: string) => {
+      if (key === 'q' || key === '\u0003') process.exit(EXIT.ok);
+      if (key === 'r') void render();
+      if (key === 'h' && lastCurrent) {
+        nextHint(findExercise(lastCurrent)!);
+        void render();
+      }
+    });
+  }
   await render();
   let timer: NodeJS.Timeout | undefined;
   watch(workshopDir(), (_event, name) => {
@@ -216,18 +236,6 @@ async function watchMode(): Promise<number> {
     timer = setTimeout(() => void render(), 120);
   });
 
-  if (process.stdin.isTTY) {
-    process.stdin.setRawMode(true);
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (key: string) => {
-      if (key === 'q' || key === '\u0003') process.exit(EXIT.ok);
-      if (key === 'r') void render();
-      if (key === 'h' && lastCurrent) {
-        hintShown = nextHint(findExercise(lastCurrent)!);
-        void render();
-      }
-    });
-  }
   return new Promise(() => {}); // runs until q or Ctrl-C
 }
 

@@ -44,27 +44,31 @@ export function reportLines(summary: CheckSummary): string {
   return [head, ...lines].join('\n');
 }
 
-/** The exercise's brief: statement, goal, the Elixir it corresponds to, and the hints seen. */
-export function briefLines(e: Exercise, hintsSeen: number): string {
-  const parts = [
+/** The exercise's brief: statement, goal, and the Elixir it corresponds to. */
+export function briefLines(e: Exercise): string {
+  return [
     bold(`Exercise ${label(e)}`),
     e.statement.map((p) => wrap(p, '  ')).join('\n\n'),
     bold('Goal: the trace you should see'),
     indentBlock(e.goal, '  '),
     bold('The same in Elixir'),
     dim(indentBlock(e.elixir.sketch, '  ')),
-  ];
+  ].join('\n\n');
+}
+
+/** The hints seen so far, in order, with how many are left. */
+export function hintLines(e: Exercise, hintsSeen: number, nextKey: string): string | undefined {
   const seen = Math.min(hintsSeen, e.hints.length);
-  if (seen > 0) {
-    parts.push(bold(`Hints (${seen} of ${e.hints.length})`));
-    parts.push(
-      e.hints
-        .slice(0, seen)
-        .map((h, i) => wrap(`${i + 1}. ${h}`, '  '))
-        .join('\n'),
-    );
-  }
-  return parts.join('\n\n');
+  if (seen === 0) return undefined;
+  const left = e.hints.length - seen;
+  return [
+    bold(`Hints (${seen} of ${e.hints.length})`),
+    e.hints
+      .slice(0, seen)
+      .map((h, i) => wrap(`${i + 1}. ${h}`, '  ', undefined, '     '))
+      .join('\n'),
+    dim(left > 0 ? `  ${left} more: ${nextKey}` : '  that was the last hint'),
+  ].join('\n');
 }
 
 /** After a pass: why it works, and the Elixir beside it. */

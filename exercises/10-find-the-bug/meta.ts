@@ -75,6 +75,7 @@ end`,
       );
       return assertion('every hop continues the trace', problems);
     },
-    ownConnectedTrace(),
+    // Says where, not why: finding the why is the exercise.
+    ownConnectedTrace((root) => `${describeSpan(root)} started a new trace`),
   ],
 };

@@ -39,11 +39,32 @@ export type Rule = (run: RunResult, seen: Seen) => Assertion;
 
 /** Makes an assertion from a list of problems: it passes when there are none. */
 export function assertion(name: string, problems: readonly string[]): Assertion {
-  const shown = problems.slice(0, 3);
-  const more =
-    problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  const shown = sameInOtherRequests(problems).slice(0, 3);
+  const grouped = sameInOtherRequests(problems);
+  const more = grouped.length > shown.length ? ` (and ${grouped.length - shown.length} more)` : '';
   const pass = problems.length === 0;
   return { name, status: pass ? 'pass' : 'fail', pass, message: shown.join('; ') + more };
+}
+
+/**
+ * The same problem in several requests, said once: "req-1 has no SERVER span (the same in req-2,
+ * req-3)" instead of three sentences that differ by a number.
+ */
+function sameInOtherRequests(problems: readonly string[]): string[] {
+  const byTail = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const p of problems) {
+    const m = /^(req-\d+)([: ].*)$/s.exec(p);
+    const key = m ? m[2]! : p;
+    if (!byTail.has(key)) order.push(key);
+    byTail.set(key, [...(byTail.get(key) ?? []), m ? m[1]! : '']);
+  }
+  return order.map((tail) => {
+    const requests = byTail.get(tail)!;
+    if (!requests[0]) return tail;
+    const others = requests.slice(1);
+    return `${requests[0]}${tail}${others.length ? ` (the same in ${others.join(', ')})` : ''}`;
+  });
 }
 
 /** An assertion with nothing to look at yet: says what it is waiting for. */

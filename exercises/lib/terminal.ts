@@ -13,7 +13,12 @@ export const dim = paint('2');
 export const CLEAR = '\u001b[2J\u001b[3J\u001b[H';
 
 /** Wraps `text` to the terminal's width, with `indent` before every line. */
-export function wrap(text: string, indent = '', width = process.stdout.columns ?? 100): string {
+export function wrap(
+  text: string,
+  indent = '',
+  width = process.stdout.columns ?? 100,
+  hang = indent,
+): string {
   const max = Math.max(40, Math.min(width, 110)) - indent.length;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -26,7 +31,7 @@ export function wrap(text: string, indent = '', width = process.stdout.columns ?
     }
     lines.push(line);
   }
-  return lines.map((l) => indent + l).join('\n');
+  return lines.map((l, i) => (i === 0 ? indent : hang) + l).join('\n');
 }
 
 /** `████░░░░` for done out of total. */
