@@ -24,8 +24,8 @@ export const exercise: Exercise = {
   ],
   goal: `POST /lab-orders                       SERVER
 └─ LabOrderController.create
-   └─ commanded.application.dispatch   PRODUCER   metadata.trace_ctx.traceparent = 00-<trace>-<this span>-01
-      └─ commanded.router.dispatch     CONSUMER   (Router, another process)
+   └─ commanded.application.dispatch   PRODUCER  trace_ctx names it
+      └─ commanded.router.dispatch     CONSUMER  Router process
          └─ commanded.aggregate.execute ...`,
   hints: [
     'A propagator turns a context into plain text headers (a "carrier") and back. `propagation.inject` is the first half: it writes into an object you give it.',

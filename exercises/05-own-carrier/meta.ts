@@ -48,11 +48,10 @@ export const exercise: Exercise = {
     "Before opentelemetry_commanded existed, Alexander had to design the carrier himself. So do you: no middleware, no key, no format is given. Every command, every event and the SMS Task's message passes through your `carrier.inject` on its way out of a process, and through your `carrier.extract` where the next process picks it up.",
     'Decide where the context rides and in what form, then write both halves. One fact about this system: the EventStore keeps event metadata as JSON, so whatever you put there must survive being written out as text and read back.',
   ],
-  goal: `Every request one trace, across every process hop:
-POST /lab-orders  SERVER
-└─ ... commanded.router.dispatch          (a command: in memory)
-       └─ ... commanded.event.handle       (an event: read back from JSON)
-              └─ ... POST /messages        (the SMS Task)`,
+  goal: `POST /lab-orders  SERVER           every request one trace
+└─ ... commanded.router.dispatch        a command, in memory
+       └─ ... commanded.event.handle    an event, back from JSON
+              └─ ... POST /messages     the SMS Task`,
   hints: [
     'Two choices to make: the key (any name that nothing else in the metadata uses) and the form. The form has to be plain text: a live object does not survive the EventStore.',
     'The W3C propagator already turns a context into plain text headers and back. You do not need to invent a format, only a place for it.',

@@ -44,7 +44,7 @@ export const exercise: Exercise = {
     'Hand the context over yourself. `beforeStart` runs in NotificationHandler just before the Task is spawned; what it returns is given to `inTask`, the first thing the Task runs, before its span starts.',
   ],
   goal: `commanded.event.handle (NotificationHandler)
-├─ POST /messages                       CLIENT   (Task (SMS), another process)
+├─ POST /messages             CLIENT  in the Task's process
 └─ commanded.application.dispatch MarkPatientNotified ...`,
   hints: [
     'Two processes, two moments: something must be captured while you are still in the handler, and put to use once you are in the Task. What does the handler have that the Task lacks?',

@@ -31,7 +31,7 @@ POST /lab-orders  SERVER
 └─ ... commanded.event.handle (NotificationHandler)
        ├─ POST /messages
        └─ commanded.application.dispatch MarkPatientNotified
-          └─ commanded.router.dispatch ...   <- still in the same trace`,
+          └─ commanded.router.dispatch  <- same trace`,
   hints: [
     'Start from the trace: a span with no parent in the middle of a request is where the context was lost. Which message was it handling, and which process sent that message?',
     "The receiving side reads the carrier from the message's metadata. Did the metadata of that message hold one when it was sent? Follow it back to where that metadata was built.",

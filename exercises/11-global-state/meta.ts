@@ -21,7 +21,7 @@ export const exercise: Exercise = {
     'Before he found the per-process stack, Alexander considered keeping the current span in global state, an ETS table. With one request at a time it works. With several, it does not.',
     'The store below is where every process keeps its current span. Run the check with four requests in flight, read which spans got parents from other requests, and fix the store so each process has its own.',
   ],
-  goal: `Every request is one trace again, and no span has a parent from another request:
+  goal: `Every request one trace, no parent from another request:
 req-1  POST /lab-orders ... 37 spans, 1 trace
 req-2  POST /lab-orders ... 37 spans, 1 trace
 ...`,
