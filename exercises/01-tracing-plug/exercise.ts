@@ -8,13 +8,12 @@ import type { Conn, ProcessApi } from '../lib/types.ts';
 
 export const tracingPlug = {
   call(conn: Conn, api: ProcessApi): void {
-    // Your code here: start a SERVER span named like "POST /lab-orders" (conn.method, conn.route),
-    // with the http.request.method and http.route attributes and startTime api.now().
-    // Keep it in conn.assigns, then attach a context that holds it: api.attach(...)
+    // Your code here: the request's span begins here, and the controller's spans must nest
+    // under it. The goal in the statement shows its name and attributes.
   },
 
   beforeSend(conn: Conn, api: ProcessApi): void {
-    // Your code here: set http.response.status_code from conn.status, detach, end the span
-    // at api.now().
+    // Your code here: the response is about to leave. What does the span still need, and what
+    // does the process need back?
   },
 };

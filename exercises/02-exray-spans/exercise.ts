@@ -9,13 +9,12 @@ import type { ProcessApi, TracedCall } from '../lib/types.ts';
 
 export const exray = {
   startSpan(call: TracedCall, api: ProcessApi): Span | undefined {
-    // Your code here: a span named "Module.fun/arity" (e.g. "Stuff.get_stuff/1"), with the
-    // attributes component: "ExRay" and action: call.kind, started at api.now() under
-    // context.active(). Make it current with api.attach(...) and return it.
+    // Your code here: a span for this call (named like "Stuff.get_stuff/1", see the goal),
+    // pushed onto this process's stack. Return it: finishSpan gets it back.
     return undefined;
   },
 
   finishSpan(call: TracedCall, span: Span | undefined, result: unknown, api: ProcessApi): void {
-    // Your code here: pop what startSpan pushed, and end the span at api.now().
+    // Your code here: undo what startSpan did, so the next call starts where this one did.
   },
 };

@@ -7,6 +7,6 @@ import { context, propagation } from '@opentelemetry/api';
 import type { CommandEnvelope, ProcessApi } from '../lib/types.ts';
 
 export function beforeDispatch(command: CommandEnvelope, api: ProcessApi): void {
-  // Your code here: inject context.active() into a fresh object and store it in
-  // command.metadata.trace_ctx, the key opentelemetry_commanded uses.
+  // Your code here: the command is about to leave this process. Write the current trace context
+  // into command.metadata.trace_ctx, the key opentelemetry_commanded uses.
 }

@@ -7,6 +7,7 @@ import { ROOT_CONTEXT, propagation, type Context } from '@opentelemetry/api';
 import type { Metadata, ProcessApi } from '../lib/types.ts';
 
 export function extractContext(metadata: Metadata, api: ProcessApi): Context {
-  // Your code here: extract metadata.trace_ctx (it may be missing) on top of ROOT_CONTEXT.
+  // Your code here: which context should this process continue from? Not every message
+  // carries one.
   return ROOT_CONTEXT;
 }

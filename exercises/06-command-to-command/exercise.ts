@@ -11,6 +11,6 @@ export function copyToFollowUp(
   command: CommandEnvelope,
   api: ProcessApi,
 ): void {
-  // Your code here: the command is caused by the event, belongs to the same conversation,
-  // and carries the event's metadata (which holds trace_ctx).
+  // Your code here: fill in the command the way a process manager would, from the event that
+  // caused it.
 }

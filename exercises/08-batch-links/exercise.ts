@@ -8,7 +8,7 @@ import { ROOT_CONTEXT, propagation, trace, type Link } from '@opentelemetry/api'
 import type { EventEnvelope, ProcessApi } from '../lib/types.ts';
 
 export function batchLinks(events: readonly EventEnvelope[], api: ProcessApi): Link[] {
-  // Your code here: for each event, extract event.metadata.trace_ctx, take its span context
-  // (trace.getSpanContext) and return it as a link: { context, attributes? }.
+  // Your code here: one link per event, to the span that published it. Each event still
+  // carries its producer's context in its metadata.
   return [];
 }
