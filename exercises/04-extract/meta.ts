@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { Exercise } from '../lib/Exercise.ts';
 import { checked, record, type Seen } from '../lib/check.ts';
-import { carriedSpanId, shortValue } from '../lib/carrierShape.ts';
+import { carriedSpanId, isContext, shortValue } from '../lib/carrierShape.ts';
 import { referenceHint } from '../lib/hints.ts';
 import { oneTracePerRequest } from '../lib/rules.ts';
 
@@ -72,8 +72,7 @@ end
     ...hooks,
     extractContext(metadata, api) {
       const ctx = hooks.extractContext!(metadata, api);
-      const isContext = !!ctx && typeof (ctx as { getValue?: unknown }).getValue === 'function';
-      const returned = !isContext
+      const returned = !isContext(ctx)
         ? 'not-a-context'
         : ctx === ROOT_CONTEXT
           ? 'root'
@@ -82,7 +81,7 @@ end
         carried: carriedSpanId(metadata.trace_ctx),
         returned,
       } satisfies Extracted);
-      if (!isContext) record(seen, 'notContext', shortValue(ctx));
+      if (!isContext(ctx)) record(seen, 'notContext', shortValue(ctx));
       return ctx;
     },
   }),

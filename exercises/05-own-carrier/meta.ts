@@ -1,7 +1,7 @@
 import { context, trace } from '@opentelemetry/api';
 import type { Exercise } from '../lib/Exercise.ts';
 import { checked, record, type Seen } from '../lib/check.ts';
-import { shortValue } from '../lib/carrierShape.ts';
+import { isContext, shortValue } from '../lib/carrierShape.ts';
 import { referenceHint } from '../lib/hints.ts';
 import { ownConnectedTrace } from '../lib/rules.ts';
 import { describeSpan } from '../lib/traceQueries.ts';
@@ -22,14 +22,13 @@ interface Extracted {
 }
 
 const NOT_JSON_SAFE = (key: string, value: unknown): { was: string; becomes: string } | null => {
-  const was =
-    value && typeof (value as { getValue?: unknown }).getValue === 'function'
-      ? 'a Context object'
-      : value && typeof (value as { spanContext?: unknown }).spanContext === 'function'
-        ? 'a Span object'
-        : typeof value === 'function'
-          ? 'a function'
-          : null;
+  const was = isContext(value)
+    ? 'a Context object'
+    : value && typeof (value as { spanContext?: unknown }).spanContext === 'function'
+      ? 'a Span object'
+      : typeof value === 'function'
+        ? 'a function'
+        : null;
   const json = JSON.stringify({ [key]: value });
   const back = (JSON.parse(json) as Record<string, unknown>)[key];
   if (was || JSON.stringify(back) !== json.slice(json.indexOf(':') + 1, -1))
@@ -113,10 +112,7 @@ end
         },
         extract(metadata, api) {
           const ctx = learner.extract(metadata, api);
-          const returnedSpan =
-            !!ctx && typeof (ctx as { getValue?: unknown }).getValue === 'function'
-              ? !!trace.getSpanContext(ctx)
-              : false;
+          const returnedSpan = isContext(ctx) && !!trace.getSpanContext(ctx);
           record(seen, 'extracted', {
             hasOurs: Object.keys(metadata).some((k) => ourKeys.has(k)),
             metadata: shortValue(metadata),

@@ -1,7 +1,7 @@
-import { context, trace, type Context } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import type { Exercise } from '../lib/Exercise.ts';
 import { checked, record, type Seen } from '../lib/check.ts';
-import { shortValue } from '../lib/carrierShape.ts';
+import { isContext, shortValue } from '../lib/carrierShape.ts';
 import { referenceHint } from '../lib/hints.ts';
 import { byRequest, oneTracePerRequest } from '../lib/rules.ts';
 import { describeSpan, parentId, parentWords, spanId } from '../lib/traceQueries.ts';
@@ -17,8 +17,6 @@ interface Handoff {
   taskSpan: string | undefined;
 }
 
-const isContext = (v: unknown): v is Context =>
-  !!v && typeof (v as { getValue?: unknown }).getValue === 'function';
 const isSpan = (v: unknown): v is { spanContext(): { spanId: string } } =>
   !!v && typeof (v as { spanContext?: unknown }).spanContext === 'function';
 

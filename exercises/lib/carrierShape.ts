@@ -1,3 +1,5 @@
+import type { Context } from '@opentelemetry/api';
+
 /** W3C traceparent: version, 32 hex trace id, 16 hex span id, flags. */
 export const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[0-9a-f]$/;
 
@@ -35,7 +37,7 @@ export function carrierProblem(metadata: Record<string, unknown>): string | null
   if (carrier === null || typeof carrier !== 'object' || Array.isArray(carrier))
     return `metadata.trace_ctx is ${shortValue(carrier)}; expected a map of headers, { traceparent: "00-..." }`;
   const headers = carrier as Record<string, unknown>;
-  if (typeof headers.getValue === 'function')
+  if (isContext(headers))
     return 'metadata.trace_ctx is a Context object; expected the headers propagation.inject writes from one';
   if (Object.keys(headers).length === 0)
     return 'metadata.trace_ctx is an empty map: propagation.inject wrote nothing, so the context it got held no span';
@@ -60,3 +62,7 @@ export function snapshot<T>(value: T): T {
     return value;
   }
 }
+
+/** Whether learner code gave back an OpenTelemetry Context (and not, say, a Span or a carrier). */
+export const isContext = (value: unknown): value is Context =>
+  !!value && typeof (value as { getValue?: unknown }).getValue === 'function';
