@@ -1,3 +1,4 @@
+import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { memo, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TraceBuffer, TraceInfo, TraceStatus } from '../model/TraceBuffer.ts';
 import type { SceneController } from '../store/SceneController.ts';
@@ -192,6 +193,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
               {props.spread > 1 ? ` · 1 of ${props.spread} traces` : ''}
             </span>
           )}
+          <OpenInJaeger traceId={props.traceId} inRow />
         </span>
       </span>
       <span className="sbx-num">{props.spans}</span>
