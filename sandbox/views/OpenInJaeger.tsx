@@ -6,7 +6,15 @@ import { useJaegerUi } from './jaegerUiStore.ts';
  * row it is no tab stop of its own (the list is one, driven by arrow keys); the send panel links
  * the selected trace and the sent ones for keyboard users.
  */
-export function OpenInJaeger({ traceId, inRow = false }: { traceId: string; inRow?: boolean }) {
+export function OpenInJaeger({
+  traceId,
+  inRow = false,
+  label = 'Jaeger ↗',
+}: {
+  traceId: string;
+  inRow?: boolean;
+  label?: string;
+}) {
   const base = useJaegerUi((s) => s.base);
   if (!base) return null;
   return (
@@ -20,7 +28,7 @@ export function OpenInJaeger({ traceId, inRow = false }: { traceId: string; inRo
       data-testid="open-in-jaeger"
       onClick={(e) => e.stopPropagation()}
     >
-      Jaeger ↗
+      {label}
     </a>
   );
 }

@@ -70,7 +70,7 @@ export function SendPanel() {
           spellCheck={false}
           aria-invalid={jaegerUrl.trim() !== '' && !jaeger}
         />
-        {selected && <OpenInJaeger traceId={selected} />}
+        {selected && <OpenInJaeger traceId={selected} label="Selected trace in Jaeger ↗" />}
       </div>
       {send.kind === 'error' && (
         <p className="sbx-error-text" role="alert" data-testid="send-result">

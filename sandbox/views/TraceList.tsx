@@ -1,10 +1,10 @@
-import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { memo, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TraceBuffer, TraceInfo, TraceStatus } from '../model/TraceBuffer.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
+import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
 
@@ -187,13 +187,13 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
             {props.service ?? '?'}
           </span>
+          <OpenInJaeger traceId={props.traceId} inRow />
           {props.request && (
             <span className="sbx-muted">
               {props.request}
               {props.spread > 1 ? ` · 1 of ${props.spread} traces` : ''}
             </span>
           )}
-          <OpenInJaeger traceId={props.traceId} inRow />
         </span>
       </span>
       <span className="sbx-num">{props.spans}</span>
