@@ -27,6 +27,8 @@ export interface SimulateArgs {
   batch: number;
   /** Jaeger UI's base URL, for "Open in Jaeger" links. */
   jaegerUi: string | null;
+  /** Print the run's wall time and peak RSS to stderr (the benchmark reads them). */
+  stats: boolean;
   help: boolean;
 }
 
@@ -74,6 +76,7 @@ Sending:
   --retries <N>           on 429, 502, 503, 504, timeouts and dropped connections, with
                           exponential backoff, 0 to 20 (default: 5)
   --jaeger-ui <URL>       Jaeger UI's address (http://localhost:16686): print "Open in Jaeger" links
+  --stats                 also print the run's wall time and peak memory (RSS) to stderr
   --help                  show this help
 
 A one-line summary goes to stderr.`;
@@ -96,10 +99,11 @@ const FLAGS = new Set([
   'timeout',
   'retries',
   'jaeger-ui',
+  'stats',
   'help',
 ]);
 /** Flags that take no value. */
-const SWITCHES = new Set(['help', 'reproducible']);
+const SWITCHES = new Set(['help', 'reproducible', 'stats']);
 
 /**
  * An epoch as --epoch takes it: "now" (null: the moment the run starts), "talk"
@@ -157,6 +161,7 @@ export const DEFAULTS: SimulateArgs = {
   retries: 5,
   batch: 2048,
   jaegerUi: null,
+  stats: false,
   help: false,
 };
 
@@ -175,6 +180,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       );
     if (SWITCHES.has(name)) {
       if (name === 'help') args.help = true;
+      else if (name === 'stats') args.stats = true;
       else {
         args.epochMs = TALK_EPOCH_MS;
         args.nonce = FIXED_NONCE;

@@ -42,6 +42,7 @@ function sendFigures(url: string, r: SendReport): string {
 }
 
 async function run(args: SimulateArgs): Promise<number> {
+  const started = performance.now();
   const epochMs = args.epochMs ?? Date.now();
   const nonce = args.nonce ?? freshNonce();
   const shift = shiftTo(epochMs);
@@ -96,6 +97,11 @@ async function run(args: SimulateArgs): Promise<number> {
   if (out && out !== process.stdout) await new Promise<void>((r) => out.end(r));
   if (sender && args.send) line += ` ${sendFigures(args.send, sender.report())}`;
   process.stderr.write(`${line}\n`);
+  if (args.stats) {
+    const seconds = (performance.now() - started) / 1000;
+    const rssMB = process.resourceUsage().maxRSS / 1024;
+    process.stderr.write(`stats: seconds=${seconds.toFixed(2)} peak_rss_mb=${rssMB.toFixed(1)}\n`);
+  }
   if (failed) {
     process.stderr.write(`simulate: sending stopped: ${failed}\n`);
     return 1;
