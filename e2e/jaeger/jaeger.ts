@@ -100,6 +100,8 @@ export async function startJaeger(bin: string, corsOrigin = '*'): Promise<Runnin
       JAEGER_QUERY_HTTP: `127.0.0.1:${query}`,
       JAEGER_QUERY_GRPC: `127.0.0.1:${grpc}`,
       JAEGER_CORS_ORIGIN: corsOrigin,
+      // Jaeger traces itself to localhost:4317 by default, where nothing listens: noise in logs.
+      OTEL_TRACES_EXPORTER: 'none',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
