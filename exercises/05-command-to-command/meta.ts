@@ -50,7 +50,7 @@ export const exercise: Exercise = {
         const followUp = handling(group, 'commanded.aggregate.execute', 'MarkPatientNotified');
         const cause = group.find(
           (s) =>
-            s.attributes['commanded.handler.name'] === 'NotificationHandler' &&
+            s.attributes['commanded.handler_name'] === 'NotificationHandler' &&
             s.name === 'commanded.event.handle',
         );
         if (!first || !followUp || !cause) continue;
