@@ -64,9 +64,16 @@ describe('simulate --send', () => {
 
   it('sends protobuf with --protocol protobuf', async () => {
     const { url, received } = await receiver((_n, _req, res) => res.writeHead(200).end());
-    const res = await runCliAsync(['--requests', '1', '--send', url, '--protocol', 'protobuf']);
+    const res = await runCliAsync([
+      ...['--requests', '1', '--send', url, '--protocol', 'protobuf'],
+      ...['--jaeger-ui', 'http://127.0.0.1:16686/'],
+    ]);
     expect(res.status).toBe(0);
     expect(res.stderr).toMatch(/sent=37 accepted=37 batches=1/);
+    // "Open in Jaeger": a search of the last hour, and the run's trace.
+    expect(res.stderr).toMatch(
+      /\nOpen in Jaeger: http:\/\/127\.0\.0\.1:16686\/search\?service=web&lookback=1h&limit=20\n {2}http:\/\/127\.0\.0\.1:16686\/trace\/[0-9a-f]{32}\n$/,
+    );
     expect(received[0]?.contentType).toBe('application/x-protobuf');
     // Protobuf, not JSON: the first byte is field 1 (resource_spans), wire type 2.
     expect(received[0]?.body[0]).toBe(0x0a);
