@@ -147,7 +147,7 @@ end
         const handler = group.find(
           (s) =>
             s.name === 'commanded.event.handle' &&
-            s.attributes['commanded.handler.name'] === 'NotificationHandler',
+            s.attributes['commanded.handler_name'] === 'NotificationHandler',
         );
         if (!task || !handler) continue;
         sms++;

@@ -27,10 +27,7 @@ export function byRequest(spans: readonly ReadableSpan[]): Map<string, ReadableS
 /** How a learner would recognise a span: its name, and what it handled or dispatched. */
 export function describeSpan(s: ReadableSpan): string {
   const what = s.attributes['messaging.destination.name'];
-  const who =
-    s.attributes['commanded.handler.name'] ??
-    s.attributes['commanded.process_manager.name'] ??
-    s.attributes['commanded.aggregate'];
+  const who = s.attributes['commanded.handler_name'] ?? s.attributes['commanded.aggregate'];
   const details = [who, what].filter((x) => x !== undefined).join(', ');
   return details ? `\`${s.name}\` (${details})` : `\`${s.name}\``;
 }
@@ -39,8 +36,7 @@ export function describeSpan(s: ReadableSpan): string {
 export function explainNewRoot(s: ReadableSpan): string {
   const carried = s.attributes['sim.context.carried'] === true;
   const what = s.attributes['messaging.destination.name'];
-  const handler =
-    s.attributes['commanded.handler.name'] ?? s.attributes['commanded.process_manager.name'];
+  const handler = s.attributes['commanded.handler_name'];
   const subject =
     s.kind === SpanKind.CONSUMER && handler
       ? `\`${String(what)}\` handler (${String(handler)})`

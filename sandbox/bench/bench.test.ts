@@ -15,7 +15,7 @@ describe('npm run bench -- --json', () => {
         '--json',
         '--quick',
       ],
-      { encoding: 'utf8', timeout: 120_000 },
+      { encoding: 'utf8', timeout: 300_000 },
     );
     expect(res.status).toBe(0);
     const lines = res.stdout.trim().split('\n');
@@ -24,6 +24,12 @@ describe('npm run bench -- --json', () => {
       bareSpansPerSecond: number;
       modes: Record<string, { spansPerSecond: number; ratio: number }>;
       heap100kSpans: { spans: number; peakHeapMB: number; heapAfterMB: number };
+      cliCostCurve: {
+        requests: number;
+        seconds: number;
+        peakRssMB: number;
+        usPerRequest: number;
+      }[];
     };
     expect(result.bareSpansPerSecond).toBeGreaterThan(0);
     expect(Object.keys(result.modes)).toEqual([...MODES]);
@@ -35,6 +41,12 @@ describe('npm run bench -- --json', () => {
       );
     }
     expect(result.heap100kSpans.spans).toBeGreaterThan(4000);
+    // The CLI's cost curve, --quick: 100 and 1,000 requests, each a process of its own.
+    expect(result.cliCostCurve.map((c) => c.requests)).toEqual([100, 1000]);
+    for (const c of result.cliCostCurve) {
+      expect(c.peakRssMB).toBeGreaterThan(0);
+      expect(c.usPerRequest).toBe(Math.round((c.seconds * 1e6) / c.requests));
+    }
     expect(result.heap100kSpans.peakHeapMB).toBeGreaterThan(0);
   });
 });

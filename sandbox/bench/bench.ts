@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: simulated spans per second in each propagation mode, through the whole
  * pipeline, against a bare OpenTelemetry SDK loop that makes spans of the same shape; and peak
- * heap of a 100k-span run. `--json` prints one JSON object. `--quick` makes every run small: for
- * checking that the benchmark works, not for figures.
+ * heap of a 100k-span run; and the CLI's cost curve (time and peak RSS at 100, 10k and 1M
+ * requests; `--cli-sizes=100,10000` picks others, `--cli-only` runs just the curve). `--json` prints
+ * one JSON object. `--quick` makes every run small: for checking that the benchmark works, not for
+ * figures.
  */
 import { trace, type Context, type Link, type Span } from '@opentelemetry/api';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
@@ -13,6 +15,7 @@ import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
 import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
 import { toHrTime } from '../telemetry/simTime.ts';
 import { createTracers } from '../telemetry/tracerProviders.ts';
+import { cliCostCurve } from './cliCurve.ts';
 import { recordShape, type SpanShape } from './shape.ts';
 
 const json = process.argv.includes('--json');
@@ -23,6 +26,29 @@ const HEAP_RUN_SPANS = quick ? 5_000 : 100_000;
 const log = (line: string) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
+const cliSizesArg = process.argv.find((a) => a.startsWith('--cli-sizes='));
+const CLI_SIZES = cliSizesArg
+  ? cliSizesArg.slice('--cli-sizes='.length).split(',').map(Number)
+  : quick
+    ? [100, 1000]
+    : [100, 10_000, 1_000_000];
+
+/** Runs the CLI's cost curve and logs it; figures as ratios against the smallest run. */
+function cliCurve() {
+  const curve = cliCostCurve(CLI_SIZES);
+  const base = curve[0];
+  for (const c of curve)
+    log(
+      `CLI ${c.requests.toLocaleString('en')} requests: ${c.seconds.toFixed(1)} s (${c.usPerRequest} µs/request), peak RSS ${c.peakRssMB.toFixed(0)} MB${base && c !== base ? ` (x${(c.peakRssMB / base.peakRssMB).toFixed(2)} of ${base.requests})` : ''}`,
+    );
+  return curve;
+}
+
+if (process.argv.includes('--cli-only')) {
+  const curve = cliCurve();
+  if (json) process.stdout.write(`${JSON.stringify({ cliCostCurve: curve })}\n`);
+  process.exit(0);
+}
 
 function simulatedSpansPerSecond(mode: PropagationMode): number {
   let spans = 0;
@@ -136,7 +162,9 @@ const heap = heapOf100kRun();
 log(
   `metadata mode, ${heap.spans.toLocaleString('en')} spans: peak heap +${heap.peakHeapMB.toFixed(1)} MB, after the run +${heap.heapAfterMB.toFixed(1)} MB`,
 );
+const cliCostCurveResult = cliCurve();
 const result = {
+  cliCostCurve: cliCostCurveResult,
   bareSpansPerSecond: Math.round(bare),
   modes,
   minRatio: Math.min(...MODES.map((m) => modes[m].ratio)),

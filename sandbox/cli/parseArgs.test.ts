@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parseSimulateArgs, UsageError } from './parseArgs.ts';
+import { DEFAULTS, parseSimulateArgs, UsageError } from './parseArgs.ts';
 
 describe('parseSimulateArgs', () => {
   it('has the documented defaults', () => {
-    expect(parseSimulateArgs([])).toEqual({
+    expect(parseSimulateArgs([])).toEqual(DEFAULTS);
+    expect(DEFAULTS).toMatchObject({
       mode: 'metadata',
       requests: 1,
-      concurrency: 1,
-      seed: 1,
-      scenario: 'lab-order',
-      faults: [],
-      out: null,
-      help: false,
+      format: 'jsonl',
+      epochMs: null,
+      nonce: null,
+      send: null,
+      protocol: 'json',
     });
   });
 
@@ -31,8 +31,26 @@ describe('parseSimulateArgs', () => {
         '--fault=batch-projection',
         '--out',
         'x.json',
+        '--epoch=2026-05-01T18:00:00Z',
+        '--nonce',
+        'ABC',
+        '--send',
+        'http://127.0.0.1:4318/v1/traces',
+        '--protocol=protobuf',
+        '--timeout',
+        '3',
+        '--retries=0',
+        '--jaeger-ui',
+        'http://127.0.0.1:16686',
       ]),
     ).toMatchObject({
+      epochMs: Date.UTC(2026, 4, 1, 18),
+      nonce: 'abc',
+      send: 'http://127.0.0.1:4318/v1/traces',
+      protocol: 'protobuf',
+      timeoutSeconds: 3,
+      retries: 0,
+      jaegerUi: 'http://127.0.0.1:16686/',
       mode: 'links',
       requests: 50,
       concurrency: 10,
@@ -50,8 +68,13 @@ describe('parseSimulateArgs', () => {
       ['--fault', 'x'],
       /--fault "x" is not one of: drop-metadata, task-loses-context, batch-projection, unsampled-parent/,
     ],
-    [['--requests', '0'], /--requests must be from 1 to 100000, not 0/],
-    [['--requests', 'ten'], /--requests must be a whole number from 1 to 100000, not "ten"/],
+    [['--requests', '0'], /--requests must be from 1 to 10000000, not 0/],
+    [['--requests', 'ten'], /--requests must be a whole number from 1 to 10000000, not "ten"/],
+    [['--epoch', 'yesterday'], /--epoch "yesterday" is not now, talk, an ISO 8601 time/],
+    [['--nonce', 'xyz'], /--nonce must be random or 1 to 32 hex digits, not "xyz"/],
+    [['--protocol', 'grpc'], /--protocol "grpc" is not one of: json, protobuf/],
+    [['--send', 'nowhere'], /--send "nowhere" is not a URL; for example http:\/\/localhost:4318/],
+    [['--format', 'json', '--requests', '10001'], /--format json writes one document/],
     [['--requests', '1.5'], /whole number/],
     [['--concurrency', '-1'], /--concurrency must be a whole number from 1 to 1000, not "-1"/],
     [['--concurrency', '1001'], /--concurrency must be from 1 to 1000/],
@@ -63,5 +86,14 @@ describe('parseSimulateArgs', () => {
   ])('rejects %j with a message that says what is valid', (argv, message) => {
     expect(() => parseSimulateArgs(argv)).toThrow(UsageError);
     expect(() => parseSimulateArgs(argv)).toThrow(message);
+  });
+});
+
+describe('--reproducible', () => {
+  it('fixes the epoch at the talk and the nonce at 0', () => {
+    expect(parseSimulateArgs(['--reproducible'])).toMatchObject({
+      epochMs: Date.UTC(2018, 3, 17, 17),
+      nonce: '00000000000000000000000000000000',
+    });
   });
 });

@@ -28,6 +28,8 @@ export { TOPOLOGY, type TopologyNode };
 
 export interface SimulationOptions {
   seed?: number;
+  /** Mixed into trace and span ids (SeededIdGenerator): a fresh one per run keeps runs apart. */
+  idNonce?: string;
   mode?: PropagationMode;
   scenario?: ScenarioName;
   faults?: Iterable<Fault>;
@@ -131,7 +133,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     },
   );
   const tracers = createTracers({
-    idGenerator: new SeededIdGenerator(seed),
+    idGenerator: new SeededIdGenerator(seed, options.idNonce),
     processor,
     unsampledParent: faults.has('unsampled-parent'),
     downstreamSampler: hooks.sampler,

@@ -2,7 +2,7 @@ import type { Attributes, HrTime, SpanContext } from '@opentelemetry/api';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
-import { toHrTime } from '../telemetry/simTime.ts';
+import { shiftTo, toHrTime, type TimeShift } from '../telemetry/simTime.ts';
 import { kindValue, type Attrs, type SpanRecord } from './SpanRecord.ts';
 
 // Records hold the same values the SDK accepted; only the array element types are looser.
@@ -23,9 +23,11 @@ function duration(startUs: number, endUs: number): HrTime {
 /**
  * Ended records as ReadableSpans, so that OpenTelemetry's own serializer writes them: the same
  * OTLP/JSON the CLI writes. One Resource object per distinct resource, since the serializer
- * groups spans by resource identity.
+ * groups spans by resource identity. `epochMs` places virtual time 0 (default: the talk's epoch).
  */
-export function toReadableSpans(records: readonly SpanRecord[]): ReadableSpan[] {
+export function toReadableSpans(records: readonly SpanRecord[], epochMs?: number): ReadableSpan[] {
+  const shift: TimeShift = (epochMs === undefined ? null : shiftTo(epochMs)) ?? ((t) => t);
+  const at = (us: number) => shift(toHrTime(us));
   const resources = new Map<string, Resource>();
   const out: ReadableSpan[] = [];
   for (const r of records) {
@@ -41,8 +43,8 @@ export function toReadableSpans(records: readonly SpanRecord[]): ReadableSpan[] 
       parentSpanContext: r.parentSpanId
         ? span(r.traceId, r.parentSpanId, r.traceFlags, r.parentRemote)
         : undefined,
-      startTime: toHrTime(r.startUs),
-      endTime: toHrTime(r.endUs),
+      startTime: at(r.startUs),
+      endTime: at(r.endUs),
       status: { code: r.status.code, message: r.status.message },
       attributes: otel(r.attributes),
       links: r.links.map((l) => ({
@@ -51,7 +53,7 @@ export function toReadableSpans(records: readonly SpanRecord[]): ReadableSpan[] 
       })),
       events: r.events.map((e) => ({
         name: e.name,
-        time: toHrTime(e.timeUs),
+        time: at(e.timeUs),
         attributes: otel(e.attributes),
       })),
       duration: duration(r.startUs, r.endUs),
@@ -66,7 +68,10 @@ export function toReadableSpans(records: readonly SpanRecord[]): ReadableSpan[] 
   return out;
 }
 
-/** The OTLP/JSON ExportTraceServiceRequest for the ended spans among `records`. */
-export function recordsToOtlpJson(records: readonly SpanRecord[]): string {
-  return toOtlpJson(toReadableSpans(records));
+/**
+ * The OTLP/JSON ExportTraceServiceRequest for the ended spans among `records`, virtual time 0 at
+ * `epochMs` (Unix milliseconds; default: the talk's epoch, for byte-identical output).
+ */
+export function recordsToOtlpJson(records: readonly SpanRecord[], epochMs?: number): string {
+  return toOtlpJson(toReadableSpans(records, epochMs));
 }

@@ -4,6 +4,7 @@ import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
+import { freshNonce } from '../telemetry/SeededIdGenerator.ts';
 import { createSceneStore, type SceneSettings, type SceneStore } from './store.scene.ts';
 
 /** Virtual microseconds per real millisecond at 1x: 2 ms of simulated time per second. */
@@ -29,6 +30,12 @@ export interface SceneControllerOptions {
   /** Span cap beyond which the oldest traces are evicted. */
   cap?: number;
   frames?: FrameSource;
+  /**
+   * 'per-run' (default): each run's ids mix in a fresh nonce, so two runs of one seed, or two
+   * attendees on the default seed, never send a backend the same trace id. 'seeded': the seed
+   * alone gives the ids, for scenes that must draw the same picture in several windows (the deck).
+   */
+  ids?: 'per-run' | 'seeded';
 }
 
 export type SceneController = ReturnType<typeof createSceneController>;
@@ -44,6 +51,8 @@ export function createSceneController(opts: SceneControllerOptions) {
   const store: SceneStore = createSceneStore(opts.settings, opts.autoplay ?? true);
   let recorder = new SceneRecorder(cap);
   let imported: TraceBuffer | null = null;
+  /** Wall-clock Unix ms when the run began: its virtual time 0, when spans leave the page. */
+  let runStartedAt = 0;
   let sim: Simulation = build();
   let frameId: number | null = null;
   let last: number | null = null;
@@ -54,7 +63,9 @@ export function createSceneController(opts: SceneControllerOptions) {
 
   function build(): Simulation {
     const s = store.getState();
+    runStartedAt = Date.now();
     return createSimulation({
+      idNonce: opts.ids === 'seeded' ? undefined : freshNonce(),
       mode: s.mode,
       scenario: s.scenario,
       seed: s.seed,
@@ -262,11 +273,22 @@ export function createSceneController(opts: SceneControllerOptions) {
     dismissImportError(): void {
       store.setState({ importError: null });
     },
-    /** The shown spans as OTLP/JSON, in the CLI's format (ended spans only). */
-    exportJson(): string {
+    /**
+     * The shown spans as OTLP/JSON, in the CLI's format (ended spans only). A live run is placed
+     * at wall-clock time (virtual time 0 when the run began), so a backend's search over the last
+     * hour finds it; `epochMs` fixes that instead (reproducible output). An imported file keeps
+     * its own times.
+     */
+    exportJson(epochMs?: number): string {
       recorder.flush();
-      return recordsToOtlpJson([...current().spans.values()]);
+      const live = store.getState().view === 'live';
+      return recordsToOtlpJson(
+        [...current().spans.values()],
+        live ? (epochMs ?? runStartedAt) : undefined,
+      );
     },
+    /** When the current run began, in Unix ms. */
+    runStartedAt: () => runStartedAt,
     dispose(): void {
       disposed = true;
       if (frameId !== null) frames.cancel(frameId);

@@ -57,6 +57,8 @@ export interface SandboxProps {
   ownInputs?: 'apply' | 'report';
   /** Short topology labels ('short'), for a scene drawn small, such as on a slide. */
   topologyLabels?: TopologyLabels;
+  /** Ids per run (default) or from the seed alone (a deck's scene, the same in every window). */
+  ids?: 'per-run' | 'seeded';
   /** Gives the page (URL state) and tests the scene's controller. */
   onController?: (scene: SceneController | null) => void;
 }
@@ -84,6 +86,7 @@ export function Sandbox(props: SandboxProps) {
       settings: settingsOf(props),
       autoplay: props.paused ? false : (props.autoplay ?? true),
       cap: props.cap,
+      ids: props.ids,
     }),
   );
   const root = useRef<HTMLDivElement>(null);

@@ -4,6 +4,7 @@ import type { SceneController } from '../store/SceneController.ts';
 import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
+import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
 
@@ -186,6 +187,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
             {props.service ?? '?'}
           </span>
+          <OpenInJaeger traceId={props.traceId} inRow />
           {props.request && (
             <span className="sbx-muted">
               {props.request}

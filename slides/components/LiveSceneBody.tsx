@@ -91,6 +91,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
             shortcuts="scene"
             paused={paused}
             topologyLabels="short"
+            ids="seeded"
             ownInputs="report"
             onInput={paused ? undefined : onInput}
             onController={setScene}

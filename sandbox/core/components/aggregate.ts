@@ -20,7 +20,7 @@ export function aggregateHandler(app: App, name: AggregateName): Handler {
       links: consumed.links,
       attributes: messagingAttributes('process', command, {
         'commanded.aggregate': name,
-        'commanded.aggregate.uuid': command.aggregateId,
+        'commanded.aggregate_uuid': command.aggregateId,
         'commanded.command': command.type,
         'commanded.causation_id': command.causationId ?? '',
         'sim.context.carried': consumed.carried,
@@ -45,7 +45,7 @@ export function aggregateHandler(app: App, name: AggregateName): Handler {
     const append = app.tracing.start(self, 'commanded.event_store.append', {
       kind: SpanKind.PRODUCER,
       attributes: messagingAttributes('send', event, {
-        'commanded.stream': event.streamId,
+        'commanded.stream_id': event.streamId,
       }),
     });
     app.tracing.strategy.inject(self, event.metadata);

@@ -27,7 +27,7 @@ export function eventStoreHandler(app: App): Handler {
       parent: consumed.parent,
       links: consumed.links,
       attributes: messagingAttributes('process', first, {
-        'commanded.stream': first.streamId,
+        'commanded.stream_id': first.streamId,
         'sim.context.carried': consumed.carried,
       }),
     });
@@ -44,7 +44,7 @@ export function eventStoreHandler(app: App): Handler {
       const publish = app.tracing.start(self, 'commanded.event_store.publish', {
         kind: SpanKind.PRODUCER,
         attributes: messagingAttributes('publish', event, {
-          'commanded.event.number': event.eventNumber,
+          'commanded.event_number': event.eventNumber,
           'messaging.destination.subscription.count': app.subscribers[event.type].length,
         }),
       });

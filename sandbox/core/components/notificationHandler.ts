@@ -56,8 +56,8 @@ export function notificationHandler(app: App): Handler {
       parent: consumed.parent,
       links: consumed.links,
       attributes: messagingAttributes('process', event, {
-        'commanded.handler.name': 'NotificationHandler',
-        'commanded.event.number': event.eventNumber,
+        'commanded.handler_name': 'NotificationHandler',
+        'commanded.event_number': event.eventNumber,
         'sim.context.carried': consumed.carried,
       }),
     });

@@ -21,8 +21,8 @@ export function processManagerHandler(app: App): Handler {
       parent: consumed.parent,
       links: consumed.links,
       attributes: messagingAttributes('process', event, {
-        'commanded.process_manager.name': 'SampleCollectionProcessManager',
-        'commanded.event.number': event.eventNumber,
+        'commanded.handler_name': 'SampleCollectionProcessManager',
+        'commanded.event_number': event.eventNumber,
         'sim.context.carried': consumed.carried,
       }),
     });

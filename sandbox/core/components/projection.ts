@@ -48,8 +48,8 @@ export function projectionHandler(
     carried ||= links.length > 0;
 
     const attributes = messagingAttributes('process', first, {
-      'commanded.handler.name': name,
-      'commanded.event.number': first.eventNumber,
+      'commanded.handler_name': name,
+      'commanded.event_number': first.eventNumber,
       'sim.context.carried': carried,
     });
     if (events.length > 1) {
