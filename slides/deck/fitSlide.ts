@@ -51,6 +51,7 @@ function autoscale(slide: HTMLElement, overflow: () => number): void {
 type LinePlan = { at: number; lines: number[] | 'all' | 'none' }[];
 
 function highlightLines(body: HTMLElement, step: number): void {
+  // Steps of a slide without highlights change nothing here: one query, no layout.
   for (const pre of body.querySelectorAll<HTMLElement>('pre[data-highlights]')) {
     let plan: LinePlan;
     try {
@@ -71,6 +72,7 @@ function highlightLines(body: HTMLElement, step: number): void {
 
 function fitHeadings(body: HTMLElement, cqw: number, overflow: () => number): void {
   const headings = [...body.querySelectorAll<HTMLElement>('.deck-fit')];
+  if (headings.length === 0) return;
   for (const h of headings) {
     h.style.removeProperty('font-size');
     const box = h.parentElement?.clientWidth ?? body.clientWidth;
@@ -149,10 +151,11 @@ function fitImages(body: HTMLElement, cqw: number, overflow: () => number): void
       '.deck-image[data-place="inline"], .deck-image:not([data-place])',
     ),
   ];
+  if (images.length === 0) return;
   for (const img of images) img.style.removeProperty('max-height');
   for (let i = 0; i < 4; i++) {
     const over = overflow();
-    if (over <= 1 || images.length === 0) break;
+    if (over <= 1) break;
     for (const img of images) {
       const h = img.offsetHeight;
       if (h <= 0) continue;

@@ -60,8 +60,12 @@ export class ImageRegistry {
       this.missing.push(path);
       return { missing: path };
     }
-    const name = `__deckImage${this.imports.length}`;
-    this.imports.push({ name, url: path.startsWith('.') ? path : `./${path}` });
+    const importUrl = path.startsWith('.') ? path : `./${path}`;
+    let name = this.imports.find((i) => i.url === importUrl)?.name;
+    if (!name) {
+      name = `__deckImage${this.imports.length}`;
+      this.imports.push({ name, url: importUrl });
+    }
     return { attr: identifierAttr('src', name) };
   }
 }
