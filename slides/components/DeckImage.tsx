@@ -48,7 +48,7 @@ export function DeckImage({
   if (place === 'inline') {
     if (sizeKind !== 'fit' && sizeKind !== 'fill' && natural) {
       const share = (natural / DESIGN_WIDTH) * (percent ? percent / 100 : 1);
-      style = { width: `min(100%, ${(share * 100).toFixed(2)}cqw)` };
+      style = { width: `${(share * 100).toFixed(2)}cqw` };
     }
   } else if (percent) {
     style = { height: `calc(56.25cqw * ${Math.min(percent, 100) / 100})` };
