@@ -180,7 +180,7 @@ for (const size of SIZES) {
       const base = useTalk('layout.md');
       test('columns stand side by side; colours and dividers apply', async ({ page }) => {
         const steps = await walk(page, base(), 'layout.md', size);
-        expect(steps).toHaveLength(5);
+        expect(steps).toHaveLength(6);
         const slide = page.locator('.deck-main .slide');
         await page.goto(`${base()}#/2`);
         const columns = slide.locator('.deck-column');

@@ -32,6 +32,14 @@ function getHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
+/** Starts loading the highlighter (a second or more), so the first talk compile needs not wait. */
+export function warmHighlighter(): void {
+  // One line per language compiles its grammar's patterns now rather than on the first block.
+  void getHighlighter().then((hl) => {
+    for (const lang of COMMON) hl.codeToHast('x = "y" # z', { lang, theme: 'deck' });
+  });
+}
+
 export function rehypeDeckCode() {
   return async (tree: Root) => {
     const blocks: { parent: Root | Element; index: number; pre: Element; code: Element }[] = [];

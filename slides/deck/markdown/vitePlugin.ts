@@ -13,7 +13,7 @@ import { VFile } from 'vfile';
 import type { Plugin } from 'vite';
 import { remarkDeck } from '../remarkDeck.ts';
 import { prepareMarkdown } from './prepareMarkdown.ts';
-import { rehypeDeckCode } from './rehypeDeckCode.ts';
+import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
 const TALK_FILE = /\.(mdx|md|markdown)$/i;
 
@@ -31,6 +31,9 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     enforce: 'pre',
     config(_config, env) {
       dev = env.command === 'serve';
+    },
+    buildStart() {
+      warmHighlighter();
     },
     resolveId(source, importer) {
       // slides/talk.ts imports './talk.mdx': the one place a different talk plugs in.
