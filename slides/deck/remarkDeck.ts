@@ -29,6 +29,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import type { DeckMeta, SceneSetting, SlideMeta } from './deckMeta.ts';
 import {
   IGNORED_COMMANDS,
+  IGNORED_SETTINGS,
   SLIDE_COMMANDS,
   isTrue,
   readLineSpec,
@@ -116,10 +117,10 @@ export function transformDeck(
   const rest: RootContent[] = [];
   for (const node of tree.children) (node.type === 'mdxjsEsm' ? esm : rest).push(node);
 
-  const { config, unknownSettings } = takeSettings(rest, options.source);
+  const { config, leftOutSettings } = takeSettings(rest, options.source);
   const groups = splitSlides(rest, config['slide-dividers']);
   const leftOut = new Map<string, number[]>();
-  for (const key of unknownSettings) leftOut.set(`${key}:`, [1]);
+  for (const key of leftOutSettings) leftOut.set(`${key}:`, [1]);
 
   const isMarkdown = options.path ? /\.(md|markdown)$/i.test(options.path) : false;
   const placement = config['image-placement'];
@@ -147,10 +148,10 @@ export function transformDeck(
     ...[...leftOut].map(
       ([key, on]) =>
         `${key.endsWith(':') ? `Setting "${key.slice(0, -1)}"` : `Command [.${key}]`} is ${
-          IGNORED_COMMANDS.has(key) || IGNORED_COMMANDS.has(key.slice(0, -1))
+          IGNORED_COMMANDS.has(key) || IGNORED_SETTINGS.has(key.slice(0, -1))
             ? 'not supported'
             : 'unknown'
-        } and was left out (slide ${on.join(', ')}).`,
+        } and was left out${key.endsWith(':') ? '' : ` (slide ${on.join(', ')})`}.`,
     ),
   ];
   for (const w of warnings) options.warn?.(w);
@@ -174,10 +175,10 @@ function takeSettings(
   source: string | undefined,
 ): {
   config: Record<string, string>;
-  unknownSettings: string[];
+  leftOutSettings: string[];
 } {
   const config: Record<string, string> = {};
-  const unknownSettings: string[] = [];
+  const leftOutSettings: string[] = [];
   // Deckset allows the block to be split by blank lines into several paragraphs.
   while (nodes[0]?.type === 'paragraph') {
     const { start, end } = nodes[0].position ?? {};
@@ -188,10 +189,10 @@ function takeSettings(
     const read = readSettings(text.split('\n'));
     if (!read) break;
     Object.assign(config, read.settings);
-    unknownSettings.push(...read.unknown);
+    leftOutSettings.push(...read.leftOut);
     nodes.shift();
   }
-  return { config, unknownSettings };
+  return { config, leftOutSettings };
 }
 
 /** Groups top-level nodes into slides at `---`, and at `slide-dividers` headings. */

@@ -6,8 +6,19 @@
 import type { Paragraph } from 'mdast';
 import { plainText } from './slideText.ts';
 
+/** Text and colour styles: a setting for the whole talk, or a command for one slide. */
+const STYLE_COMMANDS = [
+  'background-color',
+  'header',
+  'text',
+  'text-strong',
+  'text-emphasis',
+  'list',
+];
+
 /** Settings the deck applies when they stand at the top of the talk. */
 export const GLOBAL_COMMANDS = new Set([
+  ...STYLE_COMMANDS,
   'theme',
   'autoscale',
   'build-lists',
@@ -16,17 +27,14 @@ export const GLOBAL_COMMANDS = new Set([
   'slidecount',
   'slide-dividers',
   'code-language',
-  'background-color',
-  'header',
-  'text',
-  'text-strong',
-  'text-emphasis',
-  'list',
+  'fit-header',
   'image-placement',
-  // Read and left out: the deck has one transition (none) and its own fonts for code.
+]);
+
+/** Settings Deckset has that the deck reads as settings but leaves out (and says so). */
+export const IGNORED_SETTINGS = new Set([
   'slide-transition',
   'presenter-notes',
-  'fit-header',
   'footer-style',
   'slidenumber-style',
   'code',
@@ -34,6 +42,7 @@ export const GLOBAL_COMMANDS = new Set([
 
 /** Slide commands the deck applies. */
 export const SLIDE_COMMANDS = new Set([
+  ...STYLE_COMMANDS,
   'autoscale',
   'build-lists',
   'column',
@@ -41,12 +50,6 @@ export const SLIDE_COMMANDS = new Set([
   'hide-footer',
   'slidenumbers',
   'slidecount',
-  'background-color',
-  'header',
-  'text',
-  'text-strong',
-  'text-emphasis',
-  'list',
   'code-highlight',
 ]);
 
@@ -94,19 +97,23 @@ export function slideCommands(node: Paragraph): SlideCommand[] | undefined {
  */
 export function readSettings(
   lines: string[],
-): { settings: Record<string, string>; unknown: string[] } | undefined {
+): { settings: Record<string, string>; leftOut: string[] } | undefined {
   const settings: Record<string, string> = {};
-  const unknown: string[] = [];
+  const leftOut: string[] = [];
   let known = 0;
   for (const line of lines) {
     const m = /^([a-z][\w-]*)\s*:\s*(.*\S)\s*$/i.exec(line);
     if (!m?.[1] || m[2] === undefined) return undefined;
     const key = m[1].toLowerCase();
-    settings[key] = m[2];
-    if (GLOBAL_COMMANDS.has(key)) known++;
-    else unknown.push(key);
+    if (GLOBAL_COMMANDS.has(key)) {
+      known++;
+      settings[key] = m[2];
+    } else {
+      if (IGNORED_SETTINGS.has(key)) known++;
+      leftOut.push(key);
+    }
   }
-  return known > 0 ? { settings, unknown } : undefined;
+  return known > 0 ? { settings, leftOut } : undefined;
 }
 
 export function isTrue(value: string | undefined): boolean {

@@ -112,6 +112,12 @@ describe('Deckset settings and commands', () => {
     expect(warnings).toEqual(['Command [.sparkles] is unknown and was left out (slide 1, 2).']);
   });
 
+  it('reads a Deckset setting it leaves out as a setting, and says so', async () => {
+    const { meta, warnings } = await metaOf('theme: Poster\nslide-transition: true\n\n# A');
+    expect(meta.config).toEqual({ theme: 'Poster' });
+    expect(warnings).toEqual(['Setting "slide-transition" is not supported and was left out.']);
+  });
+
   it('reads line specs and text styles', () => {
     expect(readLineSpec('2, 4-6')).toEqual([2, 4, 5, 6]);
     expect(readLineSpec('all')).toBe('all');

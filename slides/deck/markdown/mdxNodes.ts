@@ -141,28 +141,17 @@ export function consoleWarnNode(message: string): MdxjsEsm {
   const estree: Program = {
     type: 'Program',
     sourceType: 'module',
-    body: [
-      {
-        type: 'ExpressionStatement',
-        expression: {
-          type: 'CallExpression',
-          optional: false,
-          callee: {
-            type: 'MemberExpression',
-            computed: false,
-            optional: false,
-            object: { type: 'Identifier', name: 'console' },
-            property: { type: 'Identifier', name: 'warn' },
-          },
-          arguments: [{ type: 'Literal', value: message, raw: JSON.stringify(message) }],
-        },
-      },
-    ],
+    body: [{ type: 'ExpressionStatement', expression: methodCall('console', 'warn', message) }],
   };
   return { type: 'mdxjsEsm', value: `console.warn(${JSON.stringify(message)})`, data: { estree } };
 }
 
 function jsonParseCall(json: string): Expression {
+  return methodCall('JSON', 'parse', json);
+}
+
+/** `object.method("text")`. */
+function methodCall(object: string, method: string, text: string): Expression {
   return {
     type: 'CallExpression',
     optional: false,
@@ -170,9 +159,9 @@ function jsonParseCall(json: string): Expression {
       type: 'MemberExpression',
       computed: false,
       optional: false,
-      object: { type: 'Identifier', name: 'JSON' },
-      property: { type: 'Identifier', name: 'parse' },
+      object: { type: 'Identifier', name: object },
+      property: { type: 'Identifier', name: method },
     },
-    arguments: [{ type: 'Literal', value: json, raw: JSON.stringify(json) }],
+    arguments: [{ type: 'Literal', value: text, raw: JSON.stringify(text) }],
   };
 }
