@@ -1,17 +1,15 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import mdx from '@mdx-js/rollup';
-import { remarkDeck } from './slides/deck/remarkDeck.ts';
+import { deckTalk } from './slides/deck/markdown/vitePlugin.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
   plugins: [
-    {
-      enforce: 'pre',
-      ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkDeck] }),
-    },
-    react({ include: /\.(mdx|tsx|ts)$/ }),
+    // Talks: `.mdx` (the project's) or Deckset `.md`. TALK=path (or `npm run dev -- --talk path`)
+    // presents another talk file instead of slides/talk.mdx.
+    deckTalk({ talk: process.env.TALK }),
+    react({ include: /\.(mdx|md|tsx|ts)$/ }),
     contentSecurityPolicy(),
   ],
   optimizeDeps: {

@@ -20,6 +20,8 @@ test('editing the MDX while on slide 12 shows the change and stays on slide 12',
     const connected = page.waitForEvent('console', (m) => m.text().includes('[vite] connected'));
     await page.goto(`${baseUrl()}#/12`);
     await connected;
+    // The first request compiles the talk (code highlighting included): slow on a busy machine.
+    await page.locator('.deck-main .slide').waitFor({ timeout: 60_000 });
     await expectSlide(page, 12);
     const slide = page.locator('.deck-main .slide');
     await expect(slide).toContainText('Transactions');

@@ -1,4 +1,11 @@
 import { Notes, Slide, SlideBody } from '../deck/SlideParts.tsx';
+import {
+  DeckBackground,
+  DeckColumn,
+  DeckColumns,
+  DeckFooter,
+  DeckSide,
+} from '../deck/DecksetFrame.tsx';
 import { DeckImage } from './DeckImage.tsx';
 import { LiveScene } from './LiveScene.tsx';
 import { OpenTracingDiagram } from './OpenTracingDiagram.tsx';
@@ -15,6 +22,11 @@ export const mdxComponents = {
   Scene,
   LiveScene,
   DeckImage,
+  DeckBackground,
+  DeckSide,
+  DeckColumns,
+  DeckColumn,
+  DeckFooter,
   SearchResults,
   OpenTracingDiagram,
 };

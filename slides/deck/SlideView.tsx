@@ -1,6 +1,7 @@
 import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { mdxComponents } from '../components/mdxComponents.ts';
 import { DeckRuntimeContext } from './deckRuntime.ts';
+import { fitSlide } from './fitSlide.ts';
 import { SlideContext, type SlideRenderContext } from './slideContext.ts';
 
 const NO_SCENES: SlideRenderContext['scenes'] = [];
@@ -28,23 +29,24 @@ export function SlideView({
   const ref = useRef<HTMLDivElement>(null);
   const autoscale = part === 'body' && (meta?.autoscale ?? false);
 
-  // Deckset's autoscale: shrink the type until the body fits. All sizes are relative to the stage
-  // width, so the factor holds at every window size and needs measuring only once per build.
+  // Deckset's fitting (autoscale, code, `[fit]` headings, code highlights): see fitSlide.ts.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    // The element outlives a slide change, so a slide without autoscale must drop the factor.
-    el.style.removeProperty('--autoscale');
-    if (!autoscale) return;
-    let scale = 1;
-    el.style.setProperty('--autoscale', '1');
-    for (let i = 0; i < 6; i++) {
-      const body = el.querySelector<HTMLElement>('.slide-body');
-      if (!body || body.scrollHeight <= body.clientHeight + 1) break;
-      scale *= (body.clientHeight / body.scrollHeight) * 0.98;
-      el.style.setProperty('--autoscale', scale.toFixed(3));
+    if (!el || part !== 'body') return;
+    const fit = () => fitSlide(el, { autoscale, step });
+    fit();
+    // Pictures and fonts that arrive later change the layout: fit again.
+    const onLoad = () => fit();
+    el.addEventListener('load', onLoad, true);
+    let alive = true;
+    if (document.fonts && document.fonts.status !== 'loaded') {
+      void document.fonts.ready.then(() => alive && fit());
     }
-  }, [autoscale, index, step]);
+    return () => {
+      alive = false;
+      el.removeEventListener('load', onLoad, true);
+    };
+  }, [autoscale, index, step, part]);
 
   const Content = runtime.Content;
   return (
