@@ -14,16 +14,26 @@
  * buffer full, and every `--sample` seconds (default 30) the JS heap is measured after a full GC,
  * with what every buffer holds. Flat means the post-GC heap spans at most 2 MiB over the stream.
  *
+ * Site: the size of dist/ and of its emoji font, and the gzip size of the first slide's scripts.
+ *
+ * First paint (`--paint-rounds`, default 3; 0 skips it): cold loads of `#/1`, `#/sandbox`,
+ * `#/read` and `#/exercises`, interleaved with the talk's Slidev deck (built on demand, see
+ * bench/peer/slidevPeer.ts): when the content a visitor came for painted, against Slidev's first
+ * slide title, and whether a "Loading…" fallback painted first (firstPaintBench.ts).
+ * `--baseline DIR` measures another build's first paint in the same rounds (before/after).
+ *
  * `--cap N` sets the span cap (default: the app's). `--json` prints one JSON object.
  * Other processes on the machine skew these figures: the load average is printed with them.
  */
 import { cpus, loadavg } from 'node:os';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
 import { DEFAULT_SPAN_CAP } from '../model/TraceBuffer.ts';
-import { heapAfterGc, held, openCdp, recordWindow, type HeldCounts } from './pageProbe.ts';
-import { formatSpread, percentile, slope, spread, type Spread } from './stats.ts';
+import { evictionRound, memoryStream, type Round, type StreamOptions } from './evictionBench.ts';
+import { firstPaintBench, type FirstPaintResult } from './firstPaintBench.ts';
+import { siteSize } from './siteSize.ts';
+import { formatSpread, slope, spread, type Spread } from './stats.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -39,205 +49,135 @@ const ROUNDS = num('rounds', 3);
 const SECONDS = num('seconds', 10);
 const MINUTES = num('minutes', 10);
 const SAMPLE_SECONDS = num('sample', 30);
-const RATE = num('rate', 5_000);
-const SPEED = num('speed', 2_000);
-const CAP = num('cap', DEFAULT_SPAN_CAP);
+const PAINT_ROUNDS = num('paint-rounds', 3);
+const STREAM: StreamOptions = {
+  rate: num('rate', 5_000),
+  speed: num('speed', 2_000),
+  cap: num('cap', DEFAULT_SPAN_CAP),
+};
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
-const SPANS_PER_REQUEST = 37; // one lab-order request in metadata mode
-const MIB = 2 ** 20;
+/** Another build to measure first paint of beside this one (e.g. the main branch's). */
+const BASELINE = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined;
+const KB = 1024;
 const log = (line: string) => {
   if (!JSON_OUT) console.log(line);
 };
+const row = (name: string, s: Spread, unit: string) =>
+  log(`    ${name.padEnd(30)} ${formatSpread(s, unit)}`);
 
-/** A fresh sandbox page with its buffer at the cap and a steady load running. */
-async function streamingPage(browser: Browser, base: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${base}/sandbox.html?mode=metadata&speed=100`);
-  await page.waitForFunction(() => !!window.__sandbox);
-  await page.evaluate(
-    ([cap, requests]) => {
-      const scene = window.__sandbox!;
-      scene.setCap(cap);
-      scene.send(requests);
-      scene.finish();
-    },
-    [CAP, Math.ceil((CAP * 1.05) / SPANS_PER_REQUEST)] as const,
+/** Serves a built site in-process, so the server goes away with the benchmark. */
+async function serve(outDir: string) {
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no preview address');
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
+}
+
+function evictionSummary(rounds: Round[]) {
+  if (rounds.length === 0) return null;
+  const of = (f: (r: Round) => number, digits = 1) => spread(rounds.map(f), digits);
+  const summary = {
+    busyMsPerSecond: of((r) => r.busyMsPerSecond, 0),
+    busyCpuMsPerSecond: of((r) => r.busyCpuMsPerSecond, 0),
+    cpuMsPer1000Spans: of((r) => r.cpuMsPer1000Spans),
+    frameP95Ms: of((r) => r.frameP95),
+    frameP99Ms: of((r) => r.frameP99),
+    spansPerSecondEnded: of((r) => r.spansPerSecondEnded, 0),
+    rounds,
+  };
+  log(`  eviction at the cap, min/median/max over ${rounds.length} rounds of ${SECONDS} s:`);
+  row('main thread busy/s, wall', summary.busyMsPerSecond, ' ms');
+  row('main thread busy/s, on a core', summary.busyCpuMsPerSecond, ' ms');
+  row('main thread CPU/1,000 spans', summary.cpuMsPer1000Spans, ' ms');
+  row('frame interval p95', summary.frameP95Ms, ' ms');
+  row('frame interval p99', summary.frameP99Ms, ' ms');
+  row('spans/s ended', summary.spansPerSecondEnded, '');
+  return summary;
+}
+
+async function memorySection(browser: Parameters<typeof memoryStream>[0], url: string) {
+  log(`  memory: ${MINUTES} min stream, heap after GC every ${SAMPLE_SECONDS} s`);
+  const samples = await memoryStream(browser, url, STREAM, MINUTES, SAMPLE_SECONDS, log);
+  const heaps = samples.map((s) => s.heapMiB);
+  const last = samples[samples.length - 1]!;
+  const memory = {
+    minutes: Number(last.minute.toFixed(1)),
+    heapAfterGcMiB: spread(heaps, 2),
+    rangeMiB: Number((Math.max(...heaps) - Math.min(...heaps)).toFixed(2)),
+    slopeMiBPerMinute: Number(
+      slope(samples.map((s) => ({ x: s.minute, y: s.heapMiB }))).toFixed(3),
+    ),
+    held: last.held,
+    samples: samples.map((s) => ({ minute: Number(s.minute.toFixed(2)), heapMiB: s.heapMiB })),
+  };
+  log(
+    `    heap after GC min/median/max ${formatSpread(memory.heapAfterGcMiB, ' MiB')}: range ${memory.rangeMiB} MiB (goal: within 2 MiB), slope ${memory.slopeMiBPerMinute} MiB/min`,
   );
-  await page.evaluate(
-    ([rps, speed]) => {
-      const scene = window.__sandbox!;
-      // Past the UI's 100x, which the controls clamp to: set on the store directly.
-      scene.store.setState({ speed });
-      scene.setLoad(rps);
-    },
-    [RATE / SPANS_PER_REQUEST, SPEED] as const,
-  );
-  return page;
+  return memory;
 }
 
-interface Round {
-  busyMsPerSecond: number;
-  busyCpuMsPerSecond: number;
-  busyCpuPerSecond: number[];
-  /** Main-thread CPU ms per 1,000 spans ended: comparable when a loaded machine misses the rate. */
-  cpuMsPer1000Spans: number;
-  frameP50: number;
-  frameP95: number;
-  frameP99: number;
-  frameMax: number;
-  missedFrames: number;
-  frames: number;
-  spansPerSecondEnded: number;
-  held: HeldCounts;
-  evictedInWindow: number;
+function logFirstPaint(p: FirstPaintResult): void {
+  log(`  first paint, cold loads at 1920x1080, min/median/max over ${p.rounds} rounds:`);
+  row(`${p.peer}: first slide's title`, p.peerTitleMs, ' ms');
+  for (const r of p.routes)
+    row(
+      `${r.site} ${r.route}: content`,
+      r.wantedMs,
+      ` ms (FCP ${formatSpread(r.fcpMs)} ms; "Loading…" first in ${r.fallbackRounds} of ${p.rounds})`,
+    );
+  row('first slide title, ours/Slidev', p.deckOverPeer, ' (goal: below 0.8)');
 }
 
-async function evictionRound(browser: Browser, base: string): Promise<Round> {
-  const page = await streamingPage(browser, base);
-  try {
-    await page.waitForTimeout(3000); // settle: the first requests of the load, JIT
-    const before = await held(page);
-    const w = await recordWindow(page, SECONDS);
-    const after = await held(page);
-    const elapsed = (after.at - before.at) / 1000;
-    const spansPerSecondEnded = (after.ended - before.ended) / elapsed;
-    return {
-      cpuMsPer1000Spans: (w.busy.cpuMsPerSecond / spansPerSecondEnded) * 1000,
-      busyMsPerSecond: w.busy.wallMsPerSecond,
-      busyCpuMsPerSecond: w.busy.cpuMsPerSecond,
-      busyCpuPerSecond: w.busy.cpuPerSecond,
-      frameP50: percentile(w.frames, 0.5),
-      frameP95: percentile(w.frames, 0.95),
-      frameP99: percentile(w.frames, 0.99),
-      frameMax: Math.max(...w.frames),
-      missedFrames: w.frames.filter((ms) => ms > 20).length,
-      frames: w.frames.length,
-      spansPerSecondEnded,
-      held: after,
-      evictedInWindow: after.evictedSpans - before.evictedSpans,
-    };
-  } finally {
-    await page.close();
-  }
-}
-
-interface MemorySample {
-  minute: number;
-  heapMiB: number;
-  held: HeldCounts;
-}
-
-async function memoryStream(browser: Browser, base: string): Promise<MemorySample[]> {
-  const page = await streamingPage(browser, base);
-  try {
-    const cdp = await openCdp(page);
-    const samples: MemorySample[] = [];
-    const t0 = Date.now();
-    for (;;) {
-      await page.waitForTimeout(SAMPLE_SECONDS * 1000);
-      const minute = (Date.now() - t0) / 60_000;
-      const heap = await heapAfterGc(cdp);
-      const counts = await held(page);
-      samples.push({ minute, heapMiB: heap / MIB, held: counts });
-      log(
-        `    ${minute.toFixed(1).padStart(5)} min: heap after GC ${(heap / MIB).toFixed(2)} MiB, ${counts.spans} spans held, ${counts.evictedSpans} evicted, ${counts.ended} ended, recorder: ${counts.flights} flights, ${counts.stacks} stacks, ${counts.nodes} processes`,
-      );
-      if (minute >= MINUTES) return samples;
-    }
-  } finally {
-    await page.close();
-  }
-}
-
-// In-process, so the server goes away with the benchmark (an `npx vite` child would outlive it).
-const server = await preview({
-  build: { outDir: OUT_DIR },
-  preview: { port: 0, strictPort: false, host: '127.0.0.1' },
-  logLevel: 'silent',
-});
-const address = server.httpServer.address();
-if (address === null || typeof address === 'string') throw new Error('no preview address');
-const base = `http://127.0.0.1:${address.port}`;
+const ours = await serve(OUT_DIR);
+const baseline = BASELINE ? await serve(BASELINE) : undefined;
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
   log(
-    `sandbox UI in Chromium (headless, software raster), 1280x720, metadata mode, ${RATE.toLocaleString('en')} spans/s wanted at virtual speed ${SPEED}x, cap ${CAP.toLocaleString('en')} spans`,
+    `sandbox UI in Chromium (headless, software raster), 1280x720, metadata mode, ${STREAM.rate.toLocaleString('en')} spans/s wanted at virtual speed ${STREAM.speed}x, cap ${STREAM.cap.toLocaleString('en')} spans`,
   );
   log(`  machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)} at start`);
   const rounds: Round[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const r = await evictionRound(browser, base);
+    const r = await evictionRound(browser, ours.url, STREAM, SECONDS);
     rounds.push(r);
     log(
       `  round ${i + 1}: main thread busy ${r.busyMsPerSecond.toFixed(0)} ms/s wall, ${r.busyCpuMsPerSecond.toFixed(0)} ms/s on a core (each second: ${r.busyCpuPerSecond.join(', ')}); frames p50 ${r.frameP50.toFixed(1)}, p95 ${r.frameP95.toFixed(1)}, p99 ${r.frameP99.toFixed(1)}, max ${r.frameMax.toFixed(1)} ms, ${r.missedFrames} of ${r.frames} over 20 ms; ${r.spansPerSecondEnded.toFixed(0)} spans/s ended; ${r.held.spans} held, ${r.evictedInWindow} evicted in the window`,
     );
   }
-  const eviction =
-    rounds.length === 0
-      ? null
-      : {
-          busyMsPerSecond: spread(
-            rounds.map((r) => r.busyMsPerSecond),
-            0,
-          ),
-          busyCpuMsPerSecond: spread(
-            rounds.map((r) => r.busyCpuMsPerSecond),
-            0,
-          ),
-          cpuMsPer1000Spans: spread(rounds.map((r) => r.cpuMsPer1000Spans)),
-          frameP95Ms: spread(rounds.map((r) => r.frameP95)),
-          frameP99Ms: spread(rounds.map((r) => r.frameP99)),
-          spansPerSecondEnded: spread(
-            rounds.map((r) => r.spansPerSecondEnded),
-            0,
-          ),
-          rounds,
-        };
-  if (eviction) {
-    const row = (name: string, s: Spread, unit: string) =>
-      log(`    ${name.padEnd(28)} ${formatSpread(s, unit)}`);
-    log(`  eviction at the cap, min/median/max over ${rounds.length} rounds of ${SECONDS} s:`);
-    row('main thread busy/s, wall', eviction.busyMsPerSecond, ' ms');
-    row('main thread busy/s, on a core', eviction.busyCpuMsPerSecond, ' ms');
-    row('main thread CPU/1,000 spans', eviction.cpuMsPer1000Spans, ' ms');
-    row('frame interval p95', eviction.frameP95Ms, ' ms');
-    row('frame interval p99', eviction.frameP99Ms, ' ms');
-    row('spans/s ended', eviction.spansPerSecondEnded, '');
+  const eviction = evictionSummary(rounds);
+
+  const site = await siteSize(browser, OUT_DIR, ours.url);
+  log(
+    `  site: dist/ ${(site.distBytes / KB / KB).toFixed(2)} MB in ${site.files} files (goal: at most 2 MB), emoji font ${(site.emojiFontBytes / KB).toFixed(1)} KB; first-slide JavaScript ${(site.firstSlideJsGzipBytes / KB).toFixed(1)} KB gzip (goal: at most 100 KB)`,
+  );
+
+  let firstPaint: FirstPaintResult | null = null;
+  if (PAINT_ROUNDS > 0) {
+    const sites = [{ name: 'ours', url: ours.url }];
+    if (baseline) sites.push({ name: 'baseline', url: baseline.url });
+    firstPaint = await firstPaintBench(browser, sites, PAINT_ROUNDS, log);
+    logFirstPaint(firstPaint);
   }
 
-  let memory = null;
-  if (MINUTES > 0) {
-    log(`  memory: ${MINUTES} min stream, heap after GC every ${SAMPLE_SECONDS} s`);
-    const samples = await memoryStream(browser, base);
-    const heaps = samples.map((s) => s.heapMiB);
-    const last = samples[samples.length - 1]!;
-    memory = {
-      minutes: Number(last.minute.toFixed(1)),
-      heapAfterGcMiB: spread(heaps, 2),
-      rangeMiB: Number((Math.max(...heaps) - Math.min(...heaps)).toFixed(2)),
-      slopeMiBPerMinute: Number(
-        slope(samples.map((s) => ({ x: s.minute, y: s.heapMiB }))).toFixed(3),
-      ),
-      held: last.held,
-      samples: samples.map((s) => ({ minute: Number(s.minute.toFixed(2)), heapMiB: s.heapMiB })),
-    };
-    log(
-      `    heap after GC min/median/max ${formatSpread(memory.heapAfterGcMiB, ' MiB')}: range ${memory.rangeMiB} MiB (goal: within 2 MiB), slope ${memory.slopeMiBPerMinute} MiB/min`,
-    );
-  }
+  const memory = MINUTES > 0 ? await memorySection(browser, ours.url) : null;
   if (JSON_OUT)
     console.log(
       JSON.stringify({
-        rate: RATE,
-        speed: SPEED,
-        cap: CAP,
+        ...STREAM,
         cpus: cpus().length,
         loadAverage: loadavg()[0],
         eviction,
+        site,
+        firstPaint,
         memory,
       }),
     );
 } finally {
   await browser.close();
-  await server.close();
+  await ours.close();
+  await baseline?.close();
 }
