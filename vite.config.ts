@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import { remarkDeck } from './slides/deck/remarkDeck.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
+import { emojiSubset } from './app/emojiFont.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicy(),
+    emojiSubset(),
   ],
   optimizeDeps: {
     // Dependencies that only lazily loaded views or the exercise worker import: found late, they
