@@ -24,7 +24,11 @@ function slidevVersion(): string | undefined {
 }
 
 /** Installs (first run) and builds (when the deck changed) the Slidev peer; its dist folder. */
-export function buildSlidevPeer(log: (line: string) => void): { distDir: string; name: string } {
+export function buildSlidevPeer(log: (line: string) => void): {
+  distDir: string;
+  name: string;
+  slides: number;
+} {
   const source = slidevSource();
   if (!source) throw new Error(`No Slidev peer deck: looked in ${SOURCES.join(' and ')}`);
   mkdirSync(DIR, { recursive: true });
@@ -55,5 +59,7 @@ export function buildSlidevPeer(log: (line: string) => void): { distDir: string;
     });
     writeFileSync(built, slides);
   }
-  return { distDir, name: `Slidev ${slidevVersion() ?? '?'}` };
+  // Slides are separated by `---` lines; the first two enclose the headmatter.
+  const separators = slides.split('\n').filter((l) => l.trim() === '---').length;
+  return { distDir, name: `Slidev ${slidevVersion() ?? '?'}`, slides: separators - 1 };
 }
