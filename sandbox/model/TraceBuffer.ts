@@ -25,12 +25,12 @@ export type TraceStatus = 'connected' | 'linked' | 'broken';
 export const DEFAULT_SPAN_CAP = 25_000;
 
 /**
- * Past the cap, eviction frees this share of it at once (down to 95% of the cap), instead of one
+ * Past the cap, eviction frees this share of it at once (down to 98% of the cap), instead of one
  * trace for every trace that arrives. A streaming scene then changes its oldest traces a few
  * times a second, not every frame, so the views above them (the trace list starts with the
  * oldest) can skip re-rendering in between. The cap itself is never exceeded.
  */
-export const EVICTION_SLACK = 0.05;
+export const EVICTION_SLACK = 0.02;
 
 /**
  * Every span the scene holds, indexed by span, trace and simulated request, with each span's
