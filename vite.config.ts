@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { deckTalk } from './slides/deck/markdown/vitePlugin.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
+import { emojiSubset } from './app/emojiFont.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
     deckTalk({ talk: process.env.TALK }),
     react({ include: /\.(mdx|md|tsx|ts)$/ }),
     contentSecurityPolicy(),
+    emojiSubset(),
   ],
   optimizeDeps: {
     // Dependencies that only lazily loaded views or the exercise worker import: found late, they

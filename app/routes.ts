@@ -12,34 +12,53 @@ export interface RouteEntry {
   /** Props for the view when the segments belong to this route, else undefined. */
   match(segments: readonly string[]): Record<string, unknown> | undefined;
   view: ComponentType<Record<string, unknown>>;
+  /**
+   * Loads the view's code. The entry point awaits it for the route a visitor opens before the
+   * first render, so the first paint is the content, not a "Loading…" fallback.
+   */
+  preload?: () => Promise<unknown>;
 }
 
 const POSITION = /^\d+(\.\d+)?$/;
 
-const TalkDeck = lazy(() =>
-  import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkDeck })),
-);
-const TalkPresenter = lazy(() =>
-  import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkPresenter })),
-);
-const TalkPrint = lazy(() =>
-  import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkPrint })),
-);
+type View = ComponentType<Record<string, unknown>>;
 
+/**
+ * A view whose code loads on demand. Once `preload` has loaded it, its first render does not
+ * suspend: the factory hands React a thenable that resolves synchronously, so no Suspense
+ * fallback paints before the content. (A promise, even a settled one, always suspends once.)
+ */
+function lazyView(load: () => Promise<View>): { view: View; preload: () => Promise<View> } {
+  let loaded: View | undefined;
+  let loading: Promise<View> | undefined;
+  const preload = () =>
+    (loading ??= load().then((v) => {
+      loaded = v;
+      return v;
+    }));
+  const view = lazy(() => {
+    const done = loaded;
+    if (!done) return preload().then((v) => ({ default: v }));
+    const settled: PromiseLike<{ default: View }> = {
+      then: (ok) => Promise.resolve(ok?.({ default: done })) as never,
+    };
+    return settled as Promise<{ default: View }>;
+  });
+  return { view, preload };
+}
+
+const talkViews = () => import('../slides/TalkViews.tsx');
+const TalkDeck = lazyView(() => talkViews().then((m) => m.TalkDeck as View));
+const TalkPresenter = lazyView(() => talkViews().then((m) => m.TalkPresenter as View));
+const TalkPrint = lazyView(() => talkViews().then((m) => m.TalkPrint as View));
+const TalkReading = lazyView(() => talkViews().then((m) => m.TalkReading as View));
 // The sandbox page reads and writes its own query (`#/sandbox?mode=…&requests=3`).
-const SandboxPage = lazy(() =>
-  import('../sandbox/views/SandboxPage.tsx').then((m) => ({
-    default: () => createElement(m.default),
-  })),
+const SandboxPage = lazyView(() =>
+  import('../sandbox/views/SandboxPage.tsx').then((m) => () => createElement(m.default)),
 );
 // The workshop reads its exercise from the hash itself (`#/exercises/3`).
-const ExercisesPage = lazy(() =>
-  import('../exercises/web/ExercisesPage.tsx').then((m) => ({
-    default: () => createElement(m.default),
-  })),
-);
-const TalkReading = lazy(() =>
-  import('../slides/TalkViews.tsx').then((m) => ({ default: m.TalkReading })),
+const ExercisesPage = lazyView(() =>
+  import('../exercises/web/ExercisesPage.tsx').then((m) => () => createElement(m.default)),
 );
 
 export const routes: readonly RouteEntry[] = [
@@ -47,7 +66,7 @@ export const routes: readonly RouteEntry[] = [
   {
     name: 'deck',
     match: (s) => (s.length === 1 && POSITION.test(s[0] ?? '') ? {} : undefined),
-    view: TalkDeck,
+    ...TalkDeck,
   },
   {
     name: 'presenter',
@@ -55,7 +74,7 @@ export const routes: readonly RouteEntry[] = [
       s[0] === 'presenter' && (s.length === 1 || (s.length === 2 && POSITION.test(s[1] ?? '')))
         ? {}
         : undefined,
-    view: TalkPresenter,
+    ...TalkPresenter,
   },
   {
     name: 'print',
@@ -63,12 +82,12 @@ export const routes: readonly RouteEntry[] = [
       s[0] === 'print' && (s.length === 1 || (s.length === 2 && s[1] === 'notes'))
         ? { notes: s[1] === 'notes' }
         : undefined,
-    view: TalkPrint,
+    ...TalkPrint,
   },
   {
     name: 'sandbox',
     match: (s) => (s.length === 1 && s[0] === 'sandbox' ? {} : undefined),
-    view: SandboxPage,
+    ...SandboxPage,
   },
   {
     // The talk as an article; `#/read/12` opens it at slide 12's section.
@@ -77,13 +96,13 @@ export const routes: readonly RouteEntry[] = [
       s[0] === 'read' && (s.length === 1 || (s.length === 2 && POSITION.test(s[1] ?? '')))
         ? { slide: s[1] === undefined ? undefined : Number.parseInt(s[1], 10) }
         : undefined,
-    view: TalkReading,
+    ...TalkReading,
   },
   {
     name: 'exercises',
     // `#/exercises/3` or `#/exercises/03-inject`; the page shows the list for an unknown one.
     match: (s) => (s[0] === 'exercises' && s.length <= 2 ? {} : undefined),
-    view: ExercisesPage,
+    ...ExercisesPage,
   },
 ];
 

@@ -1,9 +1,11 @@
 /**
- * `npm run bench:deck:peer [-- --build] [-- --seed path/to/talk.md]`: our deck against a peer.
+ * `npm run bench:deck:peer [-- --build] [-- --seed path/to/talk.md]`: our deck against two peers.
  *
- * The peer is the seed talk (Deckset markdown, 41 slides) converted at bench time into
+ * Peer 1 is the seed talk (Deckset markdown, 41 slides) converted at bench time into
  * Spectacle's markdown and built as a static site; Spectacle is installed on demand into
- * node_modules/.cache/deck-peer/, never into the project's dependencies. Both decks are served
+ * node_modules/.cache/deck-peer/, never into the project's dependencies. Peer 2 is the talk's
+ * Slidev version (../shared/peers/slidev, see slidevPeer.ts), installed and built the same way.
+ * All decks are served
  * from 127.0.0.1 and measured by the same harness (measureDeck.ts, the method of
  * scripts/bench-deck.ts): first-slide JavaScript (gzip) and the median time of a slide change.
  *
@@ -20,6 +22,7 @@ import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
 import { measureDeck, median, type DeckFigures, type DeckProbe } from './measureDeck.ts';
+import { buildSlidevPeer } from './slidevPeer.ts';
 import { buildPeerDeck, CACHE_ROOT, PEER_NAME } from './spectaclePeer.ts';
 import { serveStatic } from './staticServer.ts';
 
@@ -45,6 +48,26 @@ function ourProbe(url: string, maxSlides: number): DeckProbe {
     slides: async (page) => Math.min(maxSlides, (await steps(page)).length),
     restart: (page) => page.keyboard.press('Home'),
     settle: `!document.querySelector('[data-scene-loading]')`,
+  };
+}
+
+/**
+ * Slidev: the current slide is the URL's path (`/3`), with `?clicks=N` for builds (the talk has
+ * none). ArrowLeft goes back to the start.
+ */
+function slidevProbe(url: string, slides: number): DeckProbe {
+  // Slidev mounts only the slides near the current one: the count comes from its markdown.
+  const count = () => Promise.resolve(slides);
+  return {
+    name: 'Slidev',
+    url: `${url}/1`,
+    ready: `location.pathname === '/1' && !!document.querySelector('.slidev-page-1')`,
+    where: `(location.pathname.replace(/^\\//, '') + '.' + (new URLSearchParams(location.search).get('clicks') ?? '0'))`,
+    positions: count,
+    slides: count,
+    restart: async (page) => {
+      for (let i = 1; i < slides; i++) await page.keyboard.press('ArrowLeft');
+    },
   };
 }
 
@@ -83,11 +106,13 @@ function summary(f: DeckFigures) {
     slideChanges: f.slideChange.filter(Boolean).length,
     medianLaidMs: median(f.laid),
     medianPaintedMs: median(f.painted),
+    medianNextFrameMs: median(f.nextFrames),
     medianLaidSlideOnlyMs: median(slideOnly(f.laid)),
     medianPaintedSlideOnlyMs: median(slideOnly(f.painted)),
     slowestLaidMs: Math.max(...f.laid),
   };
 }
+type Summary = ReturnType<typeof summary>;
 
 function printScripts(title: string, f: DeckFigures) {
   console.log(`${title}: JavaScript for the first slide (gzip)`);
@@ -95,9 +120,29 @@ function printScripts(title: string, f: DeckFigures) {
   console.log(`  ${kb(f.jsGzipBytes).padStart(9)}  total`);
 }
 
-// Build and serve the peer first: its first-run install must not hold our server open.
-const peerBuild = await buildPeerDeck(SEED, log);
-const peerServer = await serveStatic(peerBuild.distDir);
+/** One row: ours, each peer, ours over each peer, ours over the whole deck. */
+function figureRow(
+  name: string,
+  pick: (s: Summary) => number,
+  show: (v: number) => string,
+  o: Summary,
+  peers: Summary[],
+  all: Summary,
+): string[] {
+  return [
+    name,
+    show(pick(o)),
+    ...peers.map((p) => show(pick(p))),
+    ...peers.map((p) => ratio(pick(o), pick(p))),
+    show(pick(all)),
+  ];
+}
+
+// Build and serve the peers first: a first-run install must not hold our server open.
+const spectacleBuild = await buildPeerDeck(SEED, log);
+const slidev = buildSlidevPeer(log);
+const spectacleServer = await serveStatic(spectacleBuild.distDir);
+const slidevServer = await serveStatic(slidev.distDir);
 const OUR_DIST = join(CACHE_ROOT, 'ours-dist');
 if (args.includes('--build') || !existsSync(`${OUR_DIST}/index.html`)) {
   log(`Building our site into ${OUR_DIST}…`);
@@ -106,83 +151,63 @@ if (args.includes('--build') || !existsSync(`${OUR_DIST}/index.html`)) {
 const ourServer = await serveStatic(OUR_DIST);
 const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
-  const seedSlides = peerBuild.slides;
+  const seedSlides = spectacleBuild.slides;
   const ours = await measureDeck(browser, ourProbe(ourServer.url, seedSlides));
   const oursAll = await measureDeck(browser, ourProbe(ourServer.url, Infinity));
-  const peer = await measureDeck(browser, peerProbe(peerServer.url));
+  const spectacle = await measureDeck(browser, peerProbe(spectacleServer.url));
+  const slidevFigures = await measureDeck(browser, slidevProbe(slidevServer.url, slidev.slides));
+  const peers = [
+    { name: PEER_NAME, short: 'Spectacle', figures: spectacle },
+    { name: slidev.name, short: 'Slidev', figures: slidevFigures },
+  ];
 
   printScripts('Ours', ours);
-  printScripts(PEER_NAME, peer);
-  if (peer.slides !== seedSlides)
-    throw new Error(`The peer deck shows ${peer.slides} slides, the seed has ${seedSlides}`);
-  if (peer.slideChange.some((c) => !c))
-    throw new Error('The peer deck has builds: positions would not equal slides');
+  for (const p of peers) printScripts(p.name, p.figures);
+  for (const p of peers) {
+    if (p.figures.slides !== seedSlides)
+      throw new Error(`${p.name} shows ${p.figures.slides} slides, the seed has ${seedSlides}`);
+    if (p.figures.slideChange.some((c) => !c))
+      throw new Error(`${p.name} has builds: positions would not equal slides`);
+  }
 
   const o = summary(ours);
   const a = summary(oursAll);
-  const p = summary(peer);
-  const rows: [string, string, string, string, string][] = [
-    [
-      'first-slide JS, gzip',
-      kb(ours.jsGzipBytes),
-      kb(peer.jsGzipBytes),
-      ratio(ours.jsGzipBytes, peer.jsGzipBytes),
-      kb(oursAll.jsGzipBytes),
-    ],
-    [
-      'median change → laid out',
-      ms(o.medianLaidMs),
-      ms(p.medianLaidMs),
-      ratio(o.medianLaidMs, p.medianLaidMs),
-      ms(a.medianLaidMs),
-    ],
-    [
-      'median change → painted (2 rAF)',
-      ms(o.medianPaintedMs),
-      ms(p.medianPaintedMs),
-      ratio(o.medianPaintedMs, p.medianPaintedMs),
-      ms(a.medianPaintedMs),
-    ],
-    [
-      '  slide-to-slide only → laid out',
-      ms(o.medianLaidSlideOnlyMs),
-      ms(p.medianLaidSlideOnlyMs),
-      ratio(o.medianLaidSlideOnlyMs, p.medianLaidSlideOnlyMs),
-      ms(a.medianLaidSlideOnlyMs),
-    ],
-    [
-      '  slide-to-slide only → painted',
-      ms(o.medianPaintedSlideOnlyMs),
-      ms(p.medianPaintedSlideOnlyMs),
-      ratio(o.medianPaintedSlideOnlyMs, p.medianPaintedSlideOnlyMs),
-      ms(a.medianPaintedSlideOnlyMs),
-    ],
-    [
-      'slowest change → laid out',
-      ms(o.slowestLaidMs),
-      ms(p.slowestLaidMs),
-      ratio(o.slowestLaidMs, p.slowestLaidMs),
-      ms(a.slowestLaidMs),
-    ],
-    ['slides', String(o.slides), String(p.slides), ratio(o.slides, p.slides), String(a.slides)],
-    [
-      'changes measured (slides + builds)',
-      `${o.changes} (${o.slideChanges} + ${o.changes - o.slideChanges})`,
-      `${p.changes} (${p.slideChanges} + 0)`,
-      '',
-      `${a.changes} (${a.slideChanges} + ${a.changes - a.slideChanges})`,
-    ],
+  const ps = peers.map((p) => summary(p.figures));
+  const rows = [
+    figureRow('first-slide JS, gzip', (s) => s.jsGzipKB * 1024, kb, o, ps, a),
+    figureRow('median change → laid out', (s) => s.medianLaidMs, ms, o, ps, a),
+    figureRow('median change → painted', (s) => s.medianPaintedMs, ms, o, ps, a),
+    figureRow('  slide-to-slide only → laid out', (s) => s.medianLaidSlideOnlyMs, ms, o, ps, a),
+    figureRow('  slide-to-slide only → painted', (s) => s.medianPaintedSlideOnlyMs, ms, o, ps, a),
+    figureRow(
+      'median change → frame after (was "2 rAF")',
+      (s) => s.medianNextFrameMs,
+      ms,
+      o,
+      ps,
+      a,
+    ),
+    figureRow('slowest change → laid out', (s) => s.slowestLaidMs, ms, o, ps, a),
+    figureRow('slides', (s) => s.slides, String, o, ps, a),
   ];
-  const head = ['', `ours, slides 1-${seedSlides}`, 'peer', 'ours/peer', 'ours, whole deck'];
+  const head = [
+    '',
+    `ours, slides 1-${seedSlides}`,
+    ...peers.map((p) => p.short),
+    ...peers.map((p) => `ours/${p.short}`),
+    'ours, whole deck',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('   ');
   console.log('');
-  console.log(`Ours vs ${PEER_NAME}: the seed talk (${SEED}), headless Chromium 1920x1080`);
+  console.log(
+    `Ours vs ${peers.map((p) => p.name).join(' and ')}: the seed talk (${SEED}), headless Chromium 1920x1080`,
+  );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   console.log(
-    'ratio < 1: ours is smaller/faster. "Whole deck" is for reference only (its slides after the seed ones are not in the peer).',
+    'ratio < 1: ours is smaller/faster. "Painted": the frame showing the change rendered on the main thread (sub-frame resolution). "Whole deck" is for reference only.',
   );
 
   mkdirSync('bench-results/peer', { recursive: true });
@@ -190,12 +215,12 @@ try {
     'bench-results/peer/last-run.json',
     JSON.stringify(
       {
-        peer: PEER_NAME,
+        peers: peers.map((p) => p.name),
         seed: SEED,
         ours: o,
         oursWholeDeck: a,
-        peerFigures: p,
-        raw: { ours, oursAll, peer },
+        peerFigures: Object.fromEntries(peers.map((p, i) => [p.short, ps[i]])),
+        raw: { ours, oursAll, spectacle, slidev: slidevFigures },
       },
       null,
       2,
@@ -205,5 +230,6 @@ try {
 } finally {
   await browser.close();
   await ourServer.close();
-  await peerServer.close();
+  await spectacleServer.close();
+  await slidevServer.close();
 }

@@ -5,8 +5,8 @@
  *   (bytes from `response.body()`, gzip at zlib's default level);
  * - a warm-up lap of ArrowRight presses, back to the start;
  * - then, in the page, for every position: dispatch a keydown ArrowRight, wait until the deck's
- *   current-position indicator changed, force layout (“rendered and laid out”), then wait two
- *   animation frames (“painted”).
+ *   current-position indicator changed, force layout (“rendered and laid out”), then wait for the
+ *   frame that shows it to be rendered (“painted”), and one more frame.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
@@ -35,9 +35,14 @@ export interface DeckFigures {
   jsGzipBytes: number;
   slides: number;
   positions: number;
-  /** Per measured change: ms to rendered and laid out, to painted, and whether the slide changed. */
+  /**
+   * Per measured change, ms from the key press: to rendered and laid out; to the frame showing
+   * it rendered on the main thread ("painted", sub-frame resolution); to the animation frame after
+   * that one (the old "2 rAF" figure, which moves in whole frames); and whether the slide changed.
+   */
   laid: number[];
   painted: number[];
+  nextFrames: number[];
   slideChange: boolean[];
 }
 
@@ -93,18 +98,32 @@ export async function measureDeck(browser: Browser, probe: DeckProbe): Promise<D
 
     // In-page code as a string: tsx would wrap named helpers in a __name() the page does not have.
     // keyCode/which as well as key: Mousetrap (Spectacle) reads e.which; our deck reads e.key.
-    // Dispatched on document, it bubbles to window, where our deck listens.
+    // Dispatched on document, it bubbles to window, where our deck listens. A keyup follows at
+    // once: Slidev tracks held keys and keeps moving while it believes ArrowRight is down.
+    // Each change starts at a different phase of the frame (0-16 ms after one), as a person's key
+    // press would, so that "painted" is not a whole number of frames.
     const timings = (await page.evaluate(`(async () => {
       const where = () => ${probe.where};
+      const key = (type) => document.dispatchEvent(new KeyboardEvent(type, {
+        key: 'ArrowRight', code: 'ArrowRight', keyCode: 39, which: 39, bubbles: true, cancelable: true,
+      }));
+      // When the frame that shows the change has been rendered on the main thread: a message
+      // posted from its animation frame callback runs right after its style, layout and paint.
+      const rendered = () => new Promise((r) => requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => r(performance.now());
+        ch.port2.postMessage(0);
+      }));
       const laid = [];
       const painted = [];
+      const nextFrames = [];
       const slideChange = [];
       for (let i = 1; i < ${positions}; i++) {
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, (i * 7) % 17)));
         const before = where();
         const t0 = performance.now();
-        document.dispatchEvent(new KeyboardEvent('keydown', {
-          key: 'ArrowRight', code: 'ArrowRight', keyCode: 39, which: 39, bubbles: true, cancelable: true,
-        }));
+        key('keydown');
+        key('keyup');
         // React renders a key press's update in a microtask; wait frames only if it has not yet.
         await Promise.resolve();
         while (where() === before) {
@@ -113,12 +132,13 @@ export async function measureDeck(browser: Browser, probe: DeckProbe): Promise<D
         }
         document.documentElement.getBoundingClientRect();
         laid.push(performance.now() - t0);
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        painted.push(performance.now() - t0);
+        painted.push((await rendered()) - t0);
+        await new Promise((r) => requestAnimationFrame(r));
+        nextFrames.push(performance.now() - t0);
         slideChange.push(before.split('.')[0] !== where().split('.')[0]);
       }
-      return { laid, painted, slideChange };
-    })()`)) as Pick<DeckFigures, 'laid' | 'painted' | 'slideChange'>;
+      return { laid, painted, nextFrames, slideChange };
+    })()`)) as Pick<DeckFigures, 'laid' | 'painted' | 'nextFrames' | 'slideChange'>;
 
     return { scripts, jsGzipBytes, slides, positions, ...timings };
   } finally {

@@ -1,127 +1,183 @@
 /**
- * npm run bench:ui — frame times of the sandbox page in Chromium while it streams about 1,000
- * spans/s and holds 20,000 or more spans (up to the 25,000-span cap, beyond which it evicts).
+ * npm run bench:ui — what the sandbox page costs in Chromium while it streams spans with its
+ * buffer full (every new trace evicts an old one), and whether its memory stays flat.
  *
- * Method: the built site (`vite build` first) through vite preview; a 1280x720 page in metadata
- * mode is prefilled to 20,000 spans, then a steady load of requests runs at virtual speed 400x
- * (the UI's 100x saturates the simulated event store near 470 spans/s, below the 1,000 wanted).
- * After a settling second it records, for BENCH_SECONDS, the interval between consecutive
- * requestAnimationFrame callbacks: at 60 Hz a frame that fits its budget shows as 16.7 ms, one
- * missed vsync as 33.3 ms. It prints how many frames that is against the 60 Hz count, the spans
- * per second started and ended in the window, and the fewest and most spans held.
+ * Eviction rounds (`--rounds`, default 3, each on a fresh page): the built site at 1280x720 in
+ * metadata mode is prefilled to the span cap, then a steady load of requests streams `--rate`
+ * spans/s (default 5,000) at virtual speed `--speed` (default 2,000x: the UI's 100x saturates the
+ * simulated event store near 470 spans/s). After a settling time it records, for `--seconds`
+ * (default 10): main-thread busy time per second (from a Chromium trace: wall time of its tasks,
+ * and their thread time, which leaves out waits for a core on a busy machine), and the interval
+ * between animation frames (16.7 ms at 60 Hz when a frame fits, 33.3 ms after one missed vsync).
+ *
+ * Memory (`--minutes`, default 10; 0 skips it): one page streams at the same rate with the
+ * buffer full, and every `--sample` seconds (default 30) the JS heap is measured after a full GC,
+ * with what every buffer holds. Flat means the post-GC heap spans at most 2 MiB over the stream.
+ *
+ * Site: the size of dist/ and of its emoji font, and the gzip size of the first slide's scripts.
+ *
+ * First paint (`--paint-rounds`, default 3; 0 skips it): cold loads of `#/1`, `#/sandbox`,
+ * `#/read` and `#/exercises`, interleaved with the talk's Slidev deck (built on demand, see
+ * bench/peer/slidevPeer.ts): when the content a visitor came for painted, against Slidev's first
+ * slide title, and whether a "Loading…" fallback painted first (firstPaintBench.ts).
+ * `--baseline DIR` measures another build's first paint in the same rounds (before/after).
+ *
+ * `--cap N` sets the span cap (default: the app's). `--json` prints one JSON object.
+ * Other processes on the machine skew these figures: the load average is printed with them.
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
+import { DEFAULT_SPAN_CAP } from '../model/TraceBuffer.ts';
+import { evictionRound, memoryStream, type Round, type StreamOptions } from './evictionBench.ts';
+import { firstPaintBench, type FirstPaintResult } from './firstPaintBench.ts';
+import { siteSize } from './siteSize.ts';
+import { formatSpread, slope, spread, type Spread } from './stats.ts';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4179);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const num = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(args[i + 1]);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} wants a number, got ${args[i + 1]}`);
+  return v;
+};
+const JSON_OUT = flag('json');
+const ROUNDS = num('rounds', 3);
+const SECONDS = num('seconds', 10);
+const MINUTES = num('minutes', 10);
+const SAMPLE_SECONDS = num('sample', 30);
+const PAINT_ROUNDS = num('paint-rounds', 3);
+const STREAM: StreamOptions = {
+  rate: num('rate', 5_000),
+  speed: num('speed', 2_000),
+  cap: num('cap', DEFAULT_SPAN_CAP),
+};
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
-const SPANS_PER_REQUEST = 37; // one lab-order request in metadata mode
-const PREFILL_SPANS = 20_000;
-const SPANS_PER_SECOND = 1_000;
-const SPEED = 400;
+/** Another build to measure first paint of beside this one (e.g. the main branch's). */
+const BASELINE = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined;
+const KB = 1024;
+const log = (line: string) => {
+  if (!JSON_OUT) console.log(line);
+};
+const row = (name: string, s: Spread, unit: string) =>
+  log(`    ${name.padEnd(30)} ${formatSpread(s, unit)}`);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+/** Serves a built site in-process, so the server goes away with the benchmark. */
+async function serve(outDir: string) {
+  const server = await preview({
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'silent',
+  });
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') throw new Error('no preview address');
+  return { url: `http://127.0.0.1:${address.port}`, close: () => server.close() };
 }
 
-interface Window60 {
-  frames: number[];
-  minHeld: number;
-  maxHeld: number;
+function evictionSummary(rounds: Round[]) {
+  if (rounds.length === 0) return null;
+  const of = (f: (r: Round) => number, digits = 1) => spread(rounds.map(f), digits);
+  const summary = {
+    busyMsPerSecond: of((r) => r.busyMsPerSecond, 0),
+    busyCpuMsPerSecond: of((r) => r.busyCpuMsPerSecond, 0),
+    cpuMsPer1000Spans: of((r) => r.cpuMsPer1000Spans),
+    frameP95Ms: of((r) => r.frameP95),
+    frameP99Ms: of((r) => r.frameP99),
+    spansPerSecondEnded: of((r) => r.spansPerSecondEnded, 0),
+    rounds,
+  };
+  log(`  eviction at the cap, min/median/max over ${rounds.length} rounds of ${SECONDS} s:`);
+  row('main thread busy/s, wall', summary.busyMsPerSecond, ' ms');
+  row('main thread busy/s, on a core', summary.busyCpuMsPerSecond, ' ms');
+  row('main thread CPU/1,000 spans', summary.cpuMsPer1000Spans, ' ms');
+  row('frame interval p95', summary.frameP95Ms, ' ms');
+  row('frame interval p99', summary.frameP99Ms, ' ms');
+  row('spans/s ended', summary.spansPerSecondEnded, '');
+  return summary;
 }
 
-// In-process, so the server goes away with the benchmark (an `npx vite` child would outlive it).
-const server = await preview({
-  build: { outDir: OUT_DIR },
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'silent',
-});
+async function memorySection(browser: Parameters<typeof memoryStream>[0], url: string) {
+  log(`  memory: ${MINUTES} min stream, heap after GC every ${SAMPLE_SECONDS} s`);
+  const samples = await memoryStream(browser, url, STREAM, MINUTES, SAMPLE_SECONDS, log);
+  const heaps = samples.map((s) => s.heapMiB);
+  const last = samples[samples.length - 1]!;
+  const memory = {
+    minutes: Number(last.minute.toFixed(1)),
+    heapAfterGcMiB: spread(heaps, 2),
+    rangeMiB: Number((Math.max(...heaps) - Math.min(...heaps)).toFixed(2)),
+    slopeMiBPerMinute: Number(
+      slope(samples.map((s) => ({ x: s.minute, y: s.heapMiB }))).toFixed(3),
+    ),
+    held: last.held,
+    samples: samples.map((s) => ({ minute: Number(s.minute.toFixed(2)), heapMiB: s.heapMiB })),
+  };
+  log(
+    `    heap after GC min/median/max ${formatSpread(memory.heapAfterGcMiB, ' MiB')}: range ${memory.rangeMiB} MiB (goal: within 2 MiB), slope ${memory.slopeMiBPerMinute} MiB/min`,
+  );
+  return memory;
+}
+
+function logFirstPaint(p: FirstPaintResult): void {
+  log(`  first paint, cold loads at 1920x1080, min/median/max over ${p.rounds} rounds:`);
+  row(`${p.peer}: first slide's title`, p.peerTitleMs, ' ms');
+  for (const r of p.routes)
+    row(
+      `${r.site} ${r.route}: content`,
+      r.wantedMs,
+      ` ms (FCP ${formatSpread(r.fcpMs)} ms; "Loading…" first in ${r.fallbackRounds} of ${p.rounds})`,
+    );
+  row('first slide title, ours/Slidev', p.deckOverPeer, ' (goal: below 0.8)');
+}
+
+const ours = await serve(OUT_DIR);
+const baseline = BASELINE ? await serve(BASELINE) : undefined;
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
 try {
-  const base = `http://127.0.0.1:${PORT}`;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${base}/sandbox.html?mode=metadata&speed=100`);
-  await page.waitForFunction(() => !!window.__sandbox);
-  const prefilled = await page.evaluate(
-    (n) => {
-      const scene = window.__sandbox!;
-      scene.send(n);
-      scene.finish();
-      return scene.buffer().size;
-    },
-    Math.ceil(PREFILL_SPANS / SPANS_PER_REQUEST),
+  log(
+    `sandbox UI in Chromium (headless, software raster), 1280x720, metadata mode, ${STREAM.rate.toLocaleString('en')} spans/s wanted at virtual speed ${STREAM.speed}x, cap ${STREAM.cap.toLocaleString('en')} spans`,
   );
-  await page.evaluate(
-    ([rps, speed]) => {
-      const scene = window.__sandbox!;
-      // Past the UI's 100x, which the controls clamp to: set on the store directly.
-      scene.store.setState({ speed });
-      scene.setLoad(rps);
-    },
-    [SPANS_PER_SECOND / SPANS_PER_REQUEST, SPEED] as const,
-  );
-  // Let the stream settle, then record the interval between animation frames.
-  await page.waitForTimeout(1000);
-  const stats = () =>
-    page.evaluate(() => {
-      const s = window.__sandbox!.simulation().stats();
-      return { started: s.spansStarted, ended: s.spansEnded, at: performance.now() };
-    });
-  const before = await stats();
-  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  const window60: Window60 = await page.evaluate(`new Promise((resolve) => {
-    const frames = [];
-    let minHeld = Infinity;
-    let maxHeld = 0;
-    let last;
-    let start;
-    const tick = (t) => {
-      const held = window.__sandbox.buffer().size;
-      minHeld = Math.min(minHeld, held);
-      maxHeld = Math.max(maxHeld, held);
-      if (last !== undefined) frames.push(t - last);
-      last = t;
-      start ??= t;
-      if (t - start < ${SECONDS * 1000}) requestAnimationFrame(tick);
-      else resolve({ frames, minHeld, maxHeld });
-    };
-    requestAnimationFrame(tick);
-  })`);
-  const after = await stats();
-  const evicted = await page.evaluate(() => window.__sandbox!.buffer().evictedSpans);
-  await browser.close();
+  log(`  machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)} at start`);
+  const rounds: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = await evictionRound(browser, ours.url, STREAM, SECONDS);
+    rounds.push(r);
+    log(
+      `  round ${i + 1}: main thread busy ${r.busyMsPerSecond.toFixed(0)} ms/s wall, ${r.busyCpuMsPerSecond.toFixed(0)} ms/s on a core (each second: ${r.busyCpuPerSecond.join(', ')}); frames p50 ${r.frameP50.toFixed(1)}, p95 ${r.frameP95.toFixed(1)}, p99 ${r.frameP99.toFixed(1)}, max ${r.frameMax.toFixed(1)} ms, ${r.missedFrames} of ${r.frames} over 20 ms; ${r.spansPerSecondEnded.toFixed(0)} spans/s ended; ${r.held.spans} held, ${r.evictedInWindow} evicted in the window`,
+    );
+  }
+  const eviction = evictionSummary(rounds);
 
-  const { frames } = window60;
-  const sorted = [...frames].sort((a, b) => a - b);
-  const elapsed = (after.at - before.at) / 1000;
-  const recorded = frames.reduce((a, b) => a + b, 0) / 1000;
-  const expected = Math.round(recorded * 60);
-  const f = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(
-    `sandbox UI in Chromium (headless, software raster), 1280x720, metadata mode, virtual speed ${SPEED}x`,
+  const site = await siteSize(browser, OUT_DIR, ours.url);
+  log(
+    `  site: dist/ ${(site.distBytes / KB / KB).toFixed(2)} MB in ${site.files} files (goal: at most 2 MB), emoji font ${(site.emojiFontBytes / KB).toFixed(1)} KB; first-slide JavaScript ${(site.firstSlideJsGzipBytes / KB).toFixed(1)} KB gzip (goal: at most 100 KB)`,
   );
-  console.log(
-    `  machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)} (other processes skew frame times)`,
-  );
-  console.log(`  prefilled ${prefilled} spans, then a steady load of requests`);
-  console.log(
-    `  over ${elapsed.toFixed(1)} s: ${((after.started - before.started) / elapsed).toFixed(0)} spans/s started, ${((after.ended - before.ended) / elapsed).toFixed(0)} spans/s ended`,
-  );
-  console.log(
-    `  spans held: ${window60.minHeld}-${window60.maxHeld} (cap 25,000; ${evicted} evicted in all)`,
-  );
-  console.log(
-    `  frames: ${frames.length} intervals in ${recorded.toFixed(1)} s (60 Hz would be ${expected})`,
-  );
-  console.log(
-    `  frame interval median ${f(percentile(sorted, 0.5))}, p95 ${f(percentile(sorted, 0.95))}, p99 ${f(percentile(sorted, 0.99))}, max ${f(sorted[sorted.length - 1] ?? NaN)}`,
-  );
-  console.log(
-    `  intervals over 20 ms (a missed frame): ${frames.filter((ms) => ms > 20).length} of ${frames.length}`,
-  );
+
+  let firstPaint: FirstPaintResult | null = null;
+  if (PAINT_ROUNDS > 0) {
+    const sites = [{ name: 'ours', url: ours.url }];
+    if (baseline) sites.push({ name: 'baseline', url: baseline.url });
+    firstPaint = await firstPaintBench(browser, sites, PAINT_ROUNDS, log);
+    logFirstPaint(firstPaint);
+  }
+
+  const memory = MINUTES > 0 ? await memorySection(browser, ours.url) : null;
+  if (JSON_OUT)
+    console.log(
+      JSON.stringify({
+        ...STREAM,
+        cpus: cpus().length,
+        loadAverage: loadavg()[0],
+        eviction,
+        site,
+        firstPaint,
+        memory,
+      }),
+    );
 } finally {
-  await server.close();
+  await browser.close();
+  await ours.close();
+  await baseline?.close();
 }

@@ -31,6 +31,13 @@ export interface ProcessStack {
 export const CLIENT_NODE = 'Client';
 
 /**
+ * How many exited processes keep their node name: a message one of them sent may still be in
+ * flight or queued, and its span names the sender's node. Every request spawns short-lived
+ * processes, so without this bound the names would pile up for as long as a stream runs.
+ */
+export const EXITED_NAMES_KEPT = 4_096;
+
+/**
  * Turns a simulation's event stream into what the views read: spans (with the message that
  * carried or failed to carry their context), messages in flight, and per-process span stacks.
  * Plain data, no DOM: the controller publishes it to React once per frame.
@@ -39,12 +46,17 @@ export class SceneRecorder {
   readonly buffer: TraceBuffer;
   readonly flights = new Map<number, Flight>();
   readonly stacks = new Map<string, ProcessStack>();
+  /** Node of every live process, and of the most recently exited ones (oldest first). */
   private readonly nodes = new Map<string, string>();
+  private readonly exited = new Set<string>();
   private readonly handling = new Map<string, Envelope>();
   /** Events seen since the last `take()`. */
   dirty = false;
 
-  constructor(cap?: number) {
+  constructor(
+    cap?: number,
+    private readonly exitedNamesKept = EXITED_NAMES_KEPT,
+  ) {
     this.buffer = new TraceBuffer(cap);
   }
 
@@ -64,6 +76,7 @@ export class SceneRecorder {
       case 'exit':
         this.stacks.delete(e.pid);
         this.handling.delete(e.pid);
+        this.forgetLater(e.pid);
         return;
       case 'send': {
         const env = e.envelope;
@@ -124,6 +137,19 @@ export class SceneRecorder {
 
   nodeOf(pid: string): string | undefined {
     return this.nodes.get(pid);
+  }
+
+  /** Processes whose node the recorder knows: the live ones and the last few exited. */
+  get knownProcesses(): number {
+    return this.nodes.size;
+  }
+
+  private forgetLater(pid: string): void {
+    this.exited.add(pid);
+    if (this.exited.size <= this.exitedNamesKept) return;
+    const oldest = this.exited.values().next().value as string;
+    this.exited.delete(oldest);
+    this.nodes.delete(oldest);
   }
 
   clearTraces(): void {

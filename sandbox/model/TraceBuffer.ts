@@ -25,6 +25,14 @@ export type TraceStatus = 'connected' | 'linked' | 'broken';
 export const DEFAULT_SPAN_CAP = 25_000;
 
 /**
+ * Past the cap, eviction frees this share of it at once (down to 98% of the cap), instead of one
+ * trace for every trace that arrives. A streaming scene then changes its oldest traces a few
+ * times a second, not every frame, so the views above them (the trace list starts with the
+ * oldest) can skip re-rendering in between. The cap itself is never exceeded.
+ */
+export const EVICTION_SLACK = 0.02;
+
+/**
  * Every span the scene holds, indexed by span, trace and simulated request, with each span's
  * flags computed once when it arrives. Plain mutable data outside React: the views read it after
  * the once-per-frame revision bump. Beyond `cap` spans, whole traces are evicted, oldest first.
@@ -42,6 +50,8 @@ export class TraceBuffer {
   /** Bumped on every change. */
   version = 0;
   private nextIndex = 0;
+  /** The trace a person is looking at: eviction passes over it. */
+  private pinned: string | null = null;
 
   constructor(public cap = DEFAULT_SPAN_CAP) {}
 
@@ -116,6 +126,14 @@ export class TraceBuffer {
     this.version++;
   }
 
+  /**
+   * Keeps one trace (the selected one) out of eviction, so the waterfall a person reads does not
+   * vanish under a steady stream; null unpins.
+   */
+  pin(traceId: string | null): void {
+    this.pinned = traceId;
+  }
+
   /** The span a trace starts at: its root, or its earliest span when the root is missing. */
   rootOf(trace: TraceInfo): SpanRecord | undefined {
     if (trace.rootSpanId) return this.spans.get(trace.rootSpanId);
@@ -157,39 +175,52 @@ export class TraceBuffer {
     this.evictedIds.clear();
     this.evictedSpans = 0;
     this.nextIndex = 0;
+    this.pinned = null;
     this.version++;
   }
 
   private evict(): void {
-    while (this.spans.size > this.cap && this.traces.size > 1) {
-      // The oldest finished trace; the oldest of all if every trace is still open.
-      let oldest = this.traces.values().next().value as TraceInfo;
-      let looked = 0;
-      for (const t of this.traces.values()) {
-        if (t.open === 0) {
-          oldest = t;
-          break;
-        }
-        if (++looked > 64) break;
-      }
-      this.traces.delete(oldest.traceId);
-      for (const id of oldest.spanIds) {
-        this.spans.delete(id);
-        this.flags.delete(id);
-      }
-      for (const request of oldest.requestIds) {
-        const set = this.requests.get(request);
-        set?.delete(oldest.traceId);
-        if (set && set.size === 0) this.requests.delete(request);
-      }
-      this.evictedTraces++;
-      this.evictedIds.add(oldest.traceId);
-      if (this.evictedIds.size > 10_000) {
-        const first = this.evictedIds.values().next().value as string;
-        this.evictedIds.delete(first);
-      }
-      this.evictedSpans += oldest.spanIds.length;
+    if (this.spans.size <= this.cap) return;
+    const target = Math.floor(this.cap * (1 - EVICTION_SLACK));
+    // The last trace stays, however big: a view needs something to show.
+    while (this.spans.size > target && this.traces.size > 1) {
+      const oldest = this.oldestEvictable();
+      if (!oldest) return; // only the pinned trace is left
+      this.drop(oldest);
     }
+  }
+
+  /** The oldest finished, unpinned trace among the first 64; else the oldest unpinned one. */
+  private oldestEvictable(): TraceInfo | undefined {
+    let fallback: TraceInfo | undefined;
+    let looked = 0;
+    for (const t of this.traces.values()) {
+      if (t.traceId === this.pinned) continue;
+      fallback ??= t;
+      if (t.open === 0) return t;
+      if (++looked > 64) break;
+    }
+    return fallback;
+  }
+
+  private drop(trace: TraceInfo): void {
+    this.traces.delete(trace.traceId);
+    for (const id of trace.spanIds) {
+      this.spans.delete(id);
+      this.flags.delete(id);
+    }
+    for (const request of trace.requestIds) {
+      const set = this.requests.get(request);
+      set?.delete(trace.traceId);
+      if (set && set.size === 0) this.requests.delete(request);
+    }
+    this.evictedTraces++;
+    this.evictedIds.add(trace.traceId);
+    if (this.evictedIds.size > 10_000) {
+      const first = this.evictedIds.values().next().value as string;
+      this.evictedIds.delete(first);
+    }
+    this.evictedSpans += trace.spanIds.length;
   }
 }
 

@@ -60,6 +60,12 @@ export function createSceneController(opts: SceneControllerOptions) {
   let loadCarry = 0;
   let disposed = false;
   const drawers = new Set<() => void>();
+  // The selected trace stays out of eviction: its waterfall does not vanish while a person
+  // reads it, and the selection does not jump to a new trace every frame under a steady stream.
+  store.subscribe((s, prev) => {
+    if (s.selectedTraceId !== prev.selectedTraceId || s.view !== prev.view)
+      current().pin(s.selectedTraceId);
+  });
 
   function build(): Simulation {
     const s = store.getState();
