@@ -95,15 +95,19 @@ function build(
   h: number,
   nodeW: number,
   nodeH: number,
+  clientW = id === 'wide' ? 84 : nodeW,
 ): TopoLayout {
   const nodes: NodeBox[] = [
     { id: CLIENT_NODE, label: 'HTTP client', service: 'outside' },
     ...TOPOLOGY.map((n) => ({ id: n.id, label: n.label, service: n.service })),
-  ].map((n) => {
-    const [x, y] = places[n.id] ?? [0, 0];
-    // The client box is narrower side by side: it only sends.
-    return { ...n, x, y, w: id === 'wide' && n.id === CLIENT_NODE ? 84 : nodeW };
-  });
+  ]
+    // A scenario's layout places only the processes it uses.
+    .filter((n) => n.id in places)
+    .map((n) => {
+      const [x, y] = places[n.id] ?? [0, 0];
+      // The client box is narrower side by side: it only sends.
+      return { ...n, x, y, w: n.id === CLIENT_NODE ? clientW : nodeW };
+    });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edgeBetween = (a: NodeBox, b: NodeBox): Edge['points'] => {
@@ -181,6 +185,36 @@ function build(
 export const WIDE_LAYOUT = build('wide', WIDE, 1000, 440, 132, 92);
 export const TALL_LAYOUT = build('tall', TALL, 540, 744, 150, 72);
 
+/**
+ * The proof of concept runs in the request process alone (ExRay's function spans): two boxes, big
+ * enough for the process's span stack, which is the point of that scene.
+ */
+export const POC_WIDE_LAYOUT = build(
+  'wide',
+  { [CLIENT_NODE]: [4, 14], RequestProcess: [200, 14] },
+  560,
+  200,
+  340,
+  170,
+  120,
+);
+export const POC_TALL_LAYOUT = build(
+  'tall',
+  { [CLIENT_NODE]: [90, 4], RequestProcess: [20, 230] },
+  380,
+  410,
+  340,
+  170,
+  200,
+);
+
+/** The layouts a scenario's topology may take, widest first. */
+export function layoutsFor(scenario?: string): readonly TopoLayout[] {
+  return scenario === 'proof-of-concept'
+    ? [POC_WIDE_LAYOUT, POC_TALL_LAYOUT]
+    : [WIDE_LAYOUT, TALL_LAYOUT];
+}
+
 /** Where a layout sits in a box of `width` x `height` CSS pixels: uniform scale, centred. */
 export interface Placement {
   layout: TopoLayout;
@@ -190,9 +224,9 @@ export interface Placement {
 }
 
 /** The layout that comes out biggest in the box (so its text is largest), centred in it. */
-export function placeLayout(width: number, height: number): Placement {
+export function placeLayout(width: number, height: number, scenario?: string): Placement {
   let best: Placement | null = null;
-  for (const layout of [WIDE_LAYOUT, TALL_LAYOUT]) {
+  for (const layout of layoutsFor(scenario)) {
     const scale = Math.min(width / layout.w, height / layout.h);
     // The wide layout wins ties and near-ties: its boxes have room for the span stacks.
     if (!best || scale > best.scale * (layout.id === 'tall' ? 1.15 : 1))
