@@ -106,7 +106,7 @@ function draw(
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, pxW, pxH);
   const state = scene.store.getState();
-  const place = placeLayout(box.width, box.height, state.scenario);
+  const place = placeLayout(box.width, box.height, state.scenario, labels === 'short');
   const { layout, scale } = place;
   canvas.dataset.layout = layout.id;
   ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
@@ -176,12 +176,13 @@ function draw(
     ctx.fillStyle = '#333333';
     const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
     const serviceY = node.y + pad + u(lines.length * FONT.line + 1);
-    if (boxH >= (lines.length + 1) * FONT.line + FONT.pad)
+    // Short labels (a slide): the stripe's colour names the service; a cut name would not help.
+    if (labels === 'full' && boxH >= (lines.length + 1) * FONT.line + FONT.pad)
       ctx.fillText(truncate(ctx, `${node.service}${procs}`, textW), textX, serviceY);
     const top = stacks[0];
     if (top) {
       // The process dictionary: the span stack, newest on top.
-      const firstY = serviceY + u(FONT.line + 1);
+      const firstY = labels === 'full' ? serviceY + u(FONT.line + 1) : serviceY;
       const room = Math.floor((node.y + layout.nodeH - pad - firstY) / u(FONT.stackLine));
       const entries = top.stack.slice(-Math.max(0, room)).reverse();
       entries.forEach((entry, i) => {

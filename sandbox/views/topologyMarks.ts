@@ -62,15 +62,19 @@ function placePill(
   const h = u(MARK_FONT + 10);
   const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
   const [ax, ay] = anchor;
-  const gap = u(16);
+  // Every place on a grid over the picture, nearest to what the pill names first.
   const candidates: Rect[] = [];
-  for (const d of [0, 1, 2, 3, 4, 6, 8]) {
-    const dy = gap + d * h * 0.6;
-    for (const dx of [0, -0.35, 0.35, -0.7, 0.7]) {
-      candidates.push({ x: ax - w / 2 + dx * w, y: ay - dy - h, w, h });
-      candidates.push({ x: ax - w / 2 + dx * w, y: ay + dy, w, h });
-    }
-  }
+  const steps = 24;
+  for (let i = 0; i <= steps; i++)
+    for (let j = 0; j <= steps; j++)
+      candidates.push({
+        x: ((layout.w - w) * i) / steps,
+        y: ((layout.h - h) * j) / steps,
+        w,
+        h,
+      });
+  const distance = (r: Rect) => Math.hypot(r.x + r.w / 2 - ax, r.y + r.h / 2 - ay);
+  candidates.sort((a, b) => distance(a) - distance(b));
   const inside = (r: Rect) =>
     r.x >= 0 && r.y >= 0 && r.x + r.w <= layout.w && r.y + r.h <= layout.h;
   const free = candidates.find(
@@ -142,10 +146,17 @@ export function drawHopMarks(
   }
   ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
   const pills: { text: string; colour: string; anchor: [number, number] }[] = [];
-  const brk = hops.breakHop;
+  // The break; else the hop the focus span came over (a link by design).
+  const brk =
+    hops.breakHop ??
+    (hops.focus?.spanId ? hops.hops.find((h) => h.spanId === hops.focus?.spanId) : undefined);
   const at = brk ? midpoints.get(brk.key) : undefined;
   if (brk && at)
-    pills.push({ text: breakText(brk, nodeLabel), colour: HOP_STYLE.cut.colour, anchor: at });
+    pills.push({
+      text: breakText(brk, nodeLabel),
+      colour: HOP_STYLE[brk.state].colour,
+      anchor: at,
+    });
   const named = new Set<string>();
   for (const mix of hops.mixes) {
     const node = mix.node ? layout.byId.get(mix.node) : undefined;
@@ -154,7 +165,7 @@ export function drawHopMarks(
     pills.push({
       text: `\u26a0 ${mix.name}: ${mix.label}`,
       colour: HOP_STYLE.mixed.colour,
-      anchor: [node.x + node.w / 2, node.y + (named.size === 1 ? layout.nodeH : 0)],
+      anchor: [node.x + node.w / 2, node.y + layout.nodeH],
     });
   }
   for (const pill of pills) {
