@@ -83,7 +83,7 @@ test('inputs made inside the audience window’s scene, with its own keys, reach
 
   // The sandbox's shortcuts work on the focused scene: 3 switches to metadata, s sends a
   // request. Neither is a deck key there (s would open the presenter view).
-  const list = audienceScene.getByRole('listbox');
+  const list = audienceScene.getByTestId('slide-stage');
   await list.press('3');
   await expect(audienceScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');
   await expect(presenterScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');

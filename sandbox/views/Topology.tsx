@@ -109,6 +109,8 @@ function draw(
   const place = placeLayout(box.width, box.height, state.scenario, labels === 'short');
   const { layout, scale } = place;
   canvas.dataset.layout = layout.id;
+  canvas.dataset.nodes = String(layout.nodes.length);
+  let cutLabels = 0;
   ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
   /** CSS pixels to layout units. */
   const u = (px: number) => px / scale;
@@ -172,6 +174,7 @@ function draw(
     }
     ctx.fillStyle = '#111111';
     lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
+    if (lines.some((line) => line.endsWith('\u2026'))) cutLabels++;
     ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
     ctx.fillStyle = '#333333';
     const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
@@ -197,6 +200,8 @@ function draw(
     }
   }
 
+  // Tests read it: no box's label may be cut at a slide's size.
+  canvas.dataset.cutLabels = String(cutLabels);
   const nameOf = (id: string) => {
     const node = layout.byId.get(id);
     return node ? nodeLabel(node, labels) : id;

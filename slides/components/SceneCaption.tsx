@@ -47,6 +47,7 @@ export function SceneCaption({
       className="scene-caption"
       data-scene-ready={revision > 0 || undefined}
       data-scene-idle={idle || undefined}
+      data-spans={buffer.size}
     >
       <span className="scene-count" data-traces={traces}>
         {traces} {traces === 1 ? 'trace' : 'traces'} · {requests}{' '}

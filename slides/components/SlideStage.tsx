@@ -24,13 +24,28 @@ function useFitRows(panel: RefObject<HTMLElement | null>, deps: unknown[]) {
   useLayoutEffect(() => {
     const el = panel.current;
     if (!el) return;
-    let size = ROW_FONT.max;
-    el.style.setProperty('--rows-font', `${size}px`);
-    while (el.scrollHeight > el.clientHeight + 1 && size > ROW_FONT.min) {
-      size -= 0.5;
+    const overflows = () => {
+      if (el.scrollHeight > el.clientHeight + 1) return true;
+      const rows = el.querySelectorAll('.scene-stage-row');
+      const last = rows[rows.length - 1];
+      return (
+        !!last && last.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 0.5
+      );
+    };
+    const fit = () => {
+      let size = ROW_FONT.max;
       el.style.setProperty('--rows-font', `${size}px`);
-    }
-    el.dataset.fits = String(el.scrollHeight <= el.clientHeight + 1);
+      while (overflows() && size > ROW_FONT.min) {
+        size -= 0.5;
+        el.style.setProperty('--rows-font', `${size}px`);
+      }
+      el.dataset.fits = String(!overflows());
+    };
+    fit();
+    // The box is sized after the scene is (useFitBox): fit again when it changes.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    observer?.observe(el);
+    return () => observer?.disconnect();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }
@@ -108,8 +123,12 @@ export function SlideStage() {
   useFitRows(panel, [rowCount, focus?.reason, focus?.text]);
 
   return (
+    // Focusable, so the sandbox's own scene keys (s, 1-4, …) work on it by keyboard.
     <div
       className="scene-stage"
+      tabIndex={0}
+      role="group"
+      aria-label="Live scene"
       data-testid="slide-stage"
       data-settled={idle || undefined}
       data-focus-reason={focus?.reason ?? ''}
