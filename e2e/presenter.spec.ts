@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, expectSlide, openDeck } from './deckHelpers.ts';
 
+// The audience window is a background page here, and a background page gets few animation
+// frames: a slide's scene, paced to be talked over, would take minutes. Reduced motion shows
+// each scene's settled picture at once, which is what these tests compare.
+test.use({ reducedMotion: 'reduce' });
+
 test('presenter and audience windows follow each other over BroadcastChannel', async ({
   context,
 }) => {

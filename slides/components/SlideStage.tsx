@@ -151,7 +151,7 @@ export function SlideStage() {
               <span className="scene-stage-glyph" aria-hidden="true">
                 {GLYPHS[focus.reason]}
               </span>{' '}
-              {TITLES[focus.reason]}
+              {focus.reason === 'connected' && !idle ? 'One trace so far' : TITLES[focus.reason]}
             </p>
             {span && (
               <p className="scene-stage-callout-span">
@@ -159,7 +159,7 @@ export function SlideStage() {
               </p>
             )}
             <p className="scene-stage-explain" data-testid="focus-explanation">
-              {focus.text ?? connectedText(main, blocks)}
+              {focus.text ?? connectedText(main, blocks, idle)}
             </p>
           </div>
         ) : (
@@ -179,10 +179,18 @@ export function SlideStage() {
   );
 }
 
-function connectedText(main: CompactTrace | undefined, blocks: CompactTrace[]): string {
+function connectedText(
+  main: CompactTrace | undefined,
+  blocks: CompactTrace[],
+  settled: boolean,
+): string {
   if (!main) return '';
-  const nodes = new Set(blocks.flatMap((b) => b.rows.map((r) => r.node)));
-  return `${main.spans} spans, ${nodes.size} processes, one trace: every hop carried the context.`;
+  const nodes = new Set(blocks.flatMap((b) => b.rows.map((r) => r.node))).size;
+  const spans = `${main.spans} ${main.spans === 1 ? 'span' : 'spans'}`;
+  if (!settled) return `${spans} so far, in ${nodes} ${nodes === 1 ? 'process' : 'processes'}.`;
+  return nodes === 1
+    ? `${spans} in one trace, all in one process: nothing had to cross a boundary.`
+    : `${spans}, ${nodes} processes, one trace: every hop carried the context.`;
 }
 
 function TraceBlock({
