@@ -56,6 +56,9 @@ describe('contextHops', () => {
     // The context travelled in the metadata; the handler did not read it.
     expect(breakHop?.label).toBe('context not read');
     expect(focus?.spanId).toBe(breakHop?.spanId);
+    expect(focus?.text).toMatch(
+      /carried trace context in its metadata, but the handler did not read it/,
+    );
   });
 
   it('finds no break in a connected metadata run and focuses its whole trace', () => {
