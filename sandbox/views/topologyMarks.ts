@@ -123,7 +123,14 @@ export function drawHopMarks(
   const taken: Rect[] = [];
   const midpoints = new Map<string, [number, number]>();
   for (const hop of hops.hops) {
-    const p = layout.pointOnPath(hop.from, hop.to, 0.5);
+    // The midpoint; further along when another hop's glyph is there (the two loops back).
+    let p: [number, number] | null = null;
+    for (const t of [0.5, 0.62, 0.38, 0.74]) {
+      p = layout.pointOnPath(hop.from, hop.to, t);
+      const q = p;
+      if (!q || !taken.some((r) => Math.hypot(r.x + r.w / 2 - q[0], r.y + r.h / 2 - q[1]) < u(26)))
+        break;
+    }
     if (!p) continue;
     midpoints.set(hop.key, p);
     const style = HOP_STYLE[hop.state];
