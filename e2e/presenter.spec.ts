@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, expectSlide, openDeck } from './deckHelpers.ts';
 
+// The audience window is a background page here, and a background page gets few animation
+// frames: a slide's scene, paced to be talked over, would take minutes. Reduced motion shows
+// each scene's settled picture at once, which is what these tests compare.
+test.use({ reducedMotion: 'reduce' });
+
 test('presenter and audience windows follow each other over BroadcastChannel', async ({
   context,
 }) => {
@@ -83,7 +88,7 @@ test('inputs made inside the audience window’s scene, with its own keys, reach
 
   // The sandbox's shortcuts work on the focused scene: 3 switches to metadata, s sends a
   // request. Neither is a deck key there (s would open the presenter view).
-  const list = audienceScene.getByRole('listbox');
+  const list = audienceScene.getByTestId('slide-stage');
   await list.press('3');
   await expect(audienceScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');
   await expect(presenterScene.getByTestId('sandbox')).toHaveAttribute('data-mode', 'metadata');

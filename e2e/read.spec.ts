@@ -30,7 +30,7 @@ test('reading mode: contents, a figure per slide, notes as prose, live scenes, a
   await expect(live).toHaveAttribute('data-paused', 'true');
   await toc.getByRole('link', { name: /^29 / }).click();
   await expect(live).toHaveAttribute('data-paused', 'false');
-  await expect(live.getByTestId('trace-count')).toContainText('3 requests');
+  await expect(live.locator('[data-traces]')).toContainText('3 requests');
   await expect(toc.locator('[aria-current="location"]')).toContainText('29');
   // The sticky scene follows the section: slide 29's global mode.
   const side = page.getByRole('complementary', { name: 'Live scene for this section' });
@@ -73,13 +73,15 @@ for (const size of [
     await page.locator('#read-44 .read-figure').scrollIntoViewIfNeeded();
     // In view, the figure's scene runs (a new one, not the paused picture); wait for it to finish.
     const figure = page.locator('#read-44 .read-figure .live-scene[data-paused="false"]');
-    await expect(figure.locator('[data-scene-idle]')).toBeAttached();
+    // At a slide's pace a request takes several seconds.
+    await expect(figure.locator('[data-scene-idle]')).toBeAttached({ timeout: 30_000 });
     // Measured again until the layout settles (the figure's scene is swapped as it comes into view).
     await expect
       .poll(async () => {
         const box = await figure.locator('.scene-fit').boundingBox();
-        const traces = await figure.locator('.sbx-col-traces').boundingBox();
-        const list = await figure.locator('.sbx-tracelist').boundingBox();
+        // The slide's point: the explanation and the traces it concerns.
+        const traces = await figure.locator('.scene-stage-focus').boundingBox();
+        const list = await figure.locator('.scene-stage-trace').last().boundingBox();
         if (!box || !traces || !list) return 'not laid out';
         const inside =
           traces.x >= box.x &&

@@ -39,11 +39,13 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
       });
     } else if (span.requestId && otherTraces.length > 0) {
       const from = span.message?.fromNode;
-      const text = from
-        ? `New trace started here: the message from ${from} carried no trace context.`
-        : carried === false
-          ? `New trace started here: the message that reached ${span.service} carried no trace context.`
-          : `New trace started here, although request ${span.requestId} is already traced in ${otherTraces.length} other trace(s).`;
+      const text = span.message?.traceparent
+        ? `New trace started here: the message from ${from ?? 'its sender'} carried trace context in its metadata, but the handler did not read it.`
+        : from
+          ? `New trace started here: the message from ${from} carried no trace context.`
+          : carried === false
+            ? `New trace started here: the message that reached ${span.service} carried no trace context.`
+            : `New trace started here, although request ${span.requestId} is already traced in ${otherTraces.length} other trace(s).`;
       flags.push({ kind: 'new-trace', breaks: true, text });
     }
   } else if (!ctx.parent) {

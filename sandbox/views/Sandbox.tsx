@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FAULTS, type Fault } from '../core/config.ts';
 import { MODES, type PropagationMode } from '../core/propagation/index.ts';
 import { SCENARIOS, type ScenarioName } from '../core/scenarios.ts';
@@ -59,6 +59,11 @@ export interface SandboxProps {
   topologyLabels?: TopologyLabels;
   /** Ids per run (default) or from the seed alone (a deck's scene, the same in every window). */
   ids?: 'per-run' | 'seeded';
+  /**
+   * Replaces the status line and the panes with another picture of the same scene (a slide draws
+   * its own, from the scene's context).
+   */
+  stage?: ReactNode;
   /** Gives the page (URL state) and tests the scene's controller. */
   onController?: (scene: SceneController | null) => void;
 }
@@ -163,18 +168,20 @@ export function Sandbox(props: SandboxProps) {
         >
           {props.label && <h2 className="sbx-label">{props.label}</h2>}
           {showControls && <Controls compact={compact} burst={burst} onBurstChange={setBurst} />}
-          <StatusLine />
-          <div className="sbx-main">
-            <div className="sbx-col sbx-col-stage">
-              <Topology labels={props.topologyLabels} />
-              {!compact && <SpanDetails />}
-              {!paused && <DataPanel compact={compact} />}
+          {props.stage ?? <StatusLine />}
+          {!props.stage && (
+            <div className="sbx-main">
+              <div className="sbx-col sbx-col-stage">
+                <Topology labels={props.topologyLabels} />
+                {!compact && <SpanDetails />}
+                {!paused && <DataPanel compact={compact} />}
+              </div>
+              <div className="sbx-col sbx-col-traces">
+                <TraceList />
+                <Waterfall />
+              </div>
             </div>
-            <div className="sbx-col sbx-col-traces">
-              <TraceList />
-              <Waterfall />
-            </div>
-          </div>
+          )}
         </div>
       </SceneInputContext.Provider>
     </SceneContext.Provider>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
+import { contextHopsOf, type ContextHops } from '../model/contextHops.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
@@ -10,6 +11,8 @@ import {
   type TopoLayout,
   type TopologyLabels,
 } from './topologyLayout.ts';
+import { HOP_STYLE, breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
+import './topology.css';
 
 const reducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -46,6 +49,12 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: n
   }
   const rest = text.slice(first.length).trimStart();
   return rest ? [truncate(ctx, first, width), truncate(ctx, rest, width)] : [first];
+}
+
+/** The run's context hops, with pids named by the live recorder's processes. */
+export function hopsOf(scene: SceneController): ContextHops {
+  const recorder = scene.recorder();
+  return contextHopsOf(scene.buffer(), { nodeOfPid: (pid) => recorder.nodeOf(pid) });
 }
 
 /** Stacks per node, most recently changed first. */
@@ -96,16 +105,20 @@ function draw(
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, pxW, pxH);
-  const place = placeLayout(box.width, box.height);
+  const state = scene.store.getState();
+  const place = placeLayout(box.width, box.height, state.scenario, labels === 'short');
   const { layout, scale } = place;
   canvas.dataset.layout = layout.id;
+  canvas.dataset.nodes = String(layout.nodes.length);
+  let cutLabels = 0;
   ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
   /** CSS pixels to layout units. */
   const u = (px: number) => px / scale;
 
   const recorder = scene.recorder();
-  const live = scene.store.getState().view === 'live';
+  const live = state.view === 'live';
   const now = scene.simulation().now();
+  const hops = hopsOf(scene);
 
   ctx.lineWidth = u(2);
   ctx.strokeStyle = '#8a8a8a';
@@ -126,6 +139,8 @@ function draw(
     ctx.closePath();
     ctx.fill();
   }
+  // Where context was carried, cut or linked: kept after the run, so nobody who blinked misses it.
+  drawHopEdges(ctx, layout, u, hops);
 
   const byNode = live ? stacksByNode(recorder.stacks) : new Map<string, ProcessStack[]>();
   const buffer = recorder.buffer;
@@ -159,16 +174,18 @@ function draw(
     }
     ctx.fillStyle = '#111111';
     lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
+    if (lines.some((line) => line.endsWith('\u2026'))) cutLabels++;
     ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
     ctx.fillStyle = '#333333';
     const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
     const serviceY = node.y + pad + u(lines.length * FONT.line + 1);
-    if (boxH >= (lines.length + 1) * FONT.line + FONT.pad)
+    // Short labels (a slide): the stripe's colour names the service; a cut name would not help.
+    if (labels === 'full' && boxH >= (lines.length + 1) * FONT.line + FONT.pad)
       ctx.fillText(truncate(ctx, `${node.service}${procs}`, textW), textX, serviceY);
     const top = stacks[0];
     if (top) {
       // The process dictionary: the span stack, newest on top.
-      const firstY = serviceY + u(FONT.line + 1);
+      const firstY = labels === 'full' ? serviceY + u(FONT.line + 1) : serviceY;
       const room = Math.floor((node.y + layout.nodeH - pad - firstY) / u(FONT.stackLine));
       const entries = top.stack.slice(-Math.max(0, room)).reverse();
       entries.forEach((entry, i) => {
@@ -182,6 +199,14 @@ function draw(
       });
     }
   }
+
+  // Tests read it: no box's label may be cut at a slide's size.
+  canvas.dataset.cutLabels = String(cutLabels);
+  const nameOf = (id: string) => {
+    const node = layout.byId.get(id);
+    return node ? nodeLabel(node, labels) : id;
+  };
+  drawHopMarks(ctx, layout, u, hops, nameOf);
 
   if (!live) return;
   for (const flight of recorder.flights.values())
@@ -273,9 +298,78 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) 
           context
         </span>
         <span>Boxes list each process&rsquo;s live span stack, newest first.</span>
+        <span>
+          Hops: <HopGlyph state="carried" /> context carried · <HopGlyph state="cut" /> context lost
+          · <HopGlyph state="linked" /> new trace, linked
+        </span>
       </figcaption>
       <ProcessList />
+      <HopList labels={labels} />
     </figure>
+  );
+}
+
+function HopGlyph({ state }: { state: keyof typeof HOP_STYLE }) {
+  return (
+    <span
+      className="sbx-hop-glyph"
+      style={{ background: HOP_STYLE[state].colour }}
+      aria-hidden="true"
+    >
+      {HOP_STYLE[state].glyph}
+    </span>
+  );
+}
+
+/**
+ * The marks in words, for screen readers and tests: every hop with its counts, the break, the
+ * mixed spans; the same answer the canvas draws.
+ */
+function HopList({ labels }: { labels: TopologyLabels }) {
+  const scene = useScene();
+  useSceneState((s) => s.revision);
+  const hops = hopsOf(scene);
+  const nameOf = (id: string) => {
+    const node = WIDE_LAYOUT.byId.get(id);
+    return node ? nodeLabel(node, labels) : id;
+  };
+  const keys = (state: string) =>
+    hops.hops
+      .filter((h) => h.state === state)
+      .map((h) => h.key)
+      .join(' ');
+  return (
+    <div
+      className="sr-only"
+      data-testid="context-hops"
+      data-break-hop={hops.breakHop?.key ?? ''}
+      data-carried-hops={keys('carried')}
+      data-cut-hops={keys('cut')}
+      data-linked-hops={keys('linked')}
+      data-mixed-spans={hops.mixes.map((m) => m.spanId).join(' ')}
+      data-focus-trace={hops.focus?.traceId ?? ''}
+      data-focus-span={hops.focus?.spanId ?? ''}
+    >
+      {hops.breakHop && <p>Context lost: {breakText(hops.breakHop, nameOf)}</p>}
+      {hops.mixes.map((m) => (
+        <p key={m.spanId}>
+          Requests mixed: {m.name}, {m.label}
+        </p>
+      ))}
+      {hops.hops.length > 0 && (
+        <ul aria-label="Hops between processes">
+          {hops.hops.map((h) => (
+            <li key={h.key}>
+              {nameOf(h.from)} to {nameOf(h.to)}: {h.label}
+              {(['carried', 'cut', 'linked', 'mixed'] as const)
+                .filter((k) => h.counts[k] > 0)
+                .map((k) => ` · ${k} ${h.counts[k]}\u00d7`)
+                .join('')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -95,19 +95,28 @@ function build(
   h: number,
   nodeW: number,
   nodeH: number,
+  clientW = id === 'wide' ? 84 : nodeW,
 ): TopoLayout {
   const nodes: NodeBox[] = [
     { id: CLIENT_NODE, label: 'HTTP client', service: 'outside' },
     ...TOPOLOGY.map((n) => ({ id: n.id, label: n.label, service: n.service })),
-  ].map((n) => {
-    const [x, y] = places[n.id] ?? [0, 0];
-    // The client box is narrower side by side: it only sends.
-    return { ...n, x, y, w: id === 'wide' && n.id === CLIENT_NODE ? 84 : nodeW };
-  });
+  ]
+    // A scenario's layout places only the processes it uses.
+    .filter((n) => n.id in places)
+    .map((n) => {
+      const [x, y] = places[n.id] ?? [0, 0];
+      // The client box is narrower side by side: it only sends.
+      return { ...n, x, y, w: n.id === CLIENT_NODE ? clientW : nodeW };
+    });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   const edgeBetween = (a: NodeBox, b: NodeBox): Edge['points'] => {
     if (id === 'wide') {
+      if (b.x === a.x && b.y > a.y) {
+        // Straight down to the box below (the SMS task under its handler).
+        const x = a.x + a.w / 2;
+        return [x, a.y + nodeH, x, a.y + nodeH + 10, x, b.y - 10, x, b.y];
+      }
       if (b.x > a.x) {
         const x1 = a.x + a.w;
         const y1 = a.y + nodeH / 2;
@@ -181,6 +190,60 @@ function build(
 export const WIDE_LAYOUT = build('wide', WIDE, 1000, 440, 132, 92);
 export const TALL_LAYOUT = build('tall', TALL, 540, 744, 150, 72);
 
+/**
+ * The lab-order system drawn small (a slide, a docked panel): without the HTTP client, which is
+ * outside the system and carries no context, and with the SMS task under its handler, so the boxes
+ * come out 20 % bigger and their short labels fit whole.
+ */
+export const SLIDE_LAYOUT = build(
+  'wide',
+  {
+    RequestProcess: [4, 150],
+    Router: [154, 150],
+    LabOrder: [304, 60],
+    SampleCollection: [304, 240],
+    EventStore: [454, 150],
+    PatientTimelineProjection: [610, 2],
+    LabWorklistProjection: [610, 102],
+    SampleCollectionProcessManager: [610, 202],
+    NotificationHandler: [610, 302],
+    'Task (SMS)': [610, 410],
+  },
+  746,
+  516,
+  132,
+  92,
+);
+
+/**
+ * The proof of concept runs in the request process alone (ExRay's function spans): two boxes, big
+ * enough for the process's span stack, which is the point of that scene.
+ */
+export const POC_WIDE_LAYOUT = build(
+  'wide',
+  { [CLIENT_NODE]: [4, 14], RequestProcess: [200, 14] },
+  560,
+  330,
+  340,
+  130,
+  120,
+);
+export const POC_TALL_LAYOUT = build(
+  'tall',
+  { [CLIENT_NODE]: [90, 4], RequestProcess: [20, 190] },
+  380,
+  500,
+  340,
+  130,
+  200,
+);
+
+/** The layouts a scenario's topology may take, widest first. */
+export function layoutsFor(scenario?: string, small = false): readonly TopoLayout[] {
+  if (scenario === 'proof-of-concept') return [POC_WIDE_LAYOUT, POC_TALL_LAYOUT];
+  return small ? [SLIDE_LAYOUT, TALL_LAYOUT] : [WIDE_LAYOUT, TALL_LAYOUT];
+}
+
 /** Where a layout sits in a box of `width` x `height` CSS pixels: uniform scale, centred. */
 export interface Placement {
   layout: TopoLayout;
@@ -190,9 +253,14 @@ export interface Placement {
 }
 
 /** The layout that comes out biggest in the box (so its text is largest), centred in it. */
-export function placeLayout(width: number, height: number): Placement {
+export function placeLayout(
+  width: number,
+  height: number,
+  scenario?: string,
+  small = false,
+): Placement {
   let best: Placement | null = null;
-  for (const layout of [WIDE_LAYOUT, TALL_LAYOUT]) {
+  for (const layout of layoutsFor(scenario, small)) {
     const scale = Math.min(width / layout.w, height / layout.h);
     // The wide layout wins ties and near-ties: its boxes have room for the span stacks.
     if (!best || scale > best.scale * (layout.id === 'tall' ? 1.15 : 1))

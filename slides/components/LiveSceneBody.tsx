@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { Sandbox } from '../../sandbox/views/Sandbox.tsx';
 import type { SceneController } from '../../sandbox/store/SceneController.ts';
-import { extendsPlan } from '../deck/scenePlan.ts';
-import type { SceneInput } from '../deck/sync.ts';
+import { extendsPlan, scenePace } from '../deck/scenePlan.ts';
 import type { LiveSceneFrameProps } from './LiveScene.tsx';
+import { SceneCaption } from './SceneCaption.tsx';
+import { SlideStage } from './SlideStage.tsx';
+import { stepHop } from './stepHop.ts';
 import { useFitBox } from './useFitBox.ts';
 
-/** Virtual time runs this many times faster on a slide than in the sandbox's 1x, so a request
- * plays out in a few seconds while the speaker talks. */
-const SLIDE_SPEED = 25;
+const reducedMotion = () =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 /**
  * The widths the sandbox is laid out at before it is scaled to its box. On a slide the box is
  * about 1600 px wide at 1920x1080, so the scene is drawn 1.6 times its size there: 17 px text
@@ -45,7 +45,10 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
   const applied = useRef<Applied | null>(null);
   const key = JSON.stringify([settings, plan.resets]);
   const batchKey = plan.batches.join(',');
-  const speed = plan.speed ?? SLIDE_SPEED;
+  const pace = scenePace(settings);
+  const speed = plan.speed ?? pace;
+  // Reduced motion: no moving dots; the scene jumps to its settled picture, marks and all.
+  const [still] = useState(reducedMotion);
 
   useEffect(() => {
     if (!scene) return;
@@ -63,14 +66,15 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
       scene.send(batch);
     }
     if (!prev || prev.speed !== speed) scene.setSpeed(speed);
-    if (paused) scene.finish();
+    if (paused || still) scene.finish();
     else {
-      for (let i = goOn ? prev.steps : plan.steps; i < plan.steps; i++) scene.step();
+      // A step on a slide runs to the next hop: one message delivered, one process further.
+      for (let i = goOn ? prev.steps : plan.steps; i < plan.steps; i++) stepHop(scene);
       if (plan.playing === false) scene.pause();
       else if (plan.playing && prev?.playing !== true) scene.play();
     }
     applied.current = { scene, key, batches, steps: plan.steps, speed, playing: plan.playing };
-  }, [scene, key, batchKey, paused, speed, plan.steps, plan.playing]);
+  }, [scene, key, batchKey, paused, still, speed, plan.steps, plan.playing]);
 
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
@@ -85,7 +89,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
             scenario={settings.scenario}
             seed={settings.seed}
             faults={settings.faults}
-            speed={SLIDE_SPEED}
+            speed={pace}
             compact
             controls="none"
             shortcuts="scene"
@@ -95,56 +99,12 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
             ownInputs="report"
             onInput={paused ? undefined : onInput}
             onController={setScene}
+            stage={docked ? undefined : <SlideStage />}
           />
         </div>
       </div>
-      {scene && <SceneCaption scene={scene} paused={paused} onInput={onInput} />}
-    </div>
-  );
-}
-
-/** What the audience reads from the back of the room: traces per request, and a send button. */
-function SceneCaption({
-  scene,
-  paused,
-  onInput,
-}: {
-  scene: SceneController;
-  paused: boolean;
-  onInput: (input: SceneInput) => void;
-}) {
-  const revision = useStore(scene.store, (s) => s.revision);
-  const buffer = scene.buffer();
-  const traces = buffer.traces.size;
-  const requests = buffer.requests.size;
-  const idle = revision > 0 && scene.simulation().isIdle();
-  return (
-    <div
-      className="scene-caption"
-      data-scene-ready={revision > 0 || undefined}
-      data-scene-idle={idle || undefined}
-    >
-      <span className="scene-count" data-traces={traces}>
-        {traces} {traces === 1 ? 'trace' : 'traces'} · {requests}{' '}
-        {requests === 1 ? 'request' : 'requests'}
-      </span>
-      {!paused && (
-        <span className="scene-sends">
-          <button
-            type="button"
-            className="scene-send"
-            onClick={() => onInput({ kind: 'send', count: 1 })}
-          >
-            Send a request
-          </button>
-          <button
-            type="button"
-            className="scene-send"
-            onClick={() => onInput({ kind: 'send', count: 2 })}
-          >
-            Two at once
-          </button>
-        </span>
+      {scene && (
+        <SceneCaption scene={scene} paused={paused} onInput={onInput} speed={speed / pace} />
       )}
     </div>
   );

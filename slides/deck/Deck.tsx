@@ -6,7 +6,9 @@ import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import type { DeckAction } from './keys.ts';
 import { formatPosition } from './navigation.ts';
+import { GotoHint } from './GotoHint.tsx';
 import { Overview } from './Overview.tsx';
+import { sceneKey } from './sceneKeys.ts';
 import { SceneDock } from './SceneDock.tsx';
 import { SlideView } from './SlideView.tsx';
 import { Stage } from './Stage.tsx';
@@ -42,14 +44,14 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
     (action: DeckAction) => {
       if (action === 'presenter') openPresenter();
       else if (action === 'read') location.hash = `#/read/${store.getState().slide + 1}`;
-      else return false;
+      else return sceneKey(runtime, action);
       return true;
     },
-    [openPresenter, store],
+    [openPresenter, store, runtime],
   );
 
   useHashPosition(store, '');
-  useDeckKeys(store, extra);
+  const typed = useDeckKeys(store, extra);
   useDeckSync(runtime);
   usePreloadNear(meta.slides, slide, split);
   useThemeOnRoot(theme);
@@ -63,6 +65,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
         data-theme={theme}
         data-split={split}
         data-steps={JSON.stringify(meta.slides.map((m) => m.steps))}
+        data-live-slides={JSON.stringify(meta.slides.flatMap((m, i) => (m.live ? [i + 1] : [])))}
       >
         <main ref={mainRef} className="deck-main" aria-label="Slides">
           <Stage label={`Slide ${slide + 1} of ${total}${label ? `: ${label}` : ''}`}>
@@ -75,6 +78,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
           {step > 0 ? `, build ${step}` : ''}
         </p>
         <DeckControls store={store} total={total} onPresenter={openPresenter} />
+        <GotoHint typed={typed} total={total} />
         {overview && (
           <Overview
             slides={meta.slides}

@@ -45,7 +45,14 @@ export function Overview({
       </div>
       <ol ref={gridRef} className="overview-grid" onKeyDown={onKeyDown}>
         {slides.map((meta, i) => (
-          <li key={i}>
+          <li key={i} className="thumb-cell">
+            {/* The picture is inert and beside the button, not in it: a slide's own controls
+                (a live scene's) would be interactive elements nested in a button. */}
+            <div className="thumb-picture" inert aria-hidden="true">
+              <Stage label={`Slide ${i + 1}`}>
+                <SlideView index={i} step={meta.steps} preview />
+              </Stage>
+            </div>
             <button
               type="button"
               className="thumb"
@@ -54,9 +61,6 @@ export function Overview({
               aria-label={`Slide ${i + 1}: ${meta.label}`}
               onClick={() => onPick(i)}
             >
-              <Stage label={`Slide ${i + 1}`}>
-                <SlideView index={i} step={meta.steps} preview />
-              </Stage>
               <span className="thumb-number">{i + 1}</span>
             </button>
           </li>

@@ -1,9 +1,14 @@
+import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import './theme.css';
 import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { nextPosition } from './navigation.ts';
+import { GotoHint } from './GotoHint.tsx';
+import type { DeckAction } from './keys.ts';
 import { Overview } from './Overview.tsx';
+import { PresenterSceneControls } from './PresenterSceneControls.tsx';
+import { sceneKey } from './sceneKeys.ts';
 import { PresenterClock } from './PresenterClock.tsx';
 import { SlideView } from './SlideView.tsx';
 import { Stage } from './Stage.tsx';
@@ -19,7 +24,7 @@ import { useThemeOnRoot } from './useThemeOnRoot.ts';
  * the scene's current picture, paused.
  */
 export function Presenter({ runtime }: { runtime: DeckRuntime }) {
-  const { store, meta, sceneInputs } = runtime;
+  const { store, meta } = runtime;
   const slide = useStore(store, (s) => s.slide);
   const step = useStore(store, (s) => s.step);
   const steps = useStore(store, (s) => s.steps);
@@ -33,7 +38,8 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
   const atEnd = next.slide === slide && next.step === step;
 
   useHashPosition(store, 'presenter/');
-  useDeckKeys(store);
+  const extra = useCallback((action: DeckAction) => sceneKey(runtime, action), [runtime]);
+  const typed = useDeckKeys(store, extra);
   useDeckSync(runtime);
   usePreloadNear(meta.slides, slide);
   useThemeOnRoot(theme);
@@ -69,17 +75,7 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
             >
               Black
             </button>
-            {current?.live && (
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  sceneInputs.getState().add(`slide-${slide + 1}`, { kind: 'send', count: 1, step })
-                }
-              >
-                Send a request
-              </button>
-            )}
+            {current?.live && <PresenterSceneControls runtime={runtime} />}
           </nav>
         </header>
         <section className="presenter-current" aria-label="Current slide">
@@ -120,6 +116,7 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
           />
         )}
         {help && <HelpOverlay onClose={() => s.toggle('help')} />}
+        <GotoHint typed={typed} total={total} />
       </div>
     </DeckRuntimeContext.Provider>
   );

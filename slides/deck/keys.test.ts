@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyAction, type KeyLike } from './keys.ts';
+import { keyAction, slideDigit, type KeyLike } from './keys.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -27,6 +27,17 @@ describe('deck keys', () => {
     expect(keyAction(key('b'))).toBe('black');
     expect(keyAction(key('s'))).toBe('presenter');
     expect(keyAction(key('l'))).toBe('split');
+  });
+
+  it('maps the live scene keys and slide-number digits', () => {
+    expect(keyAction(key('a'))).toBe('scene-replay');
+    expect(keyAction(key('-'))).toBe('scene-slower');
+    expect(keyAction(key('+', { shiftKey: true }))).toBe('scene-faster');
+    expect(keyAction(key('='))).toBe('scene-faster');
+    expect(keyAction(key('h'))).toBe('scene-step');
+    expect(slideDigit(key('7'))).toBe('7');
+    expect(slideDigit(key('7', { ctrlKey: true }))).toBeUndefined();
+    expect(slideDigit(key('x'))).toBeUndefined();
   });
 
   it('leaves browser shortcuts alone', () => {

@@ -12,7 +12,12 @@ export type DeckAction =
   | 'split'
   | 'theme'
   | 'read'
-  | 'close';
+  | 'close'
+  /** The live scene on the slide (or beside it): replay, slower, faster, one hop. */
+  | 'scene-replay'
+  | 'scene-slower'
+  | 'scene-faster'
+  | 'scene-step';
 
 export interface KeyLike {
   key: string;
@@ -27,6 +32,10 @@ export const KEY_HELP: readonly { keys: string; action: string }[] = [
   { keys: '→  Space  PageDown  n', action: 'Next build or slide' },
   { keys: '←  Shift+Space  PageUp  p', action: 'Previous build or slide' },
   { keys: 'Home  End', action: 'First and last slide' },
+  { keys: '1…9  Enter', action: 'Type a slide number, then Enter: go to that slide' },
+  { keys: 'a', action: 'Live scene: replay it from the start' },
+  { keys: '−  +', action: 'Live scene: slower, faster' },
+  { keys: 'h', action: 'Live scene: step one hop (pauses; a to play again)' },
   { keys: 'f', action: 'Fullscreen' },
   { keys: 'o', action: 'Overview of all slides' },
   { keys: 'b  .', action: 'Black screen' },
@@ -77,7 +86,22 @@ export function keyAction(e: KeyLike): DeckAction | undefined {
       return 'read';
     case 'Escape':
       return 'close';
+    case 'a':
+      return 'scene-replay';
+    case '-':
+      return 'scene-slower';
+    case '+':
+    case '=':
+      return 'scene-faster';
+    case 'h':
+      return 'scene-step';
     default:
       return undefined;
   }
+}
+
+/** A digit typed towards a slide number, or undefined. */
+export function slideDigit(e: KeyLike): string | undefined {
+  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+  return /^[0-9]$/.test(e.key) ? e.key : undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SlideMeta } from './deckMeta.ts';
 import { DEFAULT_SCENE } from './sceneAt.ts';
-import { dockPlan, extendsPlan, slidePlan, withInput } from './scenePlan.ts';
+import { dockPlan, extendsPlan, scenePace, slidePlan, stepSpeed, withInput } from './scenePlan.ts';
 
 const slide = (steps: number, scenes: SlideMeta['scenes']): SlideMeta => ({
   title: '',
@@ -15,6 +15,27 @@ const slide = (steps: number, scenes: SlideMeta['scenes']): SlideMeta => ({
 });
 
 const base = (requests: number) => ({ ...DEFAULT_SCENE, mode: 'process' as const, requests });
+
+describe('scene pace and replay', () => {
+  it('replays the same requests from the start, playing', () => {
+    const plan = slidePlan(base(2), [], [{ kind: 'step' }], 0);
+    const again = withInput(plan, { kind: 'replay' });
+    expect(again.batches).toEqual(plan.batches);
+    expect(again.resets).toBe(plan.resets + 1);
+    expect(again.playing).toBe(true);
+    expect(again.steps).toBe(0);
+  });
+
+  it('steps slower and faster from the slide pace', () => {
+    const plan = slidePlan(base(1), [], [], 0);
+    expect(scenePace(plan.settings)).toBe(5);
+    expect(scenePace({ scenario: 'proof-of-concept' })).toBe(0.5);
+    expect(withInput(plan, { kind: 'slower' }).speed).toBe(2);
+    expect(withInput(withInput(plan, { kind: 'faster' }), { kind: 'faster' }).speed).toBe(25);
+    expect(stepSpeed(100, 1)).toBe(100);
+    expect(stepSpeed(0.1, -1)).toBe(0.1);
+  });
+});
 
 describe('scene plans', () => {
   it('a slide sends its base requests, then what a build adds, then inputs in build order', () => {

@@ -28,11 +28,29 @@ export interface ScenePlan {
   speed?: number;
   /** Whether the scene should play (undefined: as it started). */
   playing?: boolean;
-  /** Single steps asked for; each runs one event (a paused preview finishes anyway). */
+  /** Single steps asked for; on a slide each runs to the next hop (a paused preview finishes anyway). */
   steps: number;
 }
 
 const MODES: readonly SceneMode[] = ['global', 'process', 'metadata', 'links'];
+
+/** Virtual-time speeds a scene steps through with slower and faster (as the sandbox's). */
+export const SCENE_SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+
+/**
+ * A slide's default pace: one request unfolds in about six seconds, slow enough to talk over. A
+ * lab order runs ~45 ms of virtual time, the proof of concept ~6 ms (2 ms of virtual time per
+ * real second at 1x; see SceneController).
+ */
+export function scenePace(settings: Pick<ScenePlanSettings, 'scenario'>): number {
+  return settings.scenario === 'proof-of-concept' ? 0.5 : 5;
+}
+
+/** The next speed down (-1) or up (+1) from `speed`. */
+export function stepSpeed(speed: number, dir: -1 | 1): number {
+  if (dir > 0) return SCENE_SPEEDS.find((s) => s > speed + 1e-9) ?? speed;
+  return [...SCENE_SPEEDS].reverse().find((s) => s < speed - 1e-9) ?? speed;
+}
 
 function startPlan({ mode, scenario, seed, faults }: ScenePlanSettings): ScenePlan {
   return { settings: { mode, scenario, seed, faults }, batches: [], resets: 0, steps: 0 };
@@ -64,6 +82,15 @@ export function withInput(plan: ScenePlan, input: SceneInput): ScenePlan {
       return { ...plan, batches: [...plan.batches, sendCount(input)] };
     case 'reset':
       return { ...plan, batches: [], resets: plan.resets + 1 };
+    case 'replay':
+      // The same requests again, from the start, playing.
+      return { ...plan, resets: plan.resets + 1, playing: true, steps: 0 };
+    case 'slower':
+    case 'faster':
+      return {
+        ...plan,
+        speed: stepSpeed(plan.speed ?? scenePace(plan.settings), input.kind === 'slower' ? -1 : 1),
+      };
     case 'play':
       return { ...plan, playing: true };
     case 'pause':

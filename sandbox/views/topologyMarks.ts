@@ -1,0 +1,187 @@
+import type { ContextHops, HopMark, HopState } from '../model/contextHops.ts';
+import type { TopoLayout } from './topologyLayout.ts';
+
+/**
+ * How each hop state is drawn. Colour (Okabe-Ito, safe for colour-blind eyes) is never the only
+ * cue: the line style and the glyph differ too, so a washed-out projector still tells them apart.
+ */
+export const HOP_STYLE: Record<HopState, { colour: string; glyph: string; dash: number[] }> = {
+  carried: { colour: '#0072b2', glyph: '\u2713', dash: [] },
+  cut: { colour: '#d55e00', glyph: '\u2715', dash: [7, 5] },
+  linked: { colour: '#8e4f9e', glyph: '\u221e', dash: [2, 4] },
+  mixed: { colour: '#b35a00', glyph: '!', dash: [7, 3, 2, 3] },
+};
+
+/** Text of the marks, in CSS pixels (the canvas converts): readable from the back of a room. */
+const MARK_FONT = 14;
+
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The hop's edge drawn over the grey one, in the hop's colour and line style. */
+export function drawHopEdges(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  hops: ContextHops,
+): void {
+  for (const edge of layout.edges) {
+    const hop = hops.byKey.get(`${edge.from}>${edge.to}`);
+    if (!hop) continue;
+    const style = HOP_STYLE[hop.state];
+    const [x1, y1, ax, ay, bx, by, x2, y2] = edge.points;
+    ctx.save();
+    ctx.strokeStyle = style.colour;
+    ctx.lineWidth = u(hop.state === 'carried' ? 4 : 3.5);
+    ctx.setLineDash(style.dash.map(u));
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.bezierCurveTo(ax, ay, bx, by, x2, y2);
+    ctx.stroke();
+    ctx.restore();
+  }
+}
+
+/** A pill of text placed near `anchor`, where it covers no box and no other pill. */
+function placePill(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  text: string,
+  anchor: [number, number],
+  taken: Rect[],
+): Rect {
+  const w = ctx.measureText(text).width + u(16);
+  const h = u(MARK_FONT + 10);
+  const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
+  const [ax, ay] = anchor;
+  // Every place on a grid over the picture, nearest to what the pill names first.
+  const candidates: Rect[] = [];
+  const steps = 24;
+  for (let i = 0; i <= steps; i++)
+    for (let j = 0; j <= steps; j++)
+      candidates.push({
+        x: ((layout.w - w) * i) / steps,
+        y: ((layout.h - h) * j) / steps,
+        w,
+        h,
+      });
+  const distance = (r: Rect) => Math.hypot(r.x + r.w / 2 - ax, r.y + r.h / 2 - ay);
+  candidates.sort((a, b) => distance(a) - distance(b));
+  const inside = (r: Rect) =>
+    r.x >= 0 && r.y >= 0 && r.x + r.w <= layout.w && r.y + r.h <= layout.h;
+  const free = candidates.find(
+    (r) => inside(r) && !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
+  );
+  const fallback = candidates.find(inside) ?? (candidates[0] as Rect);
+  const rect = free ?? fallback;
+  taken.push(rect);
+  return rect;
+}
+
+function drawPill(
+  ctx: CanvasRenderingContext2D,
+  u: (px: number) => number,
+  rect: Rect,
+  text: string,
+  colour: string,
+  anchor: [number, number],
+): void {
+  // A leader from the pill to what it names.
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = u(2);
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(rect.x + rect.w / 2, rect.y + (anchor[1] > rect.y ? rect.h : 0));
+  ctx.lineTo(anchor[0], anchor[1]);
+  ctx.stroke();
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  ctx.roundRect(rect.x, rect.y, rect.w, rect.h, u(6));
+  ctx.fill();
+  ctx.fillStyle = '#ffffff';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, rect.x + u(8), rect.y + rect.h / 2 + u(1));
+  ctx.textBaseline = 'top';
+}
+
+/** A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill. */
+export function drawHopMarks(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  hops: ContextHops,
+  nodeLabel: (id: string) => string,
+): void {
+  const taken: Rect[] = [];
+  const midpoints = new Map<string, [number, number]>();
+  for (const hop of hops.hops) {
+    // The midpoint; further along when another hop's glyph is there (the two loops back).
+    let p: [number, number] | null = null;
+    for (const t of [0.5, 0.62, 0.38, 0.74]) {
+      p = layout.pointOnPath(hop.from, hop.to, t);
+      const q = p;
+      if (!q || !taken.some((r) => Math.hypot(r.x + r.w / 2 - q[0], r.y + r.h / 2 - q[1]) < u(26)))
+        break;
+    }
+    if (!p) continue;
+    midpoints.set(hop.key, p);
+    const style = HOP_STYLE[hop.state];
+    ctx.beginPath();
+    ctx.arc(p[0], p[1], u(11), 0, Math.PI * 2);
+    ctx.fillStyle = style.colour;
+    ctx.fill();
+    ctx.lineWidth = u(2);
+    ctx.strokeStyle = '#ffffff';
+    ctx.setLineDash([]);
+    ctx.stroke();
+    ctx.fillStyle = '#ffffff';
+    ctx.font = `700 ${u(14)}px system-ui, sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(style.glyph, p[0], p[1] + u(1));
+    ctx.textAlign = 'start';
+    ctx.textBaseline = 'top';
+    taken.push({ x: p[0] - u(11), y: p[1] - u(11), w: u(22), h: u(22) });
+  }
+  ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
+  const pills: { text: string; colour: string; anchor: [number, number] }[] = [];
+  // The break; else the hop the focus span came over (a link by design).
+  const brk =
+    hops.breakHop ??
+    (hops.focus?.spanId ? hops.hops.find((h) => h.spanId === hops.focus?.spanId) : undefined);
+  const at = brk ? midpoints.get(brk.key) : undefined;
+  if (brk && at)
+    pills.push({
+      text: breakText(brk, nodeLabel),
+      colour: HOP_STYLE[brk.state].colour,
+      anchor: at,
+    });
+  const named = new Set<string>();
+  for (const mix of hops.mixes) {
+    const node = mix.node ? layout.byId.get(mix.node) : undefined;
+    if (!node || named.has(mix.label) || named.size >= 2) continue;
+    named.add(mix.label);
+    pills.push({
+      text: `\u26a0 ${mix.name}: ${mix.label}`,
+      colour: HOP_STYLE.mixed.colour,
+      anchor: [node.x + node.w / 2, node.y + layout.nodeH],
+    });
+  }
+  for (const pill of pills) {
+    const rect = placePill(ctx, layout, u, pill.text, pill.anchor, taken);
+    drawPill(ctx, u, rect, pill.text, pill.colour, pill.anchor);
+  }
+}
+
+/** "✕ Request → Router: no trace context" */
+export function breakText(hop: HopMark, nodeLabel: (id: string) => string): string {
+  return `${HOP_STYLE[hop.state].glyph} ${nodeLabel(hop.from)} \u2192 ${nodeLabel(hop.to)}: ${hop.label}`;
+}

@@ -1,0 +1,251 @@
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import type { Focus } from '../../sandbox/model/contextHops.ts';
+import { serviceColour } from '../../sandbox/model/palette.ts';
+import type { SpanRecord } from '../../sandbox/model/SpanRecord.ts';
+import type { TraceBuffer } from '../../sandbox/model/TraceBuffer.ts';
+import type { SceneController } from '../../sandbox/store/SceneController.ts';
+import { useScene, useSceneState } from '../../sandbox/views/SceneContext.ts';
+import { Topology, hopsOf } from '../../sandbox/views/Topology.tsx';
+import { SHORT_LABELS } from '../../sandbox/views/topologyLayout.ts';
+import { HOP_STYLE } from '../../sandbox/views/topologyMarks.ts';
+import { compactTrace, type CompactTrace } from './compactTrace.ts';
+import './slideStage.css';
+
+/** Rows a trace may show span by span before it is drawn a row per process visit. */
+const MAX_SPAN_ROWS = 12;
+/** The trees' type in design px, and the least it may shrink to (about 18 px at 1920x1080). */
+const ROW_FONT = { max: 13, min: 11 };
+
+/**
+ * Shrinks the trees' type, within ROW_FONT, until every row is in view: a slide shows the whole
+ * trace, and says so in `data-fits` when even the smallest type is not enough.
+ */
+function useFitRows(panel: RefObject<HTMLElement | null>, deps: unknown[]) {
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    const overflows = () => {
+      if (el.scrollHeight > el.clientHeight + 1) return true;
+      const rows = el.querySelectorAll('.scene-stage-row');
+      const last = rows[rows.length - 1];
+      return (
+        !!last && last.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 0.5
+      );
+    };
+    const fit = () => {
+      let size = ROW_FONT.max;
+      el.style.setProperty('--rows-font', `${size}px`);
+      while (overflows() && size > ROW_FONT.min) {
+        size -= 0.5;
+        el.style.setProperty('--rows-font', `${size}px`);
+      }
+      el.dataset.fits = String(!overflows());
+    };
+    fit();
+    // The box is sized after the scene is (useFitBox): fit again when it changes.
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    observer?.observe(el);
+    return () => observer?.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
+
+const TITLES: Record<Focus['reason'], string> = {
+  cut: 'Context lost here',
+  orphan: 'Parent span missing',
+  mixed: 'Requests mixed up',
+  linked: 'New trace, linked by design',
+  batch: 'One span for a batch',
+  connected: 'One trace, end to end',
+};
+
+const GLYPHS: Record<Focus['reason'], string> = {
+  cut: HOP_STYLE.cut.glyph,
+  orphan: HOP_STYLE.cut.glyph,
+  mixed: '\u26a0',
+  linked: HOP_STYLE.linked.glyph,
+  batch: HOP_STYLE.linked.glyph,
+  connected: HOP_STYLE.carried.glyph,
+};
+
+const shortNode = (node: string | undefined) => (node ? (SHORT_LABELS[node] ?? node) : '?');
+
+function nodeOfSpan(scene: SceneController) {
+  const recorder = scene.recorder();
+  return (span: SpanRecord): string | undefined => {
+    if (span.message) return span.message.toNode;
+    const pid = span.attributes['elixir.process'];
+    return typeof pid === 'string' ? recorder.nodeOf(pid) : undefined;
+  };
+}
+
+/** The request's own first trace, when the focus is elsewhere: where its context came from. */
+function originTrace(buffer: TraceBuffer, focus: Focus): string | undefined {
+  if (focus.reason === 'connected' || !focus.spanId) return undefined;
+  const span = buffer.spans.get(focus.spanId);
+  const first = span ? buffer.requests.get(span.requestId)?.values().next().value : undefined;
+  return first && first !== focus.traceId ? first : undefined;
+}
+
+/**
+ * A live scene as a slide shows it: the topology with its marks, and beside it the point of the
+ * slide, computed from the run (contextHops): the break (or mix-up, or link) selected with its
+ * explanation in large type, and the traces it concerns, whole, as compact trees.
+ */
+export function SlideStage() {
+  const scene = useScene();
+  useSceneState((s) => s.revision);
+  const selected = useSceneState((s) => s.selectedSpanId);
+  const buffer = scene.buffer();
+  const hops = hopsOf(scene);
+  const focus = hops.focus;
+  const idle = scene.simulation().isIdle();
+
+  // The break is selected for the viewer, as the sandbox does on opening a broken trace.
+  const focusSpan = focus?.spanId;
+  const focusTrace = focus?.traceId;
+  useEffect(() => {
+    if (focusSpan) scene.selectSpan(focusSpan);
+    else if (focusTrace) scene.selectTrace(focusTrace);
+  }, [scene, focusSpan, focusTrace]);
+
+  const nodeOf = nodeOfSpan(scene);
+  const origin = focus ? originTrace(buffer, focus) : undefined;
+  const blocks = [origin, focus?.traceId]
+    .filter((id): id is string => !!id)
+    .map((id) => compactTrace(buffer, id, MAX_SPAN_ROWS, nodeOf))
+    .filter((t): t is CompactTrace => t !== null);
+  const main = blocks[blocks.length - 1];
+  const span = focusSpan ? buffer.spans.get(focusSpan) : undefined;
+  const inView = blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.spanIds.length, 0), 0);
+  const panel = useRef<HTMLElement>(null);
+  const rowCount = blocks.reduce((n, b) => n + b.rows.length, 0);
+  useFitRows(panel, [rowCount, focus?.reason, focus?.text]);
+
+  return (
+    // Focusable, so the sandbox's own scene keys (s, 1-4, …) work on it by keyboard.
+    <div
+      className="scene-stage"
+      tabIndex={0}
+      role="group"
+      aria-label="Live scene"
+      data-testid="slide-stage"
+      data-settled={idle || undefined}
+      data-focus-reason={focus?.reason ?? ''}
+      data-selected-span={selected ?? ''}
+      data-spans-in-view={inView}
+      data-trace-spans={main?.spans ?? 0}
+    >
+      <div className="scene-stage-topology">
+        <Topology labels="short" />
+      </div>
+      <section
+        ref={panel}
+        className="scene-stage-focus"
+        aria-label="What this run shows"
+        aria-live="polite"
+      >
+        {focus ? (
+          <div className="scene-stage-callout" data-reason={focus.reason}>
+            <p className="scene-stage-callout-title">
+              <span className="scene-stage-glyph" aria-hidden="true">
+                {GLYPHS[focus.reason]}
+              </span>{' '}
+              {focus.reason === 'connected' && !idle ? 'One trace so far' : TITLES[focus.reason]}
+            </p>
+            {span && (
+              <p className="scene-stage-callout-span">
+                {span.name} <span className="scene-stage-muted">in {shortNode(nodeOf(span))}</span>
+              </p>
+            )}
+            <p className="scene-stage-explain" data-testid="focus-explanation">
+              {focus.text ?? connectedText(main, blocks, idle)}
+            </p>
+          </div>
+        ) : (
+          <p className="scene-stage-explain scene-stage-muted">Waiting for the first span…</p>
+        )}
+        {blocks.map((block) => (
+          <TraceBlock
+            key={block.traceId}
+            block={block}
+            buffer={buffer}
+            focusSpan={focusSpan}
+            isFocus={block.traceId === focus?.traceId}
+          />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+function connectedText(
+  main: CompactTrace | undefined,
+  blocks: CompactTrace[],
+  settled: boolean,
+): string {
+  if (!main) return '';
+  const nodes = new Set(blocks.flatMap((b) => b.rows.map((r) => r.node))).size;
+  const spans = `${main.spans} ${main.spans === 1 ? 'span' : 'spans'}`;
+  if (!settled) return `${spans} so far, in ${nodes} ${nodes === 1 ? 'process' : 'processes'}.`;
+  return nodes === 1
+    ? `${spans} in one trace, all in one process: nothing had to cross a boundary.`
+    : `${spans}, ${nodes} processes, one trace: every hop carried the context.`;
+}
+
+function TraceBlock({
+  block,
+  buffer,
+  focusSpan,
+  isFocus,
+}: {
+  block: CompactTrace;
+  buffer: TraceBuffer;
+  focusSpan: string | undefined;
+  isFocus: boolean;
+}) {
+  const trace = buffer.traces.get(block.traceId);
+  const requests = trace ? [...trace.requestIds].join(' + ') : '';
+  return (
+    <div
+      className="scene-stage-trace"
+      data-trace-id={block.traceId}
+      data-focus={isFocus || undefined}
+    >
+      <p className="scene-stage-trace-head">
+        Trace {block.traceId.slice(0, 6)} · {requests} · {block.spans}{' '}
+        {block.spans === 1 ? 'span' : 'spans'}
+        {block.collapsed ? ', a row per process' : ''}
+      </p>
+      <ol className="scene-stage-rows">
+        {block.rows.map((row) => {
+          const more = row.spanIds.length - 1;
+          const chosen = focusSpan !== undefined && row.spanIds.includes(focusSpan);
+          return (
+            <li
+              key={row.span.spanId}
+              className="scene-stage-row"
+              data-span-ids={row.spanIds.join(' ')}
+              data-flagged={row.flagged || undefined}
+              data-selected={chosen || undefined}
+              style={{ paddingLeft: `${Math.min(row.depth, 10) * 0.7}em` }}
+            >
+              <span
+                className="scene-stage-swatch"
+                style={{ background: serviceColour(row.span.service) }}
+                aria-hidden="true"
+              />
+              <strong>{shortNode(row.node)}</strong> {row.span.name}
+              {more > 0 && <span className="scene-stage-muted"> +{more}</span>}
+              {row.flagged && (
+                <span className="scene-stage-flag" aria-label="flagged">
+                  {' \u26a0'}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
