@@ -31,13 +31,18 @@ export function ReadingView({ runtime, slide }: { runtime: DeckRuntime; slide?: 
   useThemeOnRoot(theme);
   const wide = useMediaQuery(WIDE);
   const sections = useRef<(HTMLElement | null)[]>([]);
-  const target =
+  // Where to open: the URL's slide, or where the reader stopped. Read once, when the view opens
+  // (or the URL names another slide), never again on a render: the saved place changes as the
+  // reader scrolls, and scrolling to it again would fight the reader's own scrolling.
+  const opening = () =>
     slide !== undefined
       ? Math.min(total, Math.max(1, slide)) - 1
       : loadReadingPosition(storage(), total);
+  const [opened, setOpened] = useState(() => ({ slide, target: opening() }));
+  if (opened.slide !== slide) setOpened({ slide, target: opening() });
+  const { target } = opened;
   const [current, setCurrent] = useState(() => target ?? 0);
 
-  // Open where the URL points, or where the reader stopped.
   useLayoutEffect(() => {
     if (target !== undefined && target > 0) sections.current[target]?.scrollIntoView();
   }, [target]);
