@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import mdx from '@mdx-js/rollup';
 import { remarkDeck } from './slides/deck/remarkDeck.ts';
+import { remarkRead } from './slides/read/remarkRead.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
@@ -9,7 +10,7 @@ export default defineConfig({
   plugins: [
     {
       enforce: 'pre',
-      ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkDeck] }),
+      ...mdx({ providerImportSource: '@mdx-js/react', remarkPlugins: [remarkDeck, remarkRead] }),
     },
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicy(),

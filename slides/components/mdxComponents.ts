@@ -1,9 +1,12 @@
 import { Notes, Slide, SlideBody } from '../deck/SlideParts.tsx';
+import { Beat, BeatRef } from './Beat.tsx';
 import { DeckImage } from './DeckImage.tsx';
 import { LiveScene } from './LiveScene.tsx';
 import { OpenTracingDiagram } from './OpenTracingDiagram.tsx';
+import { Read } from './Read.tsx';
 import { Scene } from './Scene.tsx';
 import { SearchResults } from './SearchResults.tsx';
+import { SiteAddress } from './SiteAddress.tsx';
 import { Step } from './Step.tsx';
 
 /** Every component the deck's MDX may use without importing it. */
@@ -17,4 +20,8 @@ export const mdxComponents = {
   DeckImage,
   SearchResults,
   OpenTracingDiagram,
+  Read,
+  Beat,
+  BeatRef,
+  SiteAddress,
 };
