@@ -2,7 +2,7 @@ import { Deck } from './deck/Deck.tsx';
 import { Presenter } from './deck/Presenter.tsx';
 import { PrintDeck } from './deck/PrintDeck.tsx';
 import { ReadingView } from './read/ReadingView.tsx';
-import { talk } from './talk.ts';
+import { talk, talkReading } from './talk.ts';
 
 /** The talk's audience view (`#/12`). */
 export function TalkDeck() {
@@ -21,5 +21,11 @@ export function TalkPrint({ notes }: { notes?: unknown }) {
 
 /** The talk as an article (`#/read`, `#/read/12`). */
 export function TalkReading({ slide }: { slide?: unknown }) {
-  return <ReadingView runtime={talk} slide={typeof slide === 'number' ? slide : undefined} />;
+  return (
+    <ReadingView
+      runtime={talk}
+      reading={talkReading}
+      slide={typeof slide === 'number' ? slide : undefined}
+    />
+  );
 }

@@ -8,6 +8,8 @@ import { Scene } from './Scene.tsx';
 import { SearchResults } from './SearchResults.tsx';
 import { SiteAddress } from './SiteAddress.tsx';
 import { Step } from './Step.tsx';
+import { Term } from './Term.tsx';
+import { Guide, Predict } from './tutorialLoader.tsx';
 
 /** Every component the deck's MDX may use without importing it. */
 export const mdxComponents = {
@@ -24,4 +26,7 @@ export const mdxComponents = {
   Beat,
   BeatRef,
   SiteAddress,
+  Term,
+  Guide,
+  Predict,
 };
