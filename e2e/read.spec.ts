@@ -220,3 +220,28 @@ test('the sandbox route fires the requests its URL asks for', async ({ page }) =
   await expect(page.getByTestId('trace-row').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('on a phone the deck offers the tutorial, and a guided step works in the flow', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/44');
+  const offer = page.getByRole('complementary', { name: 'Read on a phone' });
+  await offer.getByRole('link', { name: /Read the talk as a tutorial/ }).click();
+  await expect(page).toHaveURL(/#\/read\/44$/);
+  const guide = await panel(page, '[data-guide="links"]');
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(guide.locator('.tutorial-result')).toContainText(/made 7 traces \(seed 1\)/);
+  // The scene sits in the text's column, not beside it.
+  const box = await guide.locator('.tutorial-scene').boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  // Dismissed, the offer stays away for the visit.
+  await page.goto('/#/3');
+  await page.getByRole('button', { name: 'Stay on the slides' }).click();
+  await page.reload();
+  await expect(page.locator('.deck')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Read on a phone' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

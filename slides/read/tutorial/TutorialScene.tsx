@@ -41,7 +41,11 @@ export function TutorialScene(props: TutorialSceneProps) {
     if (reduced) scene.finish();
   };
   return (
-    <figure className="live-scene tutorial-scene" data-mode={props.setup.mode}>
+    <figure
+      className="live-scene tutorial-scene"
+      data-mode={props.setup.mode}
+      aria-label={props.label}
+    >
       <div className="scene-body" data-docked="true">
         <div ref={outer} className="scene-fit">
           <div ref={inner} className="scene-fit-inner sbx-fill">
@@ -56,7 +60,6 @@ export function TutorialScene(props: TutorialSceneProps) {
               controls="none"
               shortcuts="scene"
               topologyLabels="short"
-              label={props.label}
               onController={setScene}
             />
           </div>
