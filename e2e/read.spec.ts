@@ -1,7 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, expectSlide } from './deckHelpers.ts';
 
-test('reading mode: contents, a figure per slide, notes as prose, live scenes, and the place kept', async ({
+/** Phrases the speaker notes use that must never reach a reader. */
+const SPEAKER_CUES = [
+  'next build',
+  'ask the room',
+  'question!',
+  'point at',
+  'the room',
+  'watch the scene beside the slides',
+  'thank the room',
+  'let it land',
+  'pause.',
+  'not going to explain',
+];
+
+const words = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+test('reading mode: sections of reader text, contents, live scenes, and the place kept', async ({
   page,
 }) => {
   const errors = collectErrors(page);
@@ -11,52 +27,158 @@ test('reading mode: contents, a figure per slide, notes as prose, live scenes, a
     .length as number;
   // From the deck: the r key opens the article at the same slide.
   await page.evaluate(() => (location.hash = '#/4'));
-  // The deck follows the hash on its hashchange event: wait for it before the key.
   await expectSlide(page, 4);
   await page.keyboard.press('r');
   await expect(page).toHaveURL(/#\/read\/4$/);
 
-  const toc = page.getByRole('navigation', { name: 'Contents' });
-  await expect(toc.getByRole('link')).toHaveCount(total);
+  // Every slide is a figure, in sections; the contents list the sections and the glossary.
   await expect(page.locator('.read-figure')).toHaveCount(total);
-  await expect(toc.locator('[aria-current="location"]')).toContainText('4');
-  // Notes are prose under their figure.
-  await expect(
-    page.getByRole('region', { name: 'Slide 4', exact: true }).locator('.read-prose'),
-  ).toContainText('Backend Developer');
+  const sections = page.locator('.read-section');
+  const count = await sections.count();
+  expect(count).toBeGreaterThanOrEqual(20);
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.getByRole('link')).toHaveCount(count + 1);
+  // Slide 4 is read in the section "Meet Alexander".
+  await expect(toc.locator('[aria-current="location"]')).toContainText('Meet Alexander');
 
-  // A live scene stays paused until it is scrolled into view, then runs.
-  const live = page.getByRole('region', { name: 'Slide 29', exact: true }).locator('.live-scene');
+  // Every section has reader text of its own, at least 60 words, and no speaker's cue.
+  for (let k = 0; k < count; k++) {
+    const section = sections.nth(k);
+    const title = await section.locator(':scope > h2').innerText();
+    const text = (await section.locator('.read-text').allInnerTexts()).join(' ');
+    expect(words(text), `section ${title}`).toBeGreaterThanOrEqual(60);
+    for (const cue of SPEAKER_CUES)
+      expect(text.toLowerCase(), `${title}: "${cue}"`).not.toContain(cue);
+    // Speaker notes are not shown at all.
+    await expect(section.locator('.slide-notes')).toHaveCount(0);
+  }
+
+  // Terms in the text link to the glossary, which defines all eleven.
+  const glossary = page.getByRole('region', { name: 'Glossary' });
+  for (const term of [
+    'Trace',
+    'Span',
+    'Parent',
+    'Span kind',
+    'Context',
+    'Propagation',
+    'Carrier',
+    'traceparent',
+    'Process dictionary',
+    'Link',
+    'Sampling',
+  ])
+    await expect(
+      glossary.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }),
+    ).toHaveCount(1);
+  const term = page.locator('a.term[data-term="process-dictionary"]').first();
+  await term.scrollIntoViewIfNeeded();
+  await term.click();
+  await expect(page.locator('#glossary-process-dictionary')).toBeInViewport();
+  await expect(page).toHaveURL(/#\/read/);
+
+  // A live figure stays paused until it is scrolled into view, then runs.
+  const live = page.locator('#read-29 .live-scene');
+  await page.evaluate(() => scrollTo(0, 0));
   await expect(live).toHaveAttribute('data-paused', 'true');
-  await toc.getByRole('link', { name: /^29 / }).click();
+  await toc.getByRole('link', { name: /The proof of concept/ }).click();
   await expect(live).toHaveAttribute('data-paused', 'false');
   await expect(live.locator('[data-traces]')).toContainText('3 requests');
-  await expect(toc.locator('[aria-current="location"]')).toContainText('29');
-  // The sticky scene follows the section: slide 29's global mode.
+  await expect(toc.locator('[aria-current="location"]')).toContainText('The proof of concept');
+  // The sticky scene follows the section: the proof of concept's global mode.
   const side = page.getByRole('complementary', { name: 'Live scene for this section' });
-  await expect(side).toContainText('global');
   await expect(side.getByTestId('sandbox')).toHaveAttribute('data-mode', 'global');
 
   // A reload of #/read (no slide in the URL) opens where the reader stopped.
   await page.goto('/#/read');
-  await expect(toc.locator('[aria-current="location"]')).toContainText('29');
-  await expect(page.getByRole('region', { name: 'Slide 29', exact: true })).toBeInViewport();
+  await expect(toc.locator('[aria-current="location"]')).toContainText('The proof of concept');
+  await expect(page.locator('#read-29')).toBeInViewport();
 
-  // A corrupt saved place does not break the page.
+  // A corrupt saved value does not break the page, and the reader is told.
   await page.evaluate(() => localStorage.setItem('tracing-in-elixir.read', '{nope'));
   await page.reload();
-  await expect(toc.locator('[aria-current="location"]')).toContainText('1');
+  await expect(toc.locator('[aria-current="location"]')).toContainText('The journey');
+  await expect(page.getByRole('status')).toContainText('could not be read');
   expect(errors).toEqual([]);
 });
 
-test('the sandbox route fires the requests its URL asks for', async ({ page }) => {
+/** Opens a section's guided step or question and returns its panel. */
+async function panel(page: Page, selector: string) {
+  const box = page.locator(selector);
+  await box.scrollIntoViewIfNeeded();
+  return box;
+}
+
+test('a guided step waits for the reader, then explains their run; the seed changes the words', async ({
+  page,
+}) => {
   const errors = collectErrors(page);
-  await page.goto('/');
-  await page.getByRole('link', { name: 'The sandbox' }).click();
-  await expect(page).toHaveURL(/#\/sandbox/);
-  await page.goto('/#/sandbox?mode=metadata&requests=3');
-  await expect(page.getByTestId('trace-count')).toContainText('3 requests');
-  await expect(page.getByTestId('trace-row').first()).toBeVisible();
+  await page.goto('/#/read/34');
+  const guide = await panel(page, '[data-guide="process-stacks"]');
+  await expect(guide).toHaveAttribute('data-state', 'waiting');
+  await expect(guide.locator('.tutorial-result')).toContainText('Waiting');
+  // It waits: nothing happens until the reader sends a request in its scene.
+  await page.waitForTimeout(500);
+  await expect(guide).toHaveAttribute('data-state', 'waiting');
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  const result = guide.locator('.tutorial-result');
+  // The numbers are the scene's own: its caption counts the same traces.
+  const traces = await guide.locator('[data-traces]').getAttribute('data-traces');
+  await expect(result).toContainText(`became ${traces} traces`);
+  await expect(result).toContainText('The first break is between RequestProcess and Router');
+  const first = await result.innerText();
+  expect(first).toContain('(seed 1)');
+
+  // Another seed: the scene runs again with other timings, and the explanation follows it.
+  await guide.getByLabel('Seed').fill('7');
+  await expect(result).toContainText('(seed 7)', { timeout: 20_000 });
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  const second = await result.innerText();
+  expect(second).not.toEqual(first);
+  expect(second.match(/took ([\d.]+) ms/)?.[1]).not.toEqual(first.match(/took ([\d.]+) ms/)?.[1]);
+
+  // Kept across a reload.
+  await page.reload();
+  await expect(page.getByTestId('tutorial-progress')).toContainText('1 of 6 guided steps done');
+  expect(errors).toEqual([]);
+});
+
+test('a question is answered, run, and answered back from the run; the answer is kept', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/#/read/47');
+  const q = await panel(page, '[data-question="metadata-traces"]');
+  const run = q.getByRole('button', { name: /Run it/ });
+  await expect(run).toBeDisabled();
+  // A wrong guess: the feedback says so, with the run's numbers.
+  await q.getByLabel('17 traces').check();
+  await run.click();
+  const result = q.locator('.tutorial-result');
+  await expect(result).toContainText('You said “17 traces”; your run says “1 trace”.', {
+    timeout: 20_000,
+  });
+  await expect(q).toHaveAttribute('data-state', 'wrong');
+  await expect(result).toContainText(/made 1 trace of 37 spans .* ([\d.]+) ms long \(seed 1\)/);
+  const first = await result.innerText();
+  // Another choice gets its own verdict from the same run.
+  await q.getByLabel('1 trace').check();
+  await expect(result).toContainText('You said “1 trace”, and your run agrees.');
+  await expect(q).toHaveAttribute('data-state', 'right');
+  // Another seed, other numbers in the words.
+  await q.getByLabel('Seed').fill('5');
+  await expect(result).toContainText('(seed 5)', { timeout: 20_000 });
+  expect((await result.innerText()).replace('1 trace', '')).not.toEqual(
+    first.replace('17 traces', ''),
+  );
+
+  await page.reload();
+  const again = await panel(page, '[data-question="metadata-traces"]');
+  await expect(again.getByLabel('1 trace')).toBeChecked();
+  await expect(page.getByTestId('tutorial-progress')).toContainText(
+    '1 of 7 questions answered (1 confirmed',
+  );
   expect(errors).toEqual([]);
 });
 
@@ -71,7 +193,6 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/#/read');
     await page.locator('#read-44 .read-figure').scrollIntoViewIfNeeded();
-    // In view, the figure's scene runs (a new one, not the paused picture); wait for it to finish.
     const figure = page.locator('#read-44 .read-figure .live-scene[data-paused="false"]');
     // At a slide's pace a request takes several seconds.
     await expect(figure.locator('[data-scene-idle]')).toBeAttached({ timeout: 30_000 });
@@ -92,3 +213,39 @@ for (const size of [
       .toBe('whole');
   });
 }
+
+test('the sandbox route fires the requests its URL asks for', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByRole('link', { name: 'The sandbox' }).click();
+  await expect(page).toHaveURL(/#\/sandbox/);
+  await page.goto('/#/sandbox?mode=metadata&requests=3');
+  await expect(page.getByTestId('trace-count')).toContainText('3 requests');
+  await expect(page.getByTestId('trace-row').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('on a phone the deck offers the tutorial, and a guided step works in the flow', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/44');
+  const offer = page.getByRole('complementary', { name: 'Read on a phone' });
+  await offer.getByRole('link', { name: /Read the talk as a tutorial/ }).click();
+  await expect(page).toHaveURL(/#\/read\/44$/);
+  const guide = await panel(page, '[data-guide="links"]');
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(guide.locator('.tutorial-result')).toContainText(/made 7 traces \(seed 1\)/);
+  // The scene sits in the text's column, not beside it.
+  const box = await guide.locator('.tutorial-scene').boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  // Dismissed, the offer stays away for the visit.
+  await page.goto('/#/3');
+  await page.getByRole('button', { name: 'Stay on the slides' }).click();
+  await page.reload();
+  await expect(page.locator('.deck')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Read on a phone' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

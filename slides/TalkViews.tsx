@@ -1,8 +1,13 @@
+import { Suspense, lazy } from 'react';
 import { Deck } from './deck/Deck.tsx';
 import { Presenter } from './deck/Presenter.tsx';
 import { PrintDeck } from './deck/PrintDeck.tsx';
-import { ReadingView } from './read/ReadingView.tsx';
-import { talk } from './talk.ts';
+import { talk, talkReading } from './talk.ts';
+
+// The tutorial (its progress, guided steps, glossary) loads only when it is opened.
+const ReadingView = lazy(() =>
+  import('./read/ReadingView.tsx').then((m) => ({ default: m.ReadingView })),
+);
 
 /** The talk's audience view (`#/12`). */
 export function TalkDeck() {
@@ -21,5 +26,13 @@ export function TalkPrint({ notes }: { notes?: unknown }) {
 
 /** The talk as an article (`#/read`, `#/read/12`). */
 export function TalkReading({ slide }: { slide?: unknown }) {
-  return <ReadingView runtime={talk} slide={typeof slide === 'number' ? slide : undefined} />;
+  return (
+    <Suspense fallback={null}>
+      <ReadingView
+        runtime={talk}
+        reading={talkReading}
+        slide={typeof slide === 'number' ? slide : undefined}
+      />
+    </Suspense>
+  );
 }

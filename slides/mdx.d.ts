@@ -5,5 +5,7 @@ declare module '*.mdx' {
 
   /** A DeckMeta (slides/deck/deckMeta.ts); ambient modules cannot import it by relative path. */
   export const deckMeta: unknown;
+  /** A ReadMeta (slides/read/readMeta.ts), from remarkRead. */
+  export const readMeta: unknown;
   export default function MDXContent(props: MDXProps): JSX.Element;
 }

@@ -1,6 +1,7 @@
-import Content, { deckMeta as compiledMeta } from './talk.mdx';
+import Content, { deckMeta as compiledMeta, readMeta as compiledReadMeta } from './talk.mdx';
 import type { DeckMeta } from './deck/deckMeta.ts';
 import type { DeckRuntime } from './deck/deckRuntime.ts';
+import type { ReadMeta } from './read/readMeta.ts';
 import { firstPosition, positionInUrl } from './deck/navigation.ts';
 import { createDeckStore } from './deck/store.deck.ts';
 import { createSceneInputsStore } from './deck/store.sceneInputs.ts';
@@ -20,3 +21,6 @@ export const talk: DeckRuntime = {
   ),
   sceneInputs: createSceneInputsStore(),
 };
+
+/** What remarkRead learned for the reading mode: reader text, journey steps, the site's address. */
+export const talkReading = compiledReadMeta as ReadMeta;

@@ -216,7 +216,7 @@ function needsBackup(text: string | null): boolean {
   }
 }
 
-function describeStorageError(err: unknown, doing: 'read' | 'save'): string {
+export function describeStorageError(err: unknown, doing: 'read' | 'save'): string {
   const name = err instanceof Error || err instanceof DOMException ? err.name : '';
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED')
     return 'The browser storage is full, so progress is kept only while this page is open. Export it to a file to keep it.';

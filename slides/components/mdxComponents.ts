@@ -6,12 +6,17 @@ import {
   DeckFooter,
   DeckSide,
 } from '../deck/DecksetFrame.tsx';
+import { Beat, BeatRef } from './Beat.tsx';
 import { DeckImage } from './DeckImage.tsx';
 import { LiveScene } from './LiveScene.tsx';
 import { OpenTracingDiagram } from './OpenTracingDiagram.tsx';
+import { Read } from './Read.tsx';
 import { Scene } from './Scene.tsx';
 import { SearchResults } from './SearchResults.tsx';
+import { SiteAddress } from './SiteAddress.tsx';
 import { Step } from './Step.tsx';
+import { Term } from './Term.tsx';
+import { Guide, Predict } from './tutorialLoader.tsx';
 
 /** Every component the deck's MDX may use without importing it. */
 export const mdxComponents = {
@@ -29,4 +34,11 @@ export const mdxComponents = {
   DeckFooter,
   SearchResults,
   OpenTracingDiagram,
+  Read,
+  Beat,
+  BeatRef,
+  SiteAddress,
+  Term,
+  Guide,
+  Predict,
 };

@@ -18,6 +18,7 @@ import { useHashPosition } from './useHashPosition.ts';
 import { usePreloadNear } from './usePreloadNear.ts';
 import { useSwipe } from './useSwipe.ts';
 import { useThemeOnRoot } from './useThemeOnRoot.ts';
+import { PhoneReadOffer } from '../read/PhoneReadOffer.tsx';
 
 /** The audience view: one slide on a 16:9 stage, optionally beside the persistent live scene. */
 export function Deck({ runtime }: { runtime: DeckRuntime }) {
@@ -79,6 +80,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
         </p>
         <DeckControls store={store} total={total} onPresenter={openPresenter} />
         <GotoHint typed={typed} total={total} />
+        <PhoneReadOffer slide={slide} />
         {overview && (
           <Overview
             slides={meta.slides}

@@ -2,7 +2,7 @@ import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
 import { mdxComponents } from '../components/mdxComponents.ts';
 import { DeckRuntimeContext } from './deckRuntime.ts';
 import { fitSlide } from './fitSlide.ts';
-import { SlideContext, type SlideRenderContext } from './slideContext.ts';
+import { SlideContext, type SlidePart, type SlideRenderContext } from './slideContext.ts';
 
 const NO_SCENES: SlideRenderContext['scenes'] = [];
 
@@ -15,7 +15,7 @@ export function SlideView({
 }: {
   index: number;
   step: number;
-  part?: 'body' | 'notes';
+  part?: SlidePart;
   preview?: boolean;
 }) {
   const runtime = useContext(DeckRuntimeContext);
@@ -52,7 +52,7 @@ export function SlideView({
   return (
     <div
       ref={ref}
-      className={part === 'body' ? 'slide' : 'notes'}
+      className={part === 'body' ? 'slide' : part}
       data-slide={index + 1}
       data-step={step}
       data-autoscale={autoscale || undefined}

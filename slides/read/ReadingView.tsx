@@ -1,7 +1,18 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useStore } from 'zustand';
 import '../deck/theme.css';
+import '../components/story.css';
 import './reading.css';
+import './tutorial/tutorial.css';
+import { beatLabel } from '../components/beats.ts';
 import { LiveSceneFrame, useSceneInputs } from '../components/LiveScene.tsx';
 import type { SlideMeta } from '../deck/deckMeta.ts';
 import { DeckRuntimeContext, type DeckRuntime } from '../deck/deckRuntime.ts';
@@ -11,42 +22,79 @@ import { SlideView } from '../deck/SlideView.tsx';
 import { Stage } from '../deck/Stage.tsx';
 import { useThemeOnRoot } from '../deck/useThemeOnRoot.ts';
 import { currentSection } from './currentSection.ts';
-import { loadReadingPosition, saveReadingPosition } from './readingPosition.ts';
+import { Glossary } from './Glossary.tsx';
+import { readSections, sectionOf, type ReadMeta, type ReadSection } from './readMeta.ts';
+import { TutorialProgress } from './tutorial/TutorialProgress.tsx';
+import { TutorialContext } from './tutorial/TutorialContext.ts';
+import { useReadingProgress } from './tutorial/useReadingProgress.ts';
 import { useInView } from './useInView.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 
-const storage = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 /** Wide enough for the sticky scene beside the text. */
 const WIDE = '(min-width: 1100px)';
 
 /**
- * The talk as an article (`#/read`, `#/read/12`): each slide a figure, its notes the prose, a
- * table of contents, and on wide screens a live scene beside the text that follows the section
- * being read. It remembers where the reader stopped.
+ * The talk as a tutorial (`#/read`, `#/read/12`): sections of slides with reader text written
+ * for someone alone (never the speaker's notes), guided steps and questions on live scenes, a
+ * glossary, contents, and on wide screens a live scene beside the text that follows the section
+ * being read. It remembers where the reader stopped and what they did.
  */
-export function ReadingView({ runtime, slide }: { runtime: DeckRuntime; slide?: number }) {
+export function ReadingView({
+  runtime,
+  reading,
+  slide,
+}: {
+  runtime: DeckRuntime;
+  reading: ReadMeta;
+  slide?: number;
+}) {
   const { meta, store } = runtime;
   const total = meta.slides.length;
   const theme = useStore(store, (s) => s.theme);
   useThemeOnRoot(theme);
   const wide = useMediaQuery(WIDE);
-  const sections = useRef<(HTMLElement | null)[]>([]);
-  const target =
-    slide !== undefined
-      ? Math.min(total, Math.max(1, slide)) - 1
-      : loadReadingPosition(storage(), total);
-  const [current, setCurrent] = useState(() => target ?? 0);
+  const sections = useMemo(
+    () =>
+      readSections(
+        reading,
+        meta.slides.map((s) => s.label),
+      ),
+    [reading, meta.slides],
+  );
+  const progress = useReadingProgress(total);
+  const { setSlide } = progress;
+  const elements = useRef<(HTMLElement | null)[]>([]);
 
-  // Open where the URL points, or where the reader stopped.
+  // Where to open: the URL's slide, or where the reader stopped. Read once, when the view opens
+  // (or the URL names another slide), never again on a render: the saved place changes as the
+  // reader scrolls, and scrolling to it again would fight the reader's own scrolling.
+  const opening = () =>
+    slide !== undefined ? Math.min(total, Math.max(1, slide)) - 1 : progress.initialSlide;
+  const [opened, setOpened] = useState(() => ({ slide, target: opening() }));
+  if (opened.slide !== slide) setOpened({ slide, target: opening() });
+  const { target } = opened;
+  const [current, setCurrent] = useState(() =>
+    target === undefined ? 0 : sectionOf(sections, target),
+  );
+
   useLayoutEffect(() => {
-    if (target !== undefined && target > 0) sections.current[target]?.scrollIntoView();
+    if (target === undefined || target === 0) return;
+    // A section's first slide opens at the section's heading.
+    const k = sectionOf(sections, target);
+    const el =
+      sections[k]?.slides[0] === target
+        ? elements.current[k]
+        : document.getElementById(`read-${target + 1}`);
+    el?.scrollIntoView();
+    // Only when the place to open changes: `sections` is fixed for the view's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
   useEffect(() => {
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const tops = sections.current.map((el) =>
+      const tops = elements.current.map((el) =>
         el ? el.getBoundingClientRect().top + scrollY : Infinity,
       );
       setCurrent(currentSection(tops, scrollY + innerHeight * 0.3));
@@ -64,83 +112,171 @@ export function ReadingView({ runtime, slide }: { runtime: DeckRuntime; slide?: 
     };
   }, []);
 
-  useEffect(() => saveReadingPosition(storage(), current), [current]);
+  const currentSlide = sections[current]?.slides[0] ?? 0;
+  useEffect(() => setSlide(currentSlide), [setSlide, currentSlide]);
 
-  const goTo = (i: number) => sections.current[i]?.scrollIntoView({ block: 'start' });
+  const goTo = (k: number) => elements.current[k]?.scrollIntoView({ block: 'start' });
+  const lastSlide = sections[current]?.slides.at(-1) ?? 0;
 
   return (
     <DeckRuntimeContext.Provider value={runtime}>
-      <div className="reading" data-theme={theme} data-wide={wide}>
-        <nav className="read-toc" aria-label="Contents">
-          <details open={wide}>
-            <summary>Contents</summary>
-            <ol>
-              {meta.slides.map((m, i) => (
-                <li key={i}>
+      <TutorialContext.Provider value={progress.api}>
+        <div className="reading" data-theme={theme} data-wide={wide}>
+          <nav className="read-toc" aria-label="Contents">
+            <details open={wide}>
+              <summary>Contents</summary>
+              <ol>
+                {sections.map((s, k) => (
+                  <li key={k}>
+                    {s.beat !== undefined && s.beat !== sections[k - 1]?.beat && (
+                      <span className="read-toc-beat">{beatLabel(s.beat)}</span>
+                    )}
+                    <a
+                      href={`#/read/${(s.slides[0] ?? 0) + 1}`}
+                      aria-current={k === current ? 'location' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        goTo(k);
+                      }}
+                    >
+                      <span className="read-toc-n">{k + 1}</span> {s.title}
+                    </a>
+                  </li>
+                ))}
+                <li>
                   <a
-                    href={`#/read/${i + 1}`}
-                    aria-current={i === current ? 'location' : undefined}
+                    href="#/read"
                     onClick={(e) => {
                       e.preventDefault();
-                      goTo(i);
+                      document.getElementById('glossary')?.scrollIntoView({ block: 'start' });
                     }}
                   >
-                    <span className="read-toc-n">{i + 1}</span> {m.label}
+                    <span className="read-toc-n">·</span> Glossary
                   </a>
                 </li>
-              ))}
-            </ol>
-          </details>
-        </nav>
-        <main className="read-article">
-          <header className="read-head">
-            <p className="read-kicker">
-              <a href="#/">Home</a> · <a href={`#/${current + 1}`}>Present from here</a> ·{' '}
-              <a href="#/sandbox">Sandbox</a>
-            </p>
-            <h1>Tracing in Elixir</h1>
-            <p className="read-lede">
-              The talk as an article: every slide, with what the speaker says about it.
-              {wide ? ' The live scene beside the text follows the section you are reading.' : ''}
-            </p>
-          </header>
-          {meta.slides.map((m, i) => (
-            <ReadingSection
-              key={i}
-              index={i}
-              meta={m}
-              sectionRef={(el) => {
-                sections.current[i] = el;
-              }}
-            />
-          ))}
-        </main>
-        {wide && <ReadingScene slides={meta.slides} current={current} />}
-      </div>
+              </ol>
+            </details>
+          </nav>
+          <main className="read-article">
+            <header className="read-head">
+              <p className="read-kicker">
+                <a href="#/">Home</a> · <a href={`#/${currentSlide + 1}`}>Present from here</a> ·{' '}
+                <a href="#/sandbox">Sandbox</a>
+              </p>
+              <h1>Tracing in Elixir</h1>
+              <p className="read-lede">
+                A tutorial in {sections.length} sections: how one developer found where trace
+                context gets lost in an event-driven Elixir system, and what carries it across.
+                Along the way you run a simulated copy of that system, do six guided steps and
+                answer seven questions.
+                {wide ? ' The live scene beside the text follows the section you are reading.' : ''}
+              </p>
+              <TutorialProgress notices={progress.notices} onDismiss={progress.dismiss} />
+            </header>
+            {sections.map((s, k) => (
+              <ReadingSection
+                key={k}
+                number={k + 1}
+                section={s}
+                slides={meta.slides}
+                reading={reading}
+                newBeat={s.beat !== sections[k - 1]?.beat}
+                sectionRef={(el) => {
+                  elements.current[k] = el;
+                }}
+              />
+            ))}
+            <Glossary />
+          </main>
+          {wide && <ReadingScene slides={meta.slides} current={lastSlide} />}
+        </div>
+      </TutorialContext.Provider>
     </DeckRuntimeContext.Provider>
   );
 }
 
-/** One slide as a figure, its notes as prose. Its live scene runs only while it is in view. */
+/**
+ * One section: its slides as figures (title slides small, side by side), each slide's reader text
+ * under it. A live figure's scene runs only while it is in view.
+ */
 function ReadingSection({
-  index,
-  meta,
+  number,
+  section,
+  slides,
+  reading,
+  newBeat,
   sectionRef,
 }: {
-  index: number;
-  meta: SlideMeta;
+  number: number;
+  section: ReadSection;
+  slides: readonly SlideMeta[];
+  reading: ReadMeta;
+  newBeat: boolean;
   sectionRef: (el: HTMLElement | null) => void;
 }) {
-  const figure = useRef<HTMLElement>(null);
-  const inView = useInView(figure, meta.live);
   const ref = useCallback((el: HTMLElement | null) => sectionRef(el), [sectionRef]);
+  const small = (i: number) =>
+    section.slides.length > 1 && !reading.slides[i]?.read && !slides[i]?.live;
+  // Runs of small figures share a row.
+  const groups: number[][] = [];
+  for (const i of section.slides) {
+    const last = groups.at(-1);
+    if (last && small(i) && small(last[0] ?? -1)) last.push(i);
+    else groups.push([i]);
+  }
   return (
     <section
       ref={ref}
       className="read-section"
-      id={`read-${index + 1}`}
-      aria-label={`Slide ${index + 1}`}
+      id={`read-s${number}`}
+      aria-labelledby={`read-s${number}-title`}
+      data-section={number}
     >
+      {newBeat && section.beat !== undefined && (
+        <p className="read-beat">Hero’s journey · {beatLabel(section.beat)}</p>
+      )}
+      <h2 id={`read-s${number}-title`}>
+        <span className="read-section-n">{number}</span> {section.title}
+      </h2>
+      {groups.map((group) =>
+        group.length > 1 || small(group[0] ?? -1) ? (
+          <div className="read-thumbs" key={group[0]}>
+            {group.map((i) => (
+              <ReadingSlide key={i} index={i} meta={slides[i]} read={false} />
+            ))}
+          </div>
+        ) : (
+          <Fragment key={group[0]}>
+            {group.map((i) => (
+              <ReadingSlide
+                key={i}
+                index={i}
+                meta={slides[i]}
+                read={reading.slides[i]?.read ?? false}
+              />
+            ))}
+          </Fragment>
+        ),
+      )}
+    </section>
+  );
+}
+
+/** One slide as a figure, and its reader text. */
+function ReadingSlide({
+  index,
+  meta,
+  read,
+}: {
+  index: number;
+  meta: SlideMeta | undefined;
+  read: boolean;
+}) {
+  const figure = useRef<HTMLElement>(null);
+  const inView = useInView(figure, meta?.live ?? false);
+  if (!meta) return null;
+  return (
+    <div className="read-slide" id={`read-${index + 1}`}>
       <figure ref={figure} className="read-figure" data-live={meta.live || undefined}>
         <Stage label={`Slide ${index + 1}: ${meta.label}`}>
           {/* A new scene when it comes into view: paused (finished picture) outside it. */}
@@ -155,12 +291,12 @@ function ReadingSection({
           Slide {index + 1} · <a href={`#/${index + 1}`}>present</a>
         </figcaption>
       </figure>
-      {meta.notes > 0 && (
+      {read && (
         <div className="read-prose">
-          <SlideView index={index} step={meta.steps} part="notes" preview />
+          <SlideView index={index} step={meta.steps} part="read" preview />
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

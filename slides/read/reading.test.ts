@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { currentSection } from './currentSection.ts';
+import { readSections, sectionOf } from './readMeta.ts';
 import {
+  READING_BACKUP_KEY,
   READING_KEY,
-  formatReadingPosition,
-  loadReadingPosition,
-  parseReadingPosition,
-  saveReadingPosition,
-} from './readingPosition.ts';
+  createReadingStore,
+  parseReadingProgress,
+} from './tutorial/progress.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {
   const data = new Map(Object.entries(initial));
@@ -22,6 +22,8 @@ function memoryStorage(initial: Record<string, string> = {}): Storage {
   };
 }
 
+const KNOWN = { guides: ['metadata', 'links'], questions: ['process-traces'] };
+
 describe('the section being read', () => {
   const tops = [0, 500, 1200, 2000];
   it('is the last section that starts above the reading line', () => {
@@ -34,42 +36,96 @@ describe('the section being read', () => {
   });
 });
 
-describe('the saved reading position', () => {
-  it('round-trips', () => {
+describe('reading sections', () => {
+  it('end at each slide with reader text; title slides join the next one', () => {
+    const meta = {
+      slides: [
+        { read: false, beat: 1 },
+        { read: false, beat: 1 },
+        { read: true, title: 'Meet Alexander', beat: 1 },
+        { read: true, beat: 2 },
+        { read: false, beat: 2 },
+      ],
+    };
+    const sections = readSections(meta, ['A', 'B', 'C', 'D', 'E']);
+    expect(sections).toEqual([
+      { slides: [0, 1, 2], title: 'Meet Alexander', beat: 1 },
+      { slides: [3], title: 'D', beat: 2 },
+      { slides: [4], title: 'E', beat: 2 },
+    ]);
+    expect(sectionOf(sections, 1)).toBe(0);
+    expect(sectionOf(sections, 4)).toBe(2);
+  });
+});
+
+describe('the reader’s progress', () => {
+  it('round-trips the place, the steps done and the answers', () => {
     const storage = memoryStorage();
-    saveReadingPosition(storage, 12);
-    expect(loadReadingPosition(storage, 53)).toBe(12);
-    expect(parseReadingPosition(formatReadingPosition(0), 53)).toBe(0);
+    const store = createReadingStore(() => storage, 53, KNOWN);
+    store.save({
+      v: 2,
+      slide: 12,
+      guides: { metadata: { seed: 3 } },
+      answers: { 'process-traces': { choice: '17', right: true } },
+    });
+    expect(store.load()).toEqual({
+      progress: {
+        v: 2,
+        slide: 12,
+        guides: { metadata: { seed: 3 } },
+        answers: { 'process-traces': { choice: '17', right: true } },
+      },
+      notices: [],
+    });
   });
 
-  it('ignores corrupt, foreign-version and out-of-range values', () => {
-    for (const raw of [
-      '{',
-      'null',
-      '12',
-      '"12"',
-      '{"slide":3}',
-      '{"v":2,"slide":3}',
-      '{"v":1,"slide":"3"}',
-      '{"v":1,"slide":2.5}',
-      '{"v":1,"slide":-1}',
-      '{"v":1,"slide":53}',
-    ])
-      expect(parseReadingPosition(raw, 53), raw).toBeUndefined();
-    expect(loadReadingPosition(memoryStorage({ [READING_KEY]: '{oops' }), 53)).toBeUndefined();
+  it('migrates the first format, which kept only the place', () => {
+    expect(parseReadingProgress('{"v":1,"slide":3}', 53, KNOWN).progress).toEqual({
+      v: 2,
+      slide: 3,
+      guides: {},
+      answers: {},
+    });
+  });
+
+  it('keeps the valid parts of a damaged value and says what it dropped', () => {
+    const loaded = parseReadingProgress(
+      JSON.stringify({
+        v: 2,
+        slide: 99,
+        guides: { metadata: { seed: 1 }, gone: { seed: 1 }, links: 'yes' },
+        answers: { 'process-traces': { choice: 1 } },
+      }),
+      53,
+      KNOWN,
+    );
+    expect(loaded.progress).toEqual({ v: 2, guides: { metadata: { seed: 1 } }, answers: {} });
+    expect(loaded.notices.join(' ')).toMatch(/4 entries were dropped/);
+  });
+
+  it('recovers from corrupt or foreign values, keeping them aside', () => {
+    for (const raw of ['{', 'null', '12', '"12"', '{"slide":3}', '{"v":9,"slide":3}']) {
+      const storage = memoryStorage({ [READING_KEY]: raw });
+      const loaded = createReadingStore(() => storage, 53, KNOWN).load();
+      expect(loaded.progress, raw).toEqual({ v: 2, guides: {}, answers: {} });
+      expect(loaded.notices.join(' '), raw).toMatch(/could not be read/);
+      expect(storage.getItem(READING_BACKUP_KEY)).toBe(raw);
+    }
   });
 
   it('survives storage that throws', () => {
     const broken = {
       getItem: () => {
-        throw new Error('denied');
+        throw new DOMException('denied', 'SecurityError');
       },
       setItem: () => {
-        throw new Error('quota');
+        throw new DOMException('full', 'QuotaExceededError');
       },
     } as unknown as Storage;
-    expect(loadReadingPosition(broken, 53)).toBeUndefined();
-    expect(() => saveReadingPosition(broken, 3)).not.toThrow();
-    expect(loadReadingPosition(undefined, 53)).toBeUndefined();
+    const store = createReadingStore(() => broken, 53, KNOWN);
+    expect(store.load().progress).toEqual({ v: 2, guides: {}, answers: {} });
+    expect(store.load().notices.join(' ')).toMatch(/storage/);
+    expect(store.save({ v: 2, guides: {}, answers: {} })).toMatch(/full/);
+    expect(createReadingStore(() => null, 53, KNOWN).load().notices).toEqual([]);
   });
 });

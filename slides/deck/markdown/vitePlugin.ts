@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import type { Plugin } from 'vite';
 import { remarkDeck } from '../remarkDeck.ts';
+import { remarkRead } from '../../read/remarkRead.ts';
 import { prepareMarkdown } from './prepareMarkdown.ts';
 import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
@@ -65,7 +66,7 @@ export async function compileTalk(
     development,
     outputFormat,
     ...(outputFormat === 'program' ? { providerImportSource: '@mdx-js/react' } : {}),
-    remarkPlugins: [remarkGfm, [remarkDeck, { devWarnings: development }]],
+    remarkPlugins: [remarkGfm, [remarkDeck, { devWarnings: development }], remarkRead],
     rehypePlugins: markdown
       ? [[rehypeRaw, { passThrough: [...nodeTypes] }], rehypeDeckCode]
       : [rehypeDeckCode],

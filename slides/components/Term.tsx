@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { glossaryAnchor, glossaryEntry } from '../read/glossary.ts';
+
+/**
+ * A word of the glossary in reader text: a link to its entry at the end of the reading mode, its
+ * definition as a tooltip. `<Term id="traceparent" />` or `<Term id="span">spans</Term>`.
+ */
+export function Term({ id, children }: { id: string; children?: ReactNode }) {
+  const entry = glossaryEntry(id);
+  if (!entry) return <>{children ?? id}</>;
+  const anchor = glossaryAnchor(id);
+  return (
+    <a
+      className="term"
+      href={`#/read`}
+      data-term={id}
+      title={entry.text}
+      onClick={(e) => {
+        // The route lives in the hash: scroll to the entry instead of following the link.
+        e.preventDefault();
+        document.getElementById(anchor)?.scrollIntoView({ block: 'center' });
+        document.getElementById(anchor)?.focus({ preventScroll: true });
+      }}
+    >
+      {children ?? entry.term}
+    </a>
+  );
+}
