@@ -33,6 +33,10 @@ export interface SceneState extends SceneSettings {
   selectedSpanId: string | null;
   collapsed: ReadonlySet<string>;
   groupByRequest: boolean;
+  /** The trace list's filter, as typed (sandbox/model/traceFilter.ts reads it). */
+  query: string;
+  /** Find-in-trace: the text searched in the selected trace's spans. */
+  find: string;
 }
 
 export type SceneStore = StoreApi<SceneState>;
@@ -59,5 +63,7 @@ export function createSceneStore(settings: SceneSettings, playing: boolean): Sce
     selectedSpanId: null,
     collapsed: new Set<string>(),
     groupByRequest: false,
+    query: '',
+    find: '',
   }));
 }
