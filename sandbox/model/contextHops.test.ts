@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { Fault } from '../core/config.ts';
+import type { PropagationMode } from '../core/propagation/index.ts';
+import type { ScenarioName } from '../core/scenarios.ts';
+import { createSimulation } from '../core/simulation.ts';
+import { SceneRecorder } from './SceneRecorder.ts';
+import { contextHops, contextHopsOf } from './contextHops.ts';
+
+/** Runs batches of requests one after another, as a slide's builds do. */
+function run(
+  mode: PropagationMode,
+  batches: number[],
+  opts: { faults?: Fault[]; scenario?: ScenarioName } = {},
+) {
+  const recorder = new SceneRecorder();
+  const sim = createSimulation({
+    mode,
+    seed: 1,
+    scenario: opts.scenario,
+    faults: opts.faults,
+    onEvent: recorder.onEvent,
+  });
+  for (const n of batches) {
+    sim.send(n);
+    sim.runUntilIdle(1_000_000);
+  }
+  sim.dispose();
+  recorder.flush();
+  return recorder;
+}
+
+describe('contextHops', () => {
+  it('marks every hop cut in process mode, the first one (Request → Router) as the break', () => {
+    const recorder = run('process', [1]);
+    const hops = contextHops(recorder.buffer);
+    expect(hops.hops.length).toBeGreaterThan(5);
+    expect(hops.hops.every((h) => h.state === 'cut')).toBe(true);
+    expect(hops.breakHop?.key).toBe('RequestProcess>Router');
+    expect(hops.breakHop?.label).toBe('no trace context');
+    expect(hops.focus?.reason).toBe('cut');
+    const span = recorder.buffer.spans.get(hops.focus!.spanId!)!;
+    expect(span.name).toBe('commanded.router.dispatch');
+    expect(hops.focus?.traceId).toBe(span.traceId);
+    expect(hops.focus?.text).toMatch(/carried no trace context/);
+    expect(hops.mixes).toEqual([]);
+  });
+
+  it('carries context to the aggregate with metadata, and cuts it where handlers ignore it', () => {
+    const recorder = run('metadata', [1], { faults: ['handlers-ignore-metadata'] });
+    const { byKey, breakHop, focus } = contextHops(recorder.buffer);
+    expect(byKey.get('RequestProcess>Router')?.state).toBe('carried');
+    expect(byKey.get('Router>LabOrder')?.state).toBe('carried');
+    expect(byKey.get('Router>LabOrder')?.counts.carried).toBe(2);
+    expect(breakHop?.from).toBe('EventStore');
+    expect(breakHop?.state).toBe('cut');
+    // The context travelled in the metadata; the handler did not read it.
+    expect(breakHop?.label).toBe('context not read');
+    expect(focus?.spanId).toBe(breakHop?.spanId);
+  });
+
+  it('finds no break in a connected metadata run and focuses its whole trace', () => {
+    const recorder = run('metadata', [1]);
+    const hops = contextHops(recorder.buffer);
+    expect(hops.breakHop).toBeUndefined();
+    expect(hops.hops.every((h) => h.state === 'carried')).toBe(true);
+    expect(hops.focus).toEqual({
+      traceId: [...recorder.buffer.traces.keys()][0],
+      reason: 'connected',
+    });
+  });
+
+  it('names the mixed span and both requests, and focuses the wrong trace, in a global run', () => {
+    const recorder = run('global', [1, 2], { scenario: 'proof-of-concept' });
+    const hops = contextHops(recorder.buffer, { nodeOfPid: (pid) => recorder.nodeOf(pid) });
+    expect(hops.mixes.length).toBeGreaterThan(0);
+    const mix = hops.mixes[0]!;
+    expect(mix.requestId).not.toBe(mix.parentRequestId);
+    expect(mix.label).toBe(`${mix.requestId} under ${mix.parentRequestId}\u2019s span`);
+    expect(mix.node).toBe('RequestProcess');
+    expect(hops.focus?.reason).toBe('mixed');
+    const trace = recorder.buffer.traces.get(hops.focus!.traceId)!;
+    // The wrong trace holds spans of two requests; the connected req-1 trace is not it.
+    expect(trace.requestIds.size).toBe(2);
+    expect(trace.requestIds.has('req-1')).toBe(false);
+    expect(hops.focus?.spanId).toBe(mix.spanId);
+    expect(hops.focus?.text).toMatch(/Wrong parent/);
+  });
+
+  it('marks linked hops as new traces by design, not breaks', () => {
+    const recorder = run('links', [3]);
+    const hops = contextHops(recorder.buffer);
+    expect(hops.breakHop).toBeUndefined();
+    expect(hops.hops.some((h) => h.state === 'linked')).toBe(true);
+    expect(hops.focus?.reason === 'linked' || hops.focus?.reason === 'batch').toBe(true);
+  });
+
+  it('computes once per buffer version', () => {
+    const recorder = run('process', [1]);
+    const a = contextHopsOf(recorder.buffer);
+    expect(contextHopsOf(recorder.buffer)).toBe(a);
+    recorder.buffer.version++;
+    expect(contextHopsOf(recorder.buffer)).not.toBe(a);
+  });
+});

@@ -1,0 +1,224 @@
+import { CLIENT_NODE } from './SceneRecorder.ts';
+import type { SpanRecord } from './SpanRecord.ts';
+import type { TraceBuffer } from './TraceBuffer.ts';
+import type { SpanFlag } from './explainSpan.ts';
+
+/**
+ * What happened to trace context on one process → process hop, worst first:
+ * - `cut`: the receiving span started a new trace (the context never arrived, or was not read);
+ * - `mixed`: the receiving span got a parent from another request;
+ * - `linked`: a new trace by design, linked to the producer (links mode);
+ * - `carried`: the receiving span continued the sender's trace.
+ */
+export type HopState = 'cut' | 'mixed' | 'linked' | 'carried';
+
+const WORST: readonly HopState[] = ['cut', 'mixed', 'linked', 'carried'];
+
+/** One topology edge as a run used it: how often context crossed it, and how. */
+export interface HopMark {
+  /** Topology node ids (see sandbox/core/topology.ts; the HTTP client is `Client`). */
+  from: string;
+  to: string;
+  /** `from>to`, as `data-break-hop` and the layout's edges name it. */
+  key: string;
+  /** The worst that happened on this hop. */
+  state: HopState;
+  counts: Record<HopState, number>;
+  /** A few words for the picture: "no trace context", "context carried", … */
+  label: string;
+  /** The first span that received a message over this hop in its worst state. */
+  spanId: string;
+  /** Virtual time that span started: hops sort by it. */
+  atUs: number;
+}
+
+/** A span that was handed another request's span as its parent. */
+export interface MixMark {
+  spanId: string;
+  traceId: string;
+  name: string;
+  /** The topology node the span ran on, when known. */
+  node: string | undefined;
+  /** The request the span works for. */
+  requestId: string;
+  /** The request its parent belongs to. */
+  parentRequestId: string;
+  /** "req-3 under req-2's span" */
+  label: string;
+}
+
+/** The trace a person should look at first, and the span in it to select. */
+export interface Focus {
+  traceId: string;
+  /** The first flagged span of that trace; absent when nothing in it is flagged. */
+  spanId?: string;
+  /** Why this trace: a break, a mix-up, a linked trace by design, or the connected request. */
+  reason: 'cut' | 'mixed' | 'orphan' | 'linked' | 'batch' | 'connected';
+  /** The selected span's explanation (explainSpan's sentence), when there is a span. */
+  text?: string;
+}
+
+export interface ContextHops {
+  /** Every hop a message carried a span's context over (or failed to), by time of first use. */
+  hops: HopMark[];
+  byKey: ReadonlyMap<string, HopMark>;
+  /** The hop where context was first lost (the focus span's own hop when it has one). */
+  breakHop: HopMark | undefined;
+  mixes: MixMark[];
+  focus: Focus | null;
+}
+
+export interface ContextHopsOptions {
+  /** The topology node of an Erlang pid (`elixir.process`), for spans that received no message. */
+  nodeOfPid?: (pid: string) => string | undefined;
+}
+
+const LABELS: Record<HopState, string> = {
+  cut: 'no trace context',
+  mixed: 'requests mixed',
+  linked: 'new trace, linked',
+  carried: 'context carried',
+};
+
+/** The label of a cut hop says whether the context travelled and was not read. */
+function cutLabel(span: SpanRecord, flags: readonly SpanFlag[]): string {
+  if (flags.some((f) => f.kind === 'missing-parent')) return 'parent never recorded';
+  if (span.message?.traceparent || span.attributes['sim.context.carried'] === true)
+    return 'context not read';
+  return LABELS.cut;
+}
+
+/** How a span's context arrived, when it arrived by a message; undefined when it did not. */
+function hopStateOf(span: SpanRecord, flags: readonly SpanFlag[]): HopState | undefined {
+  if (flags.some((f) => f.kind === 'cross-request')) return 'mixed';
+  if (flags.some((f) => f.kind === 'new-trace' || f.kind === 'missing-parent')) return 'cut';
+  if (flags.some((f) => f.kind === 'linked-root')) return 'linked';
+  return span.parentSpanId ? 'carried' : 'cut';
+}
+
+const nodeName = (node: string | null | undefined): string | undefined =>
+  node === 'the HTTP client' ? CLIENT_NODE : (node ?? undefined);
+
+function nodeOf(span: SpanRecord, opts: ContextHopsOptions): string | undefined {
+  if (span.message) return nodeName(span.message.toNode);
+  const pid = span.attributes['elixir.process'];
+  return typeof pid === 'string' ? opts.nodeOfPid?.(pid) : undefined;
+}
+
+const bySpanStart = (buffer: TraceBuffer) => (a: string, b: string) =>
+  (buffer.spans.get(a)?.startUs ?? 0) - (buffer.spans.get(b)?.startUs ?? 0);
+
+/**
+ * Reads a run's spans for where trace context crossed a process boundary, where it was lost, and
+ * where two requests got mixed, and picks the trace and span to show first. Pure; the sandbox's
+ * topology, trace list and the slides' scenes all read the same answer.
+ */
+export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}): ContextHops {
+  const byKey = new Map<string, HopMark>();
+  const mixes: MixMark[] = [];
+  const breaking: string[] = [];
+  const notes: { spanId: string; reason: 'linked' | 'batch' }[] = [];
+  for (const span of buffer.spans.values()) {
+    const flags = buffer.flags.get(span.spanId) ?? [];
+    if (flags.some((f) => f.breaks)) breaking.push(span.spanId);
+    const note = flags.find((f) => f.kind === 'batch' || f.kind === 'linked-root');
+    if (note)
+      notes.push({ spanId: span.spanId, reason: note.kind === 'batch' ? 'batch' : 'linked' });
+    const cross = flags.some((f) => f.kind === 'cross-request');
+    if (cross) {
+      const parent = span.parentSpanId ? buffer.spans.get(span.parentSpanId) : undefined;
+      const parentRequestId = parent?.requestId ?? '';
+      mixes.push({
+        spanId: span.spanId,
+        traceId: span.traceId,
+        name: span.name,
+        node: nodeOf(span, opts),
+        requestId: span.requestId,
+        parentRequestId,
+        label: `${span.requestId} under ${parentRequestId}\u2019s span`,
+      });
+    }
+    const from = nodeName(span.message?.fromNode);
+    const to = nodeName(span.message?.toNode);
+    if (!from || !to || !('sim.context.carried' in span.attributes)) continue;
+    const state = hopStateOf(span, flags) as HopState;
+    const key = `${from}>${to}`;
+    let hop = byKey.get(key);
+    if (!hop) {
+      hop = {
+        from,
+        to,
+        key,
+        state,
+        counts: { cut: 0, mixed: 0, linked: 0, carried: 0 },
+        label: state === 'cut' ? cutLabel(span, flags) : LABELS[state],
+        spanId: span.spanId,
+        atUs: span.startUs,
+      };
+      byKey.set(key, hop);
+    } else if (WORST.indexOf(state) < WORST.indexOf(hop.state)) {
+      hop.state = state;
+      hop.label = state === 'cut' ? cutLabel(span, flags) : LABELS[state];
+      hop.spanId = span.spanId;
+      hop.atUs = span.startUs;
+    } else if (state === hop.state && span.startUs < hop.atUs) {
+      hop.spanId = span.spanId;
+      hop.atUs = span.startUs;
+    }
+    hop.counts[state]++;
+  }
+  const hops = [...byKey.values()].sort((a, b) => a.atUs - b.atUs);
+  const focus = pickFocus(buffer, breaking, notes);
+  const focusSpan = focus?.spanId ? buffer.spans.get(focus.spanId) : undefined;
+  const ownHop = focusSpan?.message
+    ? byKey.get(`${nodeName(focusSpan.message.fromNode)}>${nodeName(focusSpan.message.toNode)}`)
+    : undefined;
+  const breakHop = ownHop && ownHop.state === 'cut' ? ownHop : hops.find((h) => h.state === 'cut');
+  return { hops, byKey, breakHop, mixes, focus };
+}
+
+/**
+ * The trace that matters: the one holding the run's first breaking span (for a mixed-up global
+ * run, the trace a request's span wrongly joined, not the connected one); else the first span
+ * that is new or linked by design; else the biggest trace of the first request, whole.
+ */
+function pickFocus(
+  buffer: TraceBuffer,
+  breaking: string[],
+  notes: { spanId: string; reason: 'linked' | 'batch' }[],
+): Focus | null {
+  const order = bySpanStart(buffer);
+  if (breaking.length > 0) {
+    const spanId = [...breaking].sort(order)[0] as string;
+    const span = buffer.spans.get(spanId) as SpanRecord;
+    const flag = (buffer.flags.get(spanId) ?? []).find((f) => f.breaks) as SpanFlag;
+    const reason =
+      flag.kind === 'cross-request' ? 'mixed' : flag.kind === 'missing-parent' ? 'orphan' : 'cut';
+    return { traceId: span.traceId, spanId, reason, text: flag.text };
+  }
+  if (notes.length > 0) {
+    const first = [...notes].sort((a, b) => order(a.spanId, b.spanId))[0] as (typeof notes)[0];
+    const span = buffer.spans.get(first.spanId) as SpanRecord;
+    const flag = (buffer.flags.get(first.spanId) ?? []).find(
+      (f) => f.kind === (first.reason === 'batch' ? 'batch' : 'linked-root'),
+    );
+    return { traceId: span.traceId, spanId: first.spanId, reason: first.reason, text: flag?.text };
+  }
+  let best: { traceId: string; size: number; index: number } | null = null;
+  for (const trace of buffer.traces.values()) {
+    const size = trace.spanIds.length;
+    if (!best || size > best.size) best = { traceId: trace.traceId, size, index: trace.index };
+  }
+  return best ? { traceId: best.traceId, reason: 'connected' } : null;
+}
+
+const cache = new WeakMap<TraceBuffer, { version: number; value: ContextHops }>();
+
+/** `contextHops`, computed once per buffer version: views call it every frame. */
+export function contextHopsOf(buffer: TraceBuffer, opts?: ContextHopsOptions): ContextHops {
+  const hit = cache.get(buffer);
+  if (hit && hit.version === buffer.version) return hit.value;
+  const value = contextHops(buffer, opts);
+  cache.set(buffer, { version: buffer.version, value });
+  return value;
+}
