@@ -39,7 +39,7 @@ function batchOf(span: SpanRecord): BatchSpan | null {
     traceId: span.traceId,
     requestId: span.requestId,
     requests,
-    label: `${span.service} ${span.name}`,
+    label: `${span.message?.toNode ?? span.service} ${span.name}`,
   };
 }
 

@@ -58,8 +58,7 @@ export function readTrace(buffer: TraceBuffer, trace: TraceInfo): TraceReading {
   if (crossRequest > 0 || batches.length > 0 || lost.length > 0) {
     status = 'mixed';
     const parts: string[] = [];
-    if (crossRequest > 0)
-      parts.push(`${crossRequest} span(s) have a parent from another request`);
+    if (crossRequest > 0) parts.push(`${crossRequest} span(s) have a parent from another request`);
     for (const b of batches) parts.push(`one span handles ${b.requests.join(', ')} in one batch`);
     for (const l of lost) parts.push(describeLost(l));
     why = `${parts.join('; ')}.`;

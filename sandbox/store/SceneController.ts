@@ -3,6 +3,7 @@ import { createSimulation, type Simulation } from '../core/simulation.ts';
 import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
+import { repairSpanIds } from '../model/importIds.ts';
 import { firstProblem, stepProblem } from '../model/problems.ts';
 import { filterTraces, queryOf } from '../model/traceFilter.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
@@ -320,7 +321,10 @@ export function createSceneController(opts: SceneControllerOptions) {
         ) ||
         requests !== s.sent ||
         s.view !== 'live';
-      store.setState({ ...settings, speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed)) });
+      store.setState({
+        ...settings,
+        speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed)),
+      });
       if (changed) {
         store.setState({ view: 'live' });
         rebuild(requests);
@@ -342,11 +346,13 @@ export function createSceneController(opts: SceneControllerOptions) {
         store.setState({ importError: result.error });
         return false;
       }
-      imported = bufferFrom(result.spans);
+      const { spans, repairs } = repairSpanIds(result.spans);
+      imported = bufferFrom(spans);
       store.setState({
         view: 'import',
         importName: name,
         importError: null,
+        importNote: repairs.message || null,
         playing: false,
         selectedTraceId: imported.traces.keys().next().value ?? null,
         selectedSpanId: null,

@@ -29,6 +29,8 @@ export interface SceneState extends SceneSettings {
   importName: string | null;
   /** The last import's error, in words; the view stays as it was. */
   importError: string | null;
+  /** What the last import changed to keep every span (repeated ids), in words; null if nothing. */
+  importNote: string | null;
   selectedTraceId: string | null;
   selectedSpanId: string | null;
   collapsed: ReadonlySet<string>;
@@ -59,6 +61,7 @@ export function createSceneStore(settings: SceneSettings, playing: boolean): Sce
     view: 'live',
     importName: null,
     importError: null,
+    importNote: null,
     selectedTraceId: null,
     selectedSpanId: null,
     collapsed: new Set<string>(),

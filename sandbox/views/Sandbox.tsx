@@ -169,7 +169,7 @@ export function Sandbox(props: SandboxProps) {
             </div>
             <div className="sbx-col sbx-col-traces">
               <TraceList />
-              <Waterfall />
+              <Waterfall compact={compact} />
             </div>
           </div>
         </div>

@@ -9,6 +9,7 @@ import { formatUs } from './format.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
 import { TraceFilter } from './TraceFilter.tsx';
+import { ProblemNav } from './ProblemNav.tsx';
 
 type Item =
   { kind: 'request'; requestId: string; traces: number } | { kind: 'trace'; trace: TraceInfo };
@@ -80,6 +81,7 @@ export function TraceList() {
       <header className="sbx-panel-head">
         <h3 id={`${id}-h`}>Traces</h3>
         <TraceFilter shown={traceIndexes.length} total={buffer.traces.size} />
+        <ProblemNav />
         <label className="sbx-inline">
           <input
             type="checkbox"
