@@ -27,7 +27,8 @@ export function ProblemNav() {
         aria-keyshortcuts={KEYS.prevProblem}
         aria-label="Previous problem"
       >
-        ◀ <span className="sbx-wide-only">Previous </span>problem <Kbd k={KEYS.prevProblem} />
+        ◀ <span className="sbx-wide-only">Previous problem </span>
+        <Kbd k={KEYS.prevProblem} />
       </button>
       <button
         type="button"
@@ -37,11 +38,12 @@ export function ProblemNav() {
         aria-label="Next problem"
         data-testid="next-problem"
       >
-        <span className="sbx-wide-only">Next </span>problem <Kbd k={KEYS.nextProblem} /> ▶
+        <span className="sbx-wide-only">Next problem </span>
+        <Kbd k={KEYS.nextProblem} /> ▶
       </button>
       <span className="sbx-muted" data-testid="problem-count" aria-live="polite">
         {problems.total === 0
-          ? 'no problems in the listed traces'
+          ? 'no problems'
           : problems.position > 0
             ? `problem ${problems.position} of ${problems.total}`
             : `${problems.total} problems`}

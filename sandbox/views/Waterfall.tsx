@@ -225,15 +225,6 @@ export function Waterfall(props: { compact?: boolean }) {
           {trace.spanIds.length} spans · depth {tree.depth} · {formatUs(t1 - t0)}
           {trace.open > 0 ? ' (open)' : ''} ·{' '}
           <span className={`sbx-status-badge sbx-${reading.status}`}>{reading.status}</span>
-          {showCritical && criticalUs > 0 && (
-            <span className="sbx-critical-text" data-testid="critical-path">
-              {' '}
-              · critical path {formatUs(criticalUs)}
-              {tail > 0
-                ? `, ${formatUs(tail)} of it after the reply (the eventual-consistency tail)`
-                : ''}
-            </span>
-          )}
         </span>
       </header>
       {reading.lost.length > 0 && (
@@ -259,6 +250,14 @@ export function Waterfall(props: { compact?: boolean }) {
           matches={matches}
           showCritical={showCritical}
           onCritical={setShowCritical}
+          critical={
+            criticalUs > 0
+              ? {
+                  total: formatUs(criticalUs),
+                  tail: tail > 0 ? formatUs(tail) : null,
+                }
+              : null
+          }
         />
       )}
       {!props.compact && (

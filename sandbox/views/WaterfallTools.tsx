@@ -8,6 +8,8 @@ interface ToolsProps {
   matches: readonly string[];
   showCritical: boolean;
   onCritical: (on: boolean) => void;
+  /** The critical path's length, and how much of it came after the reply (the tail). */
+  critical: { total: string; tail: string | null } | null;
 }
 
 /**
@@ -96,6 +98,28 @@ export function WaterfallTools(props: ToolsProps) {
           />
           Critical path
         </label>
+        {props.showCritical && props.critical && (
+          <span
+            className="sbx-critical-text"
+            data-testid="critical-path"
+            title={
+              props.critical.tail
+                ? `${props.critical.tail} of it after the HTTP reply: the eventual-consistency tail`
+                : undefined
+            }
+          >
+            {props.critical.total}
+            {props.critical.tail && (
+              <>
+                {' '}
+                <span className="sbx-wide-only">
+                  ({props.critical.tail} after the reply: the eventual-consistency tail)
+                </span>
+                <span className="sbx-narrow-only">({props.critical.tail} after the reply)</span>
+              </>
+            )}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -14,11 +14,13 @@ function stored(): number | null {
 
 /**
  * The waterfall's name-column width in pixels, remembered across visits (localStorage); until the
- * learner sets one, 40% of the panel (`panelPx`).
+ * learner sets one, 40% of the panel (`panelPx`), at least 280 px where the panel has room.
  */
 export function useNameColumn(panelPx: number): [number, (px: number) => void] {
   const [chosen, setChosen] = useState(stored);
-  const width = chosen ?? Math.max(NAME_COLUMN.min, Math.round(panelPx * 0.4));
+  const width =
+    chosen ??
+    Math.max(NAME_COLUMN.min, Math.round(Math.min(panelPx - 180, Math.max(panelPx * 0.4, 280))));
   const set = useCallback((px: number) => {
     const next = Math.round(Math.min(NAME_COLUMN.max, Math.max(NAME_COLUMN.min, px)));
     setChosen(next);
