@@ -313,7 +313,7 @@ test.describe('layout', () => {
       await page.setViewportSize({ width, height });
       await open(page, 'mode=process&requests=2&speed=100');
       await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
-      const canvas = await page.locator('canvas').boundingBox();
+      const canvas = await page.locator('canvas.sbx-topology-canvas').boundingBox();
       const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
       const tree = await page.getByRole('treegrid').boundingBox();
       expect(canvas && list && tree).toBeTruthy();
@@ -322,7 +322,10 @@ test.describe('layout', () => {
       // At least three trace rows and three span rows show without scrolling the page.
       expect(list.y + 3 * 48).toBeLessThanOrEqual(height);
       expect(tree.y + 3 * 32).toBeLessThanOrEqual(height);
-      await expect(page.locator('canvas')).toHaveAttribute('data-layout', 'wide');
+      await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
+        'data-layout',
+        'wide',
+      );
     });
   }
 
@@ -332,7 +335,7 @@ test.describe('layout', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await open(page, 'mode=process&requests=2&speed=100');
     await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);
-    const canvas = await page.locator('canvas').boundingBox();
+    const canvas = await page.locator('canvas.sbx-topology-canvas').boundingBox();
     const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
     expect(canvas && list).toBeTruthy();
     if (!canvas || !list) return;
@@ -350,9 +353,9 @@ test.describe('layout', () => {
       390,
     );
     const list = await page.getByRole('listbox', { name: 'Traces' }).boundingBox();
-    const canvas = await page.locator('canvas').boundingBox();
+    const canvas = await page.locator('canvas.sbx-topology-canvas').boundingBox();
     expect(list && canvas && list.y < canvas.y && list.y < 844).toBe(true);
-    await expect(page.locator('canvas')).toHaveAttribute('data-layout', 'tall');
+    await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute('data-layout', 'tall');
   });
 
   for (const [width, height] of [

@@ -71,6 +71,8 @@ export interface ContextHops {
 export interface ContextHopsOptions {
   /** The topology node of an Erlang pid (`elixir.process`), for spans that received no message. */
   nodeOfPid?: (pid: string) => string | undefined;
+  /** Read only these spans (one trace's graph); by default every span of the buffer. */
+  spans?: Iterable<SpanRecord>;
 }
 
 const LABELS: Record<HopState, string> = {
@@ -89,7 +91,7 @@ function cutLabel(span: SpanRecord, flags: readonly SpanFlag[]): string {
 }
 
 /** How a span's context arrived, when it arrived by a message; undefined when it did not. */
-function hopStateOf(span: SpanRecord, flags: readonly SpanFlag[]): HopState | undefined {
+export function hopStateOf(span: SpanRecord, flags: readonly SpanFlag[]): HopState | undefined {
   if (flags.some((f) => f.kind === 'cross-request')) return 'mixed';
   if (flags.some((f) => f.kind === 'new-trace' || f.kind === 'missing-parent')) return 'cut';
   if (flags.some((f) => f.kind === 'linked-root')) return 'linked';
@@ -118,7 +120,7 @@ export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}):
   const mixes: MixMark[] = [];
   const breaking: string[] = [];
   const notes: { spanId: string; reason: 'linked' | 'batch' }[] = [];
-  for (const span of buffer.spans.values()) {
+  for (const span of opts.spans ?? buffer.spans.values()) {
     const flags = buffer.flags.get(span.spanId) ?? [];
     if (flags.some((f) => f.breaks)) breaking.push(span.spanId);
     const note = flags.find((f) => f.kind === 'batch' || f.kind === 'linked-root');

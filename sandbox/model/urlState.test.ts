@@ -126,3 +126,19 @@ describe('URL state of a comparison', () => {
     expect(() => parse('compare=%E0%A4%A&mode2=%')).not.toThrow();
   });
 });
+
+describe('selection in the URL', () => {
+  it('round-trips the selected trace and span, and ignores ids that are not hex', () => {
+    const scene: UrlScene = {
+      ...URL_DEFAULTS,
+      mode: 'process',
+      requests: 3,
+      trace: 'a'.repeat(32),
+      span: '0123456789abcdef',
+    };
+    expect(parseScene(sceneParams(scene))).toEqual(scene);
+    const p = new URLSearchParams('trace=xyz&span=0123');
+    expect(parseScene(p).trace).toBeUndefined();
+    expect(parseScene(p).span).toBeUndefined();
+  });
+});

@@ -15,6 +15,10 @@ export interface UrlScene {
   faults: readonly Fault[];
   /** The right-hand mode of the side-by-side comparison, when it is open (`mode` is the left). */
   compare: PropagationMode | null;
+  /** The selected trace (32 hex digits), when one is selected. */
+  trace?: string | null;
+  /** The selected span (16 hex digits): a link to it replays the scene and selects it. */
+  span?: string | null;
 }
 
 export const URL_DEFAULTS: UrlScene = {
@@ -26,6 +30,12 @@ export const URL_DEFAULTS: UrlScene = {
   faults: [],
   compare: null,
 };
+
+/** A trace or span id from a link; anything else is no id (absent, so scenes compare equal). */
+const hex = (value: string | null, digits: number): string | undefined =>
+  value !== null && new RegExp(`^[0-9a-f]{${digits}}$`).test(value.toLowerCase())
+    ? value.toLowerCase()
+    : undefined;
 
 const pick = <T extends string>(all: readonly T[], value: string | null, fallback: T): T =>
   all.includes(value as T) ? (value as T) : fallback;
@@ -62,6 +72,8 @@ export function parseScene(params: URLSearchParams): UrlScene {
       ),
     ],
     compare: open ? pick(MODES, params.get('mode2'), fallback) : null,
+    trace: hex(params.get('trace'), 32),
+    span: hex(params.get('span'), 16),
   };
 }
 
@@ -76,6 +88,8 @@ export function sceneParams(scene: UrlScene): URLSearchParams {
   p.set('speed', String(scene.speed));
   if (scene.requests > 0) p.set('requests', String(scene.requests));
   if (scene.faults.length > 0) p.set('faults', scene.faults.join(','));
+  if (!scene.compare && scene.trace) p.set('trace', scene.trace);
+  if (!scene.compare && scene.span) p.set('span', scene.span);
   return p;
 }
 

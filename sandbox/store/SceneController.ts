@@ -3,6 +3,9 @@ import { createSimulation, type Simulation } from '../core/simulation.ts';
 import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
+import { repairSpanIds } from '../model/importIds.ts';
+import { firstProblem, stepProblem } from '../model/problems.ts';
+import { filterTraces, queryOf } from '../model/traceFilter.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
 import { freshNonce } from '../telemetry/SeededIdGenerator.ts';
 import { createSceneStore, type SceneSettings, type SceneStore } from './store.scene.ts';
@@ -66,6 +69,8 @@ export function createSceneController(opts: SceneControllerOptions) {
     if (s.selectedTraceId !== prev.selectedTraceId || s.view !== prev.view)
       current().pin(s.selectedTraceId);
   });
+  /** A selection a link asked for, made as soon as the replay has produced it. */
+  let pending: { traceId: string | null; spanId: string | null } | null = null;
 
   function build(): Simulation {
     const s = store.getState();
@@ -86,16 +91,36 @@ export function createSceneController(opts: SceneControllerOptions) {
     recorder.dirty = false;
     const s = store.getState();
     let selectedTraceId = s.selectedTraceId;
+    let selectedSpanId: string | null = s.selectedSpanId;
     const buffer = current();
-    if (selectedTraceId === null || !buffer.traces.has(selectedTraceId))
-      selectedTraceId = buffer.traces.keys().next().value ?? null;
+    const want = pending ? resolvePending(buffer) : null;
+    if (want) {
+      pending = null;
+      selectedTraceId = want.traceId;
+      selectedSpanId = want.spanId;
+    } else {
+      if (selectedTraceId === null || !buffer.traces.has(selectedTraceId))
+        selectedTraceId = buffer.traces.keys().next().value ?? null;
+      if (selectedTraceId !== s.selectedTraceId) selectedSpanId = null;
+    }
     store.setState({
       ...(sent === undefined ? {} : { sent }),
       revision: s.revision + 1,
       now: sim.now(),
       selectedTraceId,
-      selectedSpanId: selectedTraceId === s.selectedTraceId ? s.selectedSpanId : null,
+      selectedSpanId,
+      ...(selectedTraceId !== s.selectedTraceId ? { collapsed: new Set<string>() } : {}),
     });
+  }
+
+  /** The pending selection, once the buffer holds it (a span link names its trace too). */
+  function resolvePending(buffer: TraceBuffer): { traceId: string; spanId: string | null } | null {
+    if (!pending) return null;
+    const span = pending.spanId ? buffer.spans.get(pending.spanId) : undefined;
+    if (span) return { traceId: span.traceId, spanId: span.spanId };
+    if (!pending.spanId && pending.traceId && buffer.traces.has(pending.traceId))
+      return { traceId: pending.traceId, spanId: null };
+    return null;
   }
 
   function frame(t: number): void {
@@ -232,10 +257,19 @@ export function createSceneController(opts: SceneControllerOptions) {
     setCap(next: number): void {
       recorder.buffer.cap = Math.max(100, next);
     },
-    selectTrace(traceId: string | null): void {
-      store.setState({ selectedTraceId: traceId, selectedSpanId: null, collapsed: new Set() });
+    /**
+     * Selects a trace. Opened by the learner (`toBreak`), a trace with a problem lands on its first
+     * flagged span, so the waterfall scrolls to the break instead of the root.
+     */
+    selectTrace(traceId: string | null, opts: { toBreak?: boolean } = {}): void {
+      pending = null;
+      const buffer = current();
+      const trace = traceId ? buffer.traces.get(traceId) : undefined;
+      const span = opts.toBreak && trace ? (firstProblem(buffer, trace) ?? null) : null;
+      store.setState({ selectedTraceId: traceId, selectedSpanId: span, collapsed: new Set() });
     },
     selectSpan(spanId: string | null): void {
+      pending = null;
       const span = spanId ? current().spans.get(spanId) : undefined;
       if (span && span.traceId !== store.getState().selectedTraceId)
         store.setState({ selectedTraceId: span.traceId, collapsed: new Set() });
@@ -251,6 +285,77 @@ export function createSceneController(opts: SceneControllerOptions) {
     setGroupByRequest(on: boolean): void {
       store.setState({ groupByRequest: on });
     },
+    /**
+     * Selects the next (1) or previous (-1) problem span, across the traces the filter shows;
+     * false when there is none.
+     */
+    goToProblem(dir: 1 | -1): boolean {
+      const s = store.getState();
+      const buffer = current();
+      const ids = filterTraces(buffer, queryOf(s.query), s.now).map((t) => t.traceId);
+      const next = stepProblem(
+        buffer,
+        ids,
+        { traceId: s.selectedTraceId, spanId: s.selectedSpanId },
+        dir,
+      );
+      if (!next) return false;
+      pending = null;
+      const sameTrace = next.traceId === s.selectedTraceId;
+      store.setState({
+        selectedTraceId: next.traceId,
+        selectedSpanId: next.spanId,
+        ...(sameTrace ? {} : { collapsed: new Set<string>() }),
+      });
+      return true;
+    },
+    setQuery(query: string): void {
+      store.setState({ query });
+    },
+    setFind(find: string): void {
+      store.setState({ find });
+    },
+    /** Shows every span of the selected trace, or folds every span that has children. */
+    setAllCollapsed(spanIds: readonly string[]): void {
+      store.setState({ collapsed: new Set(spanIds) });
+    },
+    /**
+     * Applies a scene from a link or a history entry: its settings, a replay of its requests when
+     * they differ from this run's, and its selection once the replay has produced it.
+     */
+    load(
+      next: SceneSettings & {
+        requests: number;
+        traceId?: string | null;
+        spanId?: string | null;
+      },
+    ): void {
+      const s = store.getState();
+      const { requests, traceId = null, spanId = null, ...settings } = next;
+      const changed =
+        (['mode', 'scenario', 'seed', 'faults'] as const).some(
+          (k) => JSON.stringify(settings[k]) !== JSON.stringify(s[k]),
+        ) ||
+        requests !== s.sent ||
+        s.view !== 'live';
+      store.setState({
+        ...settings,
+        speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed)),
+      });
+      if (changed) {
+        store.setState({ view: 'live' });
+        rebuild(requests);
+      }
+      pending = traceId || spanId ? { traceId, spanId } : null;
+      if (!pending && (s.selectedTraceId || s.selectedSpanId) && !changed)
+        store.setState({ selectedSpanId: null });
+      recorder.dirty = true;
+      schedule();
+    },
+    /** The selection a link asked for and the replay has not produced yet. */
+    pendingSelection(): { traceId: string | null; spanId: string | null } | null {
+      return pending;
+    },
     /** Loads an OTLP/JSON file; on error the current view stays and the error is shown. */
     importText(text: string, name: string): boolean {
       const result = parseOtlpJson(text);
@@ -258,11 +363,13 @@ export function createSceneController(opts: SceneControllerOptions) {
         store.setState({ importError: result.error });
         return false;
       }
-      imported = bufferFrom(result.spans);
+      const { spans, repairs } = repairSpanIds(result.spans);
+      imported = bufferFrom(spans);
       store.setState({
         view: 'import',
         importName: name,
         importError: null,
+        importNote: repairs.message || null,
         playing: false,
         selectedTraceId: imported.traces.keys().next().value ?? null,
         selectedSpanId: null,

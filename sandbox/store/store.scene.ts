@@ -29,10 +29,16 @@ export interface SceneState extends SceneSettings {
   importName: string | null;
   /** The last import's error, in words; the view stays as it was. */
   importError: string | null;
+  /** What the last import changed to keep every span (repeated ids), in words; null if nothing. */
+  importNote: string | null;
   selectedTraceId: string | null;
   selectedSpanId: string | null;
   collapsed: ReadonlySet<string>;
   groupByRequest: boolean;
+  /** The trace list's filter, as typed (sandbox/model/traceFilter.ts reads it). */
+  query: string;
+  /** Find-in-trace: the text searched in the selected trace's spans. */
+  find: string;
 }
 
 export type SceneStore = StoreApi<SceneState>;
@@ -55,9 +61,12 @@ export function createSceneStore(settings: SceneSettings, playing: boolean): Sce
     view: 'live',
     importName: null,
     importError: null,
+    importNote: null,
     selectedTraceId: null,
     selectedSpanId: null,
     collapsed: new Set<string>(),
     groupByRequest: false,
+    query: '',
+    find: '',
   }));
 }

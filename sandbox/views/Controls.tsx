@@ -172,6 +172,7 @@ export function StatusLine() {
       revision: s.revision,
       view: s.view,
       importName: s.importName,
+      importNote: s.importNote,
       sent: s.sent,
     })),
   );
@@ -190,6 +191,11 @@ export function StatusLine() {
         <span>virtual time {formatUs(s.now)}</span>
       ) : (
         <span>imported: {s.importName}</span>
+      )}
+      {s.view === 'import' && s.importNote && (
+        <span className="sbx-notice" role="status" data-testid="import-note">
+          Import: {s.importNote}
+        </span>
       )}
       {buffer.evictedTraces > 0 && (
         <span className="sbx-notice" role="status" data-testid="evicted">

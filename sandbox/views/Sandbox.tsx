@@ -8,7 +8,7 @@ import { Controls, StatusLine } from './Controls.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { SceneContext, SceneInputContext } from './SceneContext.ts';
 import { applyInput, sceneInputs, type SandboxInput } from './sceneInput.ts';
-import { SpanDetails } from './SpanDetails.tsx';
+import { ReadingPanel } from './ReadingPanel.tsx';
 import { Topology } from './Topology.tsx';
 import type { TopologyLabels } from './topologyLayout.ts';
 import { TraceList } from './TraceList.tsx';
@@ -173,12 +173,12 @@ export function Sandbox(props: SandboxProps) {
             <div className="sbx-main">
               <div className="sbx-col sbx-col-stage">
                 <Topology labels={props.topologyLabels} />
-                {!compact && <SpanDetails />}
+                {!compact && <ReadingPanel />}
                 {!paused && <DataPanel compact={compact} />}
               </div>
               <div className="sbx-col sbx-col-traces">
                 <TraceList />
-                <Waterfall />
+                <Waterfall compact={compact} />
               </div>
             </div>
           )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SceneController } from '../store/SceneController.ts';
 import {
   parseScene,
@@ -11,10 +11,47 @@ import {
 import { Compare, type CompareScene } from './Compare.tsx';
 import { Sandbox } from './Sandbox.tsx';
 
-function writeUrl(scene: UrlScene): void {
+/**
+ * Writes the scene into the URL. `push` makes a history entry (a setting changed: Back returns to
+ * the scene before); otherwise the entry is replaced (the request count, the selection).
+ */
+function writeUrl(scene: UrlScene, push = false): void {
   const next = withQuery(window.location, sceneParams(scene));
   const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-  if (next !== here) window.history.replaceState(window.history.state, '', next);
+  if (next === here) return;
+  if (push) window.history.pushState(window.history.state, '', next);
+  else window.history.replaceState(window.history.state, '', next);
+}
+
+/** What the live scene shows, as a URL holds it. */
+function liveScene(scene: SceneController): UrlScene {
+  const s = scene.store.getState();
+  const pending = scene.pendingSelection();
+  return {
+    mode: s.mode,
+    scenario: s.scenario,
+    seed: s.seed,
+    speed: s.speed,
+    faults: [...s.faults],
+    requests: s.sent,
+    compare: null,
+    trace: (pending ? pending.traceId : s.selectedTraceId) ?? undefined,
+    span: (pending ? pending.spanId : s.selectedSpanId) ?? undefined,
+  };
+}
+
+/** Applies a URL's scene to the live scene: settings, a replay of its requests, its selection. */
+function applyToLive(scene: SceneController, url: UrlScene): void {
+  scene.load({
+    mode: url.mode,
+    scenario: url.scenario,
+    seed: url.seed,
+    speed: url.speed,
+    faults: url.faults,
+    requests: url.requests,
+    traceId: url.trace ?? null,
+    spanId: url.span ?? null,
+  });
 }
 
 /**
@@ -35,18 +72,7 @@ export default function SandboxPage(props: {
   // Mirror the live scene into the URL.
   useEffect(() => {
     if (!scene) return;
-    const sync = () => {
-      const s = scene.store.getState();
-      writeUrl({
-        mode: s.mode,
-        scenario: s.scenario,
-        seed: s.seed,
-        speed: s.speed,
-        faults: [...s.faults],
-        requests: s.sent,
-        compare: null,
-      });
-    };
+    const sync = (push = false) => writeUrl(liveScene(scene), push);
     sync();
     // Settings go to the URL at once; the request count, which a steady load bumps every frame,
     // at most every half second (history.replaceState is slow, and Chromium throttles it).
@@ -56,8 +82,15 @@ export default function SandboxPage(props: {
         s.mode !== prev.mode ||
         s.scenario !== prev.scenario ||
         s.seed !== prev.seed ||
-        s.speed !== prev.speed ||
         s.faults !== prev.faults
+      ) {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+        sync(true);
+      } else if (
+        s.speed !== prev.speed ||
+        s.selectedTraceId !== prev.selectedTraceId ||
+        s.selectedSpanId !== prev.selectedSpanId
       ) {
         if (timer !== null) clearTimeout(timer);
         timer = null;
@@ -79,6 +112,24 @@ export default function SandboxPage(props: {
     if (compareState.compare) writeUrl(compareState);
   }, [compareState]);
 
+  // Back, Forward, a pasted link or an edited hash: the URL wins, and the page follows it.
+  useEffect(() => {
+    const onUrl = () => {
+      const url = parseScene(queryOf(window.location));
+      setCompareState((prev) => {
+        if (url.compare || prev.compare) return url;
+        return prev;
+      });
+      if (!url.compare && scene) applyToLive(scene, url);
+    };
+    window.addEventListener('popstate', onUrl);
+    window.addEventListener('hashchange', onUrl);
+    return () => {
+      window.removeEventListener('popstate', onUrl);
+      window.removeEventListener('hashchange', onUrl);
+    };
+  }, [scene]);
+
   const onCompareChange = useCallback((change: Partial<CompareScene>) => {
     setCompareState((s) => {
       const { left, right, ...shared } = change;
@@ -87,8 +138,14 @@ export default function SandboxPage(props: {
   }, []);
 
   const { onController: report } = props;
+  // A link's selection is made once its replay has produced the span.
+  const linked = useRef(initial);
   const onController = useCallback(
     (c: SceneController | null) => {
+      if (c && (linked.current.trace || linked.current.span)) {
+        applyToLive(c, { ...liveScene(c), trace: linked.current.trace, span: linked.current.span });
+        linked.current = { ...linked.current, trace: undefined, span: undefined };
+      }
       setScene(c);
       report?.(c);
     },
@@ -97,6 +154,7 @@ export default function SandboxPage(props: {
   // The comparison starts from what the live scene shows now.
   const openCompare = () => {
     if (compare) return;
+    window.history.pushState(window.history.state, '', window.location.href);
     const s = scene?.store.getState();
     setCompareState((prev) => {
       const base = s
@@ -126,7 +184,10 @@ export default function SandboxPage(props: {
           <button
             type="button"
             aria-pressed={!compare}
-            onClick={() => setCompareState((s) => ({ ...s, compare: null }))}
+            onClick={() => {
+              if (compare) window.history.pushState(window.history.state, '', window.location.href);
+              setCompareState((s) => ({ ...s, compare: null }));
+            }}
           >
             Live
           </button>

@@ -1,5 +1,7 @@
 import { memo, useId, useMemo, useRef, type KeyboardEvent } from 'react';
-import type { TraceBuffer, TraceInfo, TraceStatus } from '../model/TraceBuffer.ts';
+import type { TraceBuffer, TraceInfo } from '../model/TraceBuffer.ts';
+import { filterTraces, queryOf } from '../model/traceFilter.ts';
+import { readTrace, type ReadStatus } from '../model/traceStatus.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
@@ -7,27 +9,31 @@ import { formatUs } from './format.ts';
 import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
+import { TraceFilter } from './TraceFilter.tsx';
+import { ProblemNav } from './ProblemNav.tsx';
 
 type Item =
   { kind: 'request'; requestId: string; traces: number } | { kind: 'trace'; trace: TraceInfo };
 
 const ROW = 48;
 
-function itemsOf(buffer: TraceBuffer, grouped: boolean): Item[] {
-  if (!grouped) return [...buffer.traces.values()].map((trace) => ({ kind: 'trace', trace }));
+function itemsOf(buffer: TraceBuffer, shown: readonly TraceInfo[], grouped: boolean): Item[] {
+  if (!grouped) return shown.map((trace) => ({ kind: 'trace', trace }));
+  const passes = new Set(shown.map((t) => t.traceId));
   const items: Item[] = [];
   const seen = new Set<string>();
   for (const [requestId, ids] of buffer.requests) {
+    const group = [...ids].filter((id) => passes.has(id) && !seen.has(id));
+    if (group.length === 0) continue;
     items.push({ kind: 'request', requestId, traces: ids.size });
-    for (const id of ids) {
+    for (const id of group) {
       const trace = buffer.traces.get(id);
-      if (!trace || seen.has(id)) continue;
+      if (!trace) continue;
       seen.add(id);
       items.push({ kind: 'trace', trace });
     }
   }
-  for (const trace of buffer.traces.values())
-    if (!seen.has(trace.traceId)) items.push({ kind: 'trace', trace });
+  for (const trace of shown) if (!seen.has(trace.traceId)) items.push({ kind: 'trace', trace });
   return items;
 }
 
@@ -39,10 +45,14 @@ export function TraceList() {
   const grouped = useSceneState((s) => s.groupByRequest);
   const selected = useSceneState((s) => s.selectedTraceId);
   const now = useSceneState((s) => s.now);
+  const query = useSceneState((s) => s.query);
   const buffer = scene.buffer();
   // Recomputed once per published frame: `revision` stands for the buffer's contents.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const items = useMemo(() => itemsOf(buffer, grouped), [buffer, grouped, revision]);
+  const items = useMemo(
+    () => itemsOf(buffer, filterTraces(buffer, queryOf(query), now), grouped),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [buffer, grouped, revision, query],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const { start, end, total, scrollToIndex } = useVirtualRows(scroller, items.length, ROW);
   const traceIndexes = useMemo(
@@ -62,7 +72,7 @@ export function TraceList() {
     e.preventDefault();
     const item = next === undefined ? undefined : items[next];
     if (item?.kind === 'trace' && next !== undefined) {
-      scene.selectTrace(item.trace.traceId);
+      scene.selectTrace(item.trace.traceId, { toBreak: true });
       scrollToIndex(next);
     }
   };
@@ -71,6 +81,8 @@ export function TraceList() {
     <section className="sbx-panel sbx-tracelist" aria-labelledby={`${id}-h`}>
       <header className="sbx-panel-head">
         <h3 id={`${id}-h`}>Traces</h3>
+        <TraceFilter shown={traceIndexes.length} total={buffer.traces.size} />
+        <ProblemNav />
         <label className="sbx-inline">
           <input
             type="checkbox"
@@ -99,7 +111,13 @@ export function TraceList() {
         aria-activedescendant={selected ? `${id}-t-${selected}` : undefined}
         onKeyDown={move}
       >
-        {items.length === 0 && <p className="sbx-empty">No traces yet: send a request.</p>}
+        {items.length === 0 && (
+          <p className="sbx-empty">
+            {buffer.traces.size === 0
+              ? 'No traces yet: send a request.'
+              : 'No trace matches the filter.'}
+          </p>
+        )}
         <div style={{ height: total, position: 'relative' }}>
           {items.slice(start, end).map((item, k) => {
             const top = (start + k) * ROW;
@@ -121,6 +139,7 @@ export function TraceList() {
             const request = trace.requestIds.values().next().value;
             const spread = request ? (buffer.requests.get(request)?.size ?? 1) : 1;
             const end = trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs;
+            const reading = readTrace(buffer, trace);
             return (
               <TraceRow
                 key={trace.traceId}
@@ -134,7 +153,8 @@ export function TraceList() {
                 spread={spread}
                 spans={trace.spanIds.length}
                 duration={`${formatUs(end - trace.startUs)}${trace.open > 0 ? '…' : ''}`}
-                status={buffer.statusOf(trace)}
+                status={reading.status}
+                why={reading.why}
                 selected={trace.traceId === selected}
                 scene={scene}
               />
@@ -157,7 +177,8 @@ interface TraceRowProps {
   spread: number;
   spans: number;
   duration: string;
-  status: TraceStatus;
+  status: ReadStatus;
+  why: string;
   selected: boolean;
   scene: SceneController;
 }
@@ -174,7 +195,8 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
       data-status={props.status}
       data-testid="trace-row"
       style={{ top: props.top }}
-      onClick={() => props.scene.selectTrace(props.traceId)}
+      title={props.why || undefined}
+      onClick={() => props.scene.selectTrace(props.traceId, { toBreak: true })}
     >
       <span className="sbx-trace-name">
         <span
@@ -199,6 +221,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
       <span className="sbx-num">{props.spans}</span>
       <span className="sbx-num">{props.duration}</span>
       <span className={`sbx-status-badge sbx-${props.status}`}>{props.status}</span>
+      {props.why && <span className="sr-only">{props.why}</span>}
     </div>
   );
 });

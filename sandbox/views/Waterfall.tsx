@@ -1,28 +1,34 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { batchIndex } from '../model/batches.ts';
 import { buildTraceTree, visibleRows, type TreeRow } from '../model/buildTraceTree.ts';
-import type { SpanFlag } from '../model/explainSpan.ts';
-import type { SpanRecord } from '../model/SpanRecord.ts';
-import { serviceColour, textOn } from '../model/palette.ts';
-import type { SceneController } from '../store/SceneController.ts';
+import { criticalPath } from '../model/criticalPath.ts';
+import { niceTicks } from '../model/timeTicks.ts';
+import { hasSpanTerms, queryOf, spanMatches } from '../model/traceFilter.ts';
+import { readTrace } from '../model/traceStatus.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
+import { ColumnResizer } from './ColumnResizer.tsx';
 import { formatUs, shortId } from './format.ts';
+import { FULL, Minimap, type Zoom } from './Minimap.tsx';
+import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
+import { useNameColumn } from './useNameColumn.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
-
-const ROW = 32;
-
-const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
-  'new-trace': 'new trace: context lost',
-  'cross-request': 'wrong parent: other request',
-  'missing-parent': 'orphan: parent missing',
-  'linked-root': 'linked trace',
-  batch: 'batch',
-};
+import { WaterfallTools } from './WaterfallTools.tsx';
 
 /**
  * The selected trace as a collapsible span tree against a time axis, like Jaeger's, live: open
  * spans grow. An ARIA treegrid (rows with aria-level), virtualized so 20,000 spans stay smooth.
+ * It opens on the break (the controller selects the first flagged span), marks the critical path,
+ * finds spans, zooms to a stretch of time and lets the name column be as wide as the names.
  */
-export function Waterfall() {
+export function Waterfall(props: { compact?: boolean }) {
   const scene = useScene();
   const id = useId();
   useSceneState((s) => s.revision);
@@ -34,11 +40,27 @@ export function Waterfall() {
   const trace = traceId ? buffer.traces.get(traceId) : undefined;
   const version = trace?.version ?? -1;
   // Rebuilt only when this trace changed (its version), not on every frame.
-  const tree = useMemo(
-    () => buildTraceTree(trace && version >= 0 ? buffer.spansOf(trace) : []),
+  const spans = useMemo(
+    () => (trace && version >= 0 ? buffer.spansOf(trace) : []),
     [buffer, trace, version],
   );
+  const tree = useMemo(() => buildTraceTree(spans), [spans]);
+  const [showCritical, setShowCritical] = useState(true);
+  const critical = useMemo(
+    () => (showCritical ? criticalPath(spans, now) : []),
+    // An open trace's path moves with `now`; a finished one's does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [spans, showCritical, trace?.open ? now : 0],
+  );
   const rows = useMemo(() => visibleRows(tree.rows, collapsed), [tree, collapsed]);
+  const find = useSceneState((s) => s.find);
+  // Find-in-trace: every span of the tree that matches, in the waterfall's order.
+  const matches = useMemo(() => {
+    const terms = queryOf(find).span;
+    if (!hasSpanTerms(terms)) return [] as string[];
+    return tree.rows.filter((r) => spanMatches(r.span, terms)).map((r) => r.span.spanId);
+  }, [tree, find]);
+  const matchSet = useMemo(() => new Set(matches), [matches]);
   const scroller = useRef<HTMLDivElement>(null);
   const { start, end, total, scrollToIndex } = useVirtualRows(scroller, rows.length, ROW);
   const [active, setActive] = useState(0);
@@ -46,12 +68,79 @@ export function Waterfall() {
   const focusWanted = useRef(false);
   /** The latest handlers, read by memoized rows so their props stay equal between frames. */
   const handlers = useRef<RowHandlers>({ key: () => {}, click: () => {} });
+  const section = useRef<HTMLElement>(null);
+  const [panelPx, setPanelPx] = useState(800);
+  const [nameCol, setNameCol] = useNameColumn(panelPx);
+  const [zoom, setZoom] = useState<Zoom>(FULL);
+  const [zoomTrace, setZoomTrace] = useState(traceId);
+  if (zoomTrace !== traceId) {
+    setZoomTrace(traceId);
+    setZoom(FULL);
+  }
+
+  const hasTrace = trace !== undefined;
+  useLayoutEffect(() => {
+    const el = section.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => setPanelPx(el.clientWidth));
+    ro.observe(el);
+    setPanelPx(el.clientWidth);
+    return () => ro.disconnect();
+  }, [hasTrace]);
 
   useEffect(() => {
     if (!focusWanted.current) return;
     focusWanted.current = false;
     scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`)?.focus();
   }, [activeIndex, start]);
+
+  // A selected span (a break jump, a find, a link) is shown: its folded ancestors open, and the
+  // waterfall scrolls it into the upper third of the view.
+  const shownSpan = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selectedSpan || shownSpan.current === selectedSpan) return;
+    const index = rows.findIndex((r) => r.span.spanId === selectedSpan);
+    if (index < 0) {
+      const byId = new Map(tree.rows.map((r) => [r.span.spanId, r.span]));
+      if (!byId.has(selectedSpan)) return;
+      const open = new Set(collapsed);
+      for (let p = byId.get(selectedSpan)?.parentSpanId; p; p = byId.get(p)?.parentSpanId)
+        open.delete(p);
+      if (open.size !== collapsed.size) scene.setAllCollapsed([...open]);
+      return;
+    }
+    shownSpan.current = selectedSpan;
+    setActive(index);
+    const el = scroller.current;
+    if (el) {
+      const top = index * ROW;
+      if (top < el.scrollTop || top + ROW > el.scrollTop + el.clientHeight)
+        el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+    }
+  }, [selectedSpan, rows, tree, collapsed, scene]);
+
+  const t0 = trace?.startUs ?? 0;
+  const t1 = trace ? (trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs) : 1;
+  const range = Math.max(1, t1 - t0);
+  // The timeline's width in pixels: what is left of the panel after the names and the margin.
+  const maxName = Math.max(160, panelPx - 200);
+  const name = Math.min(nameCol, maxName);
+  const timelinePx = Math.max(80, panelPx - name - 16);
+  const v0 = t0 + zoom.from * range;
+  const vRange = Math.max(1, (zoom.to - zoom.from) * range);
+  const px = (us: number) => ((us - v0) / vRange) * timelinePx;
+
+  const places = useMemo(() => {
+    const bySpan = new Map<string, { left: number; width: number }[]>();
+    for (const c of critical) {
+      let list = bySpan.get(c.spanId);
+      if (!list) bySpan.set(c.spanId, (list = []));
+      list.push({ left: px(c.startUs), width: px(c.endUs) - px(c.startUs) });
+    }
+    return { critical: bySpan, cache: new Map<string, BarPlace>() };
+    // `px` is a function of these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [critical, v0, vRange, timelinePx, spans]);
 
   if (!trace) {
     return (
@@ -60,11 +149,9 @@ export function Waterfall() {
       </section>
     );
   }
-  const t0 = trace.startUs;
-  const t1 = trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs;
-  const range = Math.max(1, t1 - t0);
   const root = buffer.rootOf(trace);
-  const status = buffer.statusOf(trace);
+  const reading = readTrace(buffer, trace);
+  const batches = batchIndex(buffer).batches;
 
   const go = (index: number) => {
     const i = Math.min(rows.length - 1, Math.max(0, index));
@@ -112,13 +199,23 @@ export function Waterfall() {
     key: onKey,
     click: (row, index) => {
       setActive(index);
+      shownSpan.current = row.span.spanId;
       scene.selectSpan(row.span.spanId);
     },
   };
 
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const ticks = niceTicks(vRange, timelinePx);
+  const criticalUs = critical.reduce((sum, c) => sum + c.endUs - c.startUs, 0);
+  const rootEnd = root?.endUs ?? null;
+  const tail = rootEnd !== null && !root?.parentSpanId ? Math.max(0, t1 - rootEnd) : 0;
+  const selected = selectedSpan ? buffer.spans.get(selectedSpan) : undefined;
   return (
-    <section className="sbx-panel sbx-waterfall" aria-labelledby={`${id}-h`}>
+    <section
+      ref={section}
+      className="sbx-panel sbx-waterfall"
+      aria-labelledby={`${id}-h`}
+      style={{ ['--sbx-name-col' as string]: `${name}px` }}
+    >
       <header className="sbx-panel-head sbx-wf-head">
         <h3 id={`${id}-h`}>
           {root?.name ?? 'Trace'}{' '}
@@ -127,21 +224,75 @@ export function Waterfall() {
         <span className="sbx-wf-meta" data-testid="waterfall-meta">
           {trace.spanIds.length} spans · depth {tree.depth} · {formatUs(t1 - t0)}
           {trace.open > 0 ? ' (open)' : ''} ·{' '}
-          <span className={`sbx-status-badge sbx-${status}`}>{status}</span>
+          <span className={`sbx-status-badge sbx-${reading.status}`}>{reading.status}</span>
         </span>
       </header>
+      {reading.lost.length > 0 && (
+        <div className="sbx-lost" role="note" data-testid="lost-spans">
+          {reading.lost.map((l) => (
+            <p key={`${l.requestId}-${l.batch.spanId}`}>
+              ⚠ Not whole: {l.requestId}&rsquo;s {l.batch.label} span is missing here. It went into{' '}
+              {l.batch.requestId}&rsquo;s batch, in trace {shortId(l.batch.traceId)}.{' '}
+              <button
+                type="button"
+                className="sbx-link"
+                onClick={() => scene.selectSpan(l.batch.spanId)}
+              >
+                Show that batch span
+              </button>
+            </p>
+          ))}
+        </div>
+      )}
+      {!props.compact && (
+        <WaterfallTools
+          rows={tree.rows}
+          matches={matches}
+          showCritical={showCritical}
+          onCritical={setShowCritical}
+          critical={
+            criticalUs > 0
+              ? {
+                  total: formatUs(criticalUs),
+                  tail: tail > 0 ? formatUs(tail) : null,
+                }
+              : null
+          }
+        />
+      )}
+      {!props.compact && (
+        <Minimap
+          rows={tree.rows}
+          t0={t0}
+          range={range}
+          now={now}
+          zoom={zoom}
+          onZoom={setZoom}
+          selected={
+            selected
+              ? {
+                  startUs: selected.startUs,
+                  endUs: selected.endUs ?? Math.max(now, selected.startUs),
+                }
+              : undefined
+          }
+        />
+      )}
       <div className="sbx-wf-axis" aria-hidden="true">
         <span className="sbx-wf-axis-name">Span · service</span>
-        <span className="sbx-wf-axis-time">
-          {ticks.map((t) => (
-            <span
-              key={t}
-              style={{ left: `${t * 100}%` }}
-              data-edge={t === 1 ? 'end' : t === 0 ? 'start' : undefined}
-            >
-              {formatUs(t * range)}
-            </span>
-          ))}
+        <ColumnResizer width={name} onChange={setNameCol} max={maxName} />
+        <span className="sbx-wf-axis-time" data-testid="axis-ticks">
+          {ticks
+            .filter((t) => (t / vRange) * timelinePx <= timelinePx - 30 || t === 0)
+            .map((t, i) => (
+              <span
+                key={t}
+                style={{ left: (t / vRange) * timelinePx }}
+                data-edge={i === 0 ? 'start' : undefined}
+              >
+                {formatUs(zoom.from * range + t)}
+              </span>
+            ))}
         </span>
       </div>
       <div
@@ -156,8 +307,20 @@ export function Waterfall() {
             const index = start + k;
             const span = row.span;
             const endUs = span.endUs ?? Math.max(now, span.startUs);
-            const left = ((span.startUs - t0) / range) * 100;
-            const width = Math.max(0.3, ((endUs - span.startUs) / range) * 100);
+            const duration = `${formatUs(endUs - span.startUs)}${span.endUs === null ? ' open' : ''}`;
+            let place = span.endUs === null ? undefined : places.cache.get(span.spanId);
+            if (!place) {
+              const left = px(span.startUs);
+              const width = px(endUs) - left;
+              place = {
+                left,
+                width,
+                label: placeBar(left, width, duration, timelinePx),
+                critical: places.critical.get(span.spanId) ?? [],
+              };
+              places.cache.set(span.spanId, place);
+            }
+            const batch = batches.get(span.spanId);
             return (
               <SpanRow
                 key={span.spanId}
@@ -165,11 +328,16 @@ export function Waterfall() {
                 span={span}
                 index={index}
                 flags={buffer.flags.get(span.spanId)}
-                left={left}
-                width={width}
-                duration={`${formatUs(endUs - span.startUs)}${span.endUs === null ? ' open' : ''}`}
+                batchLabel={
+                  batch
+                    ? `batch of ${batch.requests.length} requests: ${batch.requests.join(', ')}`
+                    : undefined
+                }
+                place={place}
+                duration={duration}
                 open={!collapsed.has(span.spanId)}
                 selected={span.spanId === selectedSpan}
+                match={matchSet.has(span.spanId)}
                 tabbable={index === activeIndex}
                 handlers={handlers}
                 scene={scene}
@@ -181,105 +349,3 @@ export function Waterfall() {
     </section>
   );
 }
-
-interface RowHandlers {
-  key: (e: KeyboardEvent, row: TreeRow, index: number) => void;
-  click: (row: TreeRow, index: number) => void;
-}
-
-interface SpanRowProps {
-  row: TreeRow;
-  /** The record itself: a new object whenever the span changes (it ended, say). */
-  span: SpanRecord;
-  index: number;
-  flags: readonly SpanFlag[] | undefined;
-  left: number;
-  width: number;
-  duration: string;
-  open: boolean;
-  selected: boolean;
-  tabbable: boolean;
-  handlers: { current: RowHandlers };
-  scene: SceneController;
-}
-
-const NO_FLAGS: readonly SpanFlag[] = [];
-
-/** One span; memoized, so a finished trace's rows skip rendering while the scene streams. */
-const SpanRow = memo(function SpanRow(props: SpanRowProps) {
-  const { row, span, index, left, width, open, handlers, scene } = props;
-  const flags = props.flags ?? NO_FLAGS;
-  const colour = serviceColour(span.service);
-  // The duration label goes after the bar, before it, or inside a wide bar.
-  const place = left + width < 75 ? 'after' : left > 22 ? 'before' : 'inside';
-  const breaks = flags.some((f) => f.breaks) || row.orphan;
-  return (
-    <div
-      role="row"
-      aria-level={row.level}
-      aria-expanded={row.childCount > 0 ? open : undefined}
-      aria-selected={props.selected}
-      aria-rowindex={index + 1}
-      data-index={index}
-      data-testid="span-row"
-      data-flags={flags.map((f) => f.kind).join(' ') || undefined}
-      tabIndex={props.tabbable ? 0 : -1}
-      className="sbx-span-row"
-      style={{ top: index * ROW }}
-      onClick={() => handlers.current.click(row, index)}
-      onKeyDown={(e) => handlers.current.key(e, row, index)}
-    >
-      <span
-        role="gridcell"
-        className="sbx-span-name"
-        style={{ paddingLeft: 6 + (row.level - 1) * 14 }}
-      >
-        {row.childCount > 0 ? (
-          <button
-            type="button"
-            tabIndex={-1}
-            className="sbx-twisty"
-            aria-label={open ? 'Collapse' : 'Expand'}
-            onClick={(e) => {
-              e.stopPropagation();
-              scene.toggleCollapsed(span.spanId);
-            }}
-          >
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="sbx-twisty" aria-hidden="true" />
-        )}
-        <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
-          {span.service}
-        </span>
-        <span className="sbx-span-label">{span.name}</span>
-        {(row.orphan || flags.length > 0) && (
-          <span className={`sbx-flag ${breaks ? 'sbx-flag-break' : ''}`}>
-            {breaks ? '⚠ ' : ''}
-            {flags[0] ? FLAG_LABEL[flags[0].kind] : 'orphan: parent missing'}
-          </span>
-        )}
-      </span>
-      <span role="gridcell" className="sbx-span-timeline">
-        <span
-          className={`sbx-bar ${span.endUs === null ? 'sbx-bar-open' : ''}`}
-          style={{ left: `${left}%`, width: `${width}%`, background: colour }}
-        />
-        <span
-          className="sbx-bar-label"
-          data-inside={place === 'inside' || undefined}
-          style={
-            place === 'after'
-              ? { left: `${left + width}%` }
-              : place === 'before'
-                ? { right: `${100 - left}%` }
-                : { left: `${left}%` }
-          }
-        >
-          {props.duration}
-        </span>
-      </span>
-    </div>
-  );
-});

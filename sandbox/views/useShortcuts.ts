@@ -15,6 +15,10 @@ export const KEYS = {
   reset: 'R',
   seed: 'N',
   group: 'G',
+  filter: '/',
+  find: 'F',
+  nextProblem: ']',
+  prevProblem: '[',
   mode: (i: number) => String(i + 1),
   fault: (i: number) => `⇧${i + 1}`,
 } as const;
@@ -87,6 +91,23 @@ export function useShortcuts(
           case 'g':
             scene.setGroupByRequest(!s.groupByRequest);
             break;
+          case ']':
+            scene.goToProblem(1);
+            break;
+          case '[':
+            scene.goToProblem(-1);
+            break;
+          case '/':
+          case 'f': {
+            const root = target === 'window' ? document : target.current;
+            const which = e.key === '/' ? 'trace-filter' : 'find-in-trace';
+            const field = root?.querySelector<HTMLInputElement>(`[data-testid="${which}"]`);
+            if (field) {
+              field.focus();
+              field.select();
+            } else handled = false;
+            break;
+          }
           default:
             handled = false;
         }

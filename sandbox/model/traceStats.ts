@@ -1,0 +1,84 @@
+import { contextHopsOf } from './contextHops.ts';
+import type { SpanRecord } from './SpanRecord.ts';
+import type { TraceBuffer, TraceInfo } from './TraceBuffer.ts';
+
+/** Per service and operation, as Jaeger's "Trace Statistics" table: count, total and self time. */
+export interface OpStats {
+  service: string;
+  name: string;
+  count: number;
+  totalUs: number;
+  /** Time not covered by any child span (children's overlapping stretches counted once). */
+  selfUs: number;
+}
+
+const endOf = (s: SpanRecord, now: number) => s.endUs ?? Math.max(now, s.startUs);
+
+/** How long a span ran with none of its children running, within its own bounds. */
+export function selfTime(span: SpanRecord, children: readonly SpanRecord[], now = 0): number {
+  const start = span.startUs;
+  const end = endOf(span, now);
+  const cut = children
+    .map((c) => [Math.max(start, c.startUs), Math.min(end, endOf(c, now))] as const)
+    .filter(([a, b]) => b > a)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reach = start;
+  for (const [a, b] of cut) {
+    if (b <= reach) continue;
+    covered += b - Math.max(a, reach);
+    reach = b;
+  }
+  return Math.max(0, end - start - covered);
+}
+
+/** The statistics of one trace's spans, busiest (by total time) first. */
+export function operationStats(spans: readonly SpanRecord[], now = 0): OpStats[] {
+  const children = new Map<string, SpanRecord[]>();
+  for (const s of spans) {
+    if (!s.parentSpanId) continue;
+    let list = children.get(s.parentSpanId);
+    if (!list) children.set(s.parentSpanId, (list = []));
+    list.push(s);
+  }
+  const rows = new Map<string, OpStats>();
+  for (const s of spans) {
+    const key = `${s.service}\u0000${s.name}`;
+    let row = rows.get(key);
+    if (!row)
+      rows.set(key, (row = { service: s.service, name: s.name, count: 0, totalUs: 0, selfUs: 0 }));
+    row.count++;
+    row.totalUs += endOf(s, now) - s.startUs;
+    row.selfUs += selfTime(s, children.get(s.spanId) ?? [], now);
+  }
+  return [...rows.values()].sort((a, b) => b.totalUs - a.totalUs);
+}
+
+/** What the whole run looks like: how many traces each request became, and where context broke. */
+export interface RunStats {
+  requests: number;
+  traces: number;
+  /** Traces per request: the ideal is 1. */
+  tracesPerRequest: { requestId: string; traces: number }[];
+  /** Hops (sender > receiver) where context was cut or requests got mixed, with counts. */
+  brokenHops: { from: string; to: string; cut: number; mixed: number }[];
+}
+
+export function runStats(buffer: TraceBuffer): RunStats {
+  const tracesPerRequest = [...buffer.requests].map(([requestId, ids]) => ({
+    requestId,
+    traces: ids.size,
+  }));
+  const brokenHops = contextHopsOf(buffer)
+    .hops.filter((h) => h.counts.cut + h.counts.mixed > 0)
+    .map((h) => ({ from: h.from, to: h.to, cut: h.counts.cut, mixed: h.counts.mixed }))
+    .sort((a, b) => b.cut + b.mixed - (a.cut + a.mixed));
+  return {
+    requests: buffer.requests.size,
+    traces: buffer.traces.size,
+    tracesPerRequest,
+    brokenHops,
+  };
+}
+
+export const traceSpans = (buffer: TraceBuffer, trace: TraceInfo) => buffer.spansOf(trace);
