@@ -29,7 +29,7 @@ describe('the exercises CLI screens', () => {
   });
 
   it('has one status line: progress, the current exercise and the file to edit', () => {
-    const line = statusLine(1, 11, second, '/tmp/w/02-exray-spans.ts');
+    const line = statusLine(1, 11, second, '/tmp/w/02-exray-spans.ts', 200);
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toMatch(
       /1\/11 done · now 02 Nested spans in one process · edit .*02-exray-spans\.ts/,
