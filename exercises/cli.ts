@@ -187,9 +187,12 @@ async function watchMode(): Promise<number> {
     }
     running = true;
     const now = await current();
-    if (lastCurrent && now?.e.id !== lastCurrent) {
-      justPassed = EXERCISES.find((x) => x.id === lastCurrent);
-    }
+    // Praise only a step forward: the exercise that was current now passes. Going back (an
+    // earlier exercise broken again) praises nothing.
+    const before = EXERCISES.findIndex((x) => x.id === lastCurrent);
+    const after = now ? EXERCISES.indexOf(now.e) : EXERCISES.length;
+    if (lastCurrent && after > before) justPassed = EXERCISES[before];
+    else if (after < before) justPassed = undefined;
     lastCurrent = now?.e.id;
     const done = now ? EXERCISES.indexOf(now.e) : EXERCISES.length;
     const out: string[] = [CLEAR];

@@ -81,14 +81,22 @@ export function passedLines(e: Exercise): string {
   ].join('\n\n');
 }
 
-/** The one status line: progress, the current exercise and the file to edit. */
+/** The one status line: progress, the current exercise and the file to edit; one line wide. */
 export function statusLine(
   done: number,
   total: number,
   current: Exercise | undefined,
   file?: string,
+  width = process.stdout.columns ?? 100,
 ): string {
   const progress = `${bar(done, total)} ${done}/${total} done`;
   if (!current) return `${progress} · ${green('all solved')}`;
-  return `${progress} · now ${bold(label(current))} · edit ${bold(file ? shown(file) : '')}`;
+  const edit = ` · edit ${bold(file ? shown(file) : '')}`;
+  const full = `${progress} · now ${bold(label(current))}${edit}`;
+  // Too wide for the terminal: the exercise's number is enough, the title is on the screen.
+  // Measured without colour codes: the bar is 22 characters wide on screen.
+  const visible =
+    `${' '.repeat(22)} ${done}/${total} done · now ${label(current)} · edit ${file ? shown(file) : ''}`
+      .length;
+  return visible <= width ? full : `${progress} · now ${bold(String(current.number))}${edit}`;
 }

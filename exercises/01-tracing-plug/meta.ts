@@ -58,7 +58,12 @@ end`,
   def init(opts), do: opts
 
   def call(conn, _opts) do
-    route = conn.private[:phoenix_route] || conn.request_path
+    route =
+      case Phoenix.Router.route_info(MyAppWeb.Router, conn.method, conn.request_path, conn.host) do
+        %{route: route} -> route
+        :error -> conn.request_path
+      end
+
     span = Tracer.start_span("#{conn.method} #{route}", %{
       kind: :server,
       attributes: %{"http.request.method": conn.method, "http.route": route}

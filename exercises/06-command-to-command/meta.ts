@@ -52,8 +52,9 @@ end`,
   MyApp.dispatch(%MarkPatientNotified{lab_order_id: event.lab_order_id},
     causation_id: metadata.event_id,
     correlation_id: metadata.correlation_id,
-    # the event's own metadata (string keys), which holds "trace_ctx"
-    metadata: Map.take(metadata, ["trace_ctx"])
+    # the event's own metadata has string keys ("trace_ctx" among them); Commanded's atom
+    # keys (:event_id, :handler_name, ...) describe this delivery and stay behind
+    metadata: Map.filter(metadata, fn {key, _} -> is_binary(key) end)
   )
 end
 
