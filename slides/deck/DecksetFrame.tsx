@@ -15,7 +15,7 @@ export function DeckBackground({
   children?: ReactNode;
 }) {
   return (
-    <div className="deck-background" data-filtered={filtered || undefined} aria-hidden={false}>
+    <div className="deck-background" data-filtered={filtered || undefined}>
       {children}
     </div>
   );

@@ -82,6 +82,11 @@ describe('Deckset settings and commands', () => {
     expect(meta.slides[0]?.title).toBe('One');
   });
 
+  it('names a slide by its [fit] title lines together', async () => {
+    const { meta } = await metaOf('# [fit] Distributed\n# [fit] tracing\n\n## More');
+    expect(meta.slides[0]?.title).toBe('Distributed tracing');
+  });
+
   it('leaves a first paragraph that only looks like settings as text', async () => {
     const { meta } = await metaOf('Note: this is a talk\n\n# One');
     expect(meta.config).toEqual({});

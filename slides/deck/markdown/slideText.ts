@@ -17,7 +17,23 @@ export function slideTitle(nodes: RootContent[]): string {
   const heading = findDeep(nodes, (n) => n.type === 'heading');
   const source =
     heading ?? findDeep(nodes, (n) => n.type === 'paragraph' || n.type === 'blockquote');
-  return source ? plainText(source).replace(/\s+/g, ' ').trim() : '';
+  if (!source) return '';
+  // Deckset titles often run over several headings of one size (`# [fit] Distributed`,
+  // `# [fit] tracing`): they are one title.
+  const parts = [source];
+  if (source.type === 'heading') {
+    const siblings = nodes.includes(source) ? nodes : [];
+    for (let i = siblings.indexOf(source) + 1; i < siblings.length; i++) {
+      const next = siblings[i];
+      if (next?.type !== 'heading' || next.depth !== source.depth) break;
+      parts.push(next);
+    }
+  }
+  return parts
+    .map((p) => plainText(p))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The first node, depth first, inside layout wrappers (columns) but not inside builds or lists. */
