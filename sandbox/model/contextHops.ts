@@ -107,8 +107,7 @@ function nodeOf(span: SpanRecord, opts: ContextHopsOptions): string | undefined 
   return typeof pid === 'string' ? opts.nodeOfPid?.(pid) : undefined;
 }
 
-const bySpanStart = (buffer: TraceBuffer) => (a: string, b: string) =>
-  (buffer.spans.get(a)?.startUs ?? 0) - (buffer.spans.get(b)?.startUs ?? 0);
+const NO_FLAGS: readonly SpanFlag[] = [];
 
 /**
  * Reads a run's spans for where trace context crossed a process boundary, where it was lost, and
@@ -118,16 +117,18 @@ const bySpanStart = (buffer: TraceBuffer) => (a: string, b: string) =>
 export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}): ContextHops {
   const byKey = new Map<string, HopMark>();
   const mixes: MixMark[] = [];
-  const breaking: string[] = [];
-  const notes: { spanId: string; reason: 'linked' | 'batch' }[] = [];
+  // The earliest breaking span, and the earliest note (link or batch): one pass, no sorting.
+  let firstBreak: SpanRecord | undefined;
+  let firstNote: SpanRecord | undefined;
   for (const span of opts.spans ?? buffer.spans.values()) {
-    const flags = buffer.flags.get(span.spanId) ?? [];
-    if (flags.some((f) => f.breaks)) breaking.push(span.spanId);
-    const note = flags.find((f) => f.kind === 'batch' || f.kind === 'linked-root');
-    if (note)
-      notes.push({ spanId: span.spanId, reason: note.kind === 'batch' ? 'batch' : 'linked' });
-    const cross = flags.some((f) => f.kind === 'cross-request');
-    if (cross) {
+    const flags = buffer.flags.get(span.spanId) ?? NO_FLAGS;
+    if (flags.length > 0) {
+      if (flags.some((f) => f.breaks) && (!firstBreak || span.startUs < firstBreak.startUs))
+        firstBreak = span;
+      const noted = flags.some((f) => f.kind === 'batch' || f.kind === 'linked-root');
+      if (noted && (!firstNote || span.startUs < firstNote.startUs)) firstNote = span;
+    }
+    if (flags.length > 0 && flags.some((f) => f.kind === 'cross-request')) {
       const parent = span.parentSpanId ? buffer.spans.get(span.parentSpanId) : undefined;
       const parentRequestId = parent?.requestId ?? '';
       mixes.push({
@@ -170,7 +171,7 @@ export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}):
     hop.counts[state]++;
   }
   const hops = [...byKey.values()].sort((a, b) => a.atUs - b.atUs);
-  const focus = pickFocus(buffer, breaking, notes);
+  const focus = pickFocus(buffer, firstBreak, firstNote);
   const focusSpan = focus?.spanId ? buffer.spans.get(focus.spanId) : undefined;
   const ownHop = focusSpan?.message
     ? byKey.get(`${nodeName(focusSpan.message.fromNode)}>${nodeName(focusSpan.message.toNode)}`)
@@ -186,41 +187,49 @@ export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}):
  */
 function pickFocus(
   buffer: TraceBuffer,
-  breaking: string[],
-  notes: { spanId: string; reason: 'linked' | 'batch' }[],
+  firstBreak: SpanRecord | undefined,
+  firstNote: SpanRecord | undefined,
 ): Focus | null {
-  const order = bySpanStart(buffer);
-  if (breaking.length > 0) {
-    const spanId = [...breaking].sort(order)[0] as string;
-    const span = buffer.spans.get(spanId) as SpanRecord;
-    const flag = (buffer.flags.get(spanId) ?? []).find((f) => f.breaks) as SpanFlag;
+  if (firstBreak) {
+    const flags = buffer.flags.get(firstBreak.spanId) ?? NO_FLAGS;
+    const flag = flags.find((f) => f.breaks) as SpanFlag;
     const reason =
       flag.kind === 'cross-request' ? 'mixed' : flag.kind === 'missing-parent' ? 'orphan' : 'cut';
-    return { traceId: span.traceId, spanId, reason, text: flag.text };
+    return { traceId: firstBreak.traceId, spanId: firstBreak.spanId, reason, text: flag.text };
   }
-  if (notes.length > 0) {
-    const first = [...notes].sort((a, b) => order(a.spanId, b.spanId))[0] as (typeof notes)[0];
-    const span = buffer.spans.get(first.spanId) as SpanRecord;
-    const flag = (buffer.flags.get(first.spanId) ?? []).find(
-      (f) => f.kind === (first.reason === 'batch' ? 'batch' : 'linked-root'),
-    );
-    return { traceId: span.traceId, spanId: first.spanId, reason: first.reason, text: flag?.text };
+  if (firstNote) {
+    const flags = buffer.flags.get(firstNote.spanId) ?? NO_FLAGS;
+    const flag =
+      flags.find((f) => f.kind === 'batch') ?? flags.find((f) => f.kind === 'linked-root');
+    const reason = flag?.kind === 'batch' ? 'batch' : 'linked';
+    return { traceId: firstNote.traceId, spanId: firstNote.spanId, reason, text: flag?.text };
   }
-  let best: { traceId: string; size: number; index: number } | null = null;
+  let best: { traceId: string; size: number } | null = null;
   for (const trace of buffer.traces.values()) {
     const size = trace.spanIds.length;
-    if (!best || size > best.size) best = { traceId: trace.traceId, size, index: trace.index };
+    if (!best || size > best.size) best = { traceId: trace.traceId, size };
   }
   return best ? { traceId: best.traceId, reason: 'connected' } : null;
 }
 
-const cache = new WeakMap<TraceBuffer, { version: number; value: ContextHops }>();
+const cache = new WeakMap<TraceBuffer, { version: number; at: number; value: ContextHops }>();
 
-/** `contextHops`, computed once per buffer version: views call it every frame. */
+/** Beyond this many spans a stream's marks are recomputed at most every THROTTLE_MS. */
+const LARGE = 5_000;
+const THROTTLE_MS = 300;
+
+/**
+ * `contextHops`, computed once per buffer version: views call it every frame. A large buffer that
+ * keeps changing (a stream of thousands of spans a second) is read again at most every 300 ms: a
+ * pass over 25,000 spans costs milliseconds, too much for every frame. Call `contextHops` for an
+ * answer that is never stale.
+ */
 export function contextHopsOf(buffer: TraceBuffer, opts?: ContextHopsOptions): ContextHops {
   const hit = cache.get(buffer);
+  const now = typeof performance === 'undefined' ? Date.now() : performance.now();
   if (hit && hit.version === buffer.version) return hit.value;
+  if (hit && buffer.size > LARGE && now - hit.at < THROTTLE_MS) return hit.value;
   const value = contextHops(buffer, opts);
-  cache.set(buffer, { version: buffer.version, value });
+  cache.set(buffer, { version: buffer.version, at: now, value });
   return value;
 }

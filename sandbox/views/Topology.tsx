@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { prefersReducedMotion } from './reducedMotion.ts';
 import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
 import { contextHopsOf, type ContextHops } from '../model/contextHops.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
@@ -13,9 +14,6 @@ import {
 } from './topologyLayout.ts';
 import { HOP_STYLE, breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
 import './topology.css';
-
-const reducedMotion = () =>
-  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function truncate(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
@@ -258,7 +256,7 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) 
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
-    const still = reducedMotion();
+    const still = prefersReducedMotion();
     const box: CanvasBox = { width: el.clientWidth, height: el.clientHeight };
     const redraw = () => draw(el, box, scene, still, labels);
     const ro =

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { prefersReducedMotion } from '../../sandbox/views/reducedMotion.ts';
 import { Sandbox } from '../../sandbox/views/Sandbox.tsx';
 import type { SceneController } from '../../sandbox/store/SceneController.ts';
 import { extendsPlan, scenePace } from '../deck/scenePlan.ts';
@@ -8,8 +9,6 @@ import { SlideStage } from './SlideStage.tsx';
 import { stepHop } from './stepHop.ts';
 import { useFitBox } from './useFitBox.ts';
 
-const reducedMotion = () =>
-  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 /**
  * The widths the sandbox is laid out at before it is scaled to its box. On a slide the box is
  * about 1600 px wide at 1920x1080, so the scene is drawn 1.6 times its size there: 17 px text
@@ -48,7 +47,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
   const pace = scenePace(settings);
   const speed = plan.speed ?? pace;
   // Reduced motion: no moving dots; the scene jumps to its settled picture, marks and all.
-  const [still] = useState(reducedMotion);
+  const [still] = useState(prefersReducedMotion);
 
   useEffect(() => {
     if (!scene) return;
