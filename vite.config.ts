@@ -4,6 +4,7 @@ import mdx from '@mdx-js/rollup';
 import { remarkDeck } from './slides/deck/remarkDeck.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 import { emojiSubset } from './app/emojiFont.ts';
+import { routePreload } from './app/routePreload.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
@@ -15,6 +16,7 @@ export default defineConfig({
     react({ include: /\.(mdx|tsx|ts)$/ }),
     contentSecurityPolicy(),
     emojiSubset(),
+    routePreload(),
   ],
   optimizeDeps: {
     // Dependencies that only lazily loaded views or the exercise worker import: found late, they
