@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { deckTalk } from './slides/deck/markdown/vitePlugin.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 import { emojiSubset } from './app/emojiFont.ts';
+import { routePreload } from './app/routePreload.ts';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
@@ -13,6 +14,7 @@ export default defineConfig({
     react({ include: /\.(mdx|md|tsx|ts)$/ }),
     contentSecurityPolicy(),
     emojiSubset(),
+    routePreload(),
   ],
   optimizeDeps: {
     // Dependencies that only lazily loaded views or the exercise worker import: found late, they

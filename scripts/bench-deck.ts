@@ -1,6 +1,6 @@
 /**
  * `npm run bench:deck [-- --build]`: what the deck costs in Chromium, on the built site.
- * - The gzip size of the JavaScript loaded for the first slide (budget: 150 KB).
+ * - The gzip size of the JavaScript loaded for the first slide (budget: 100 KB).
  * - The median time of a slide change over the whole deck: from the key press to the new slide
  *   rendered and laid out, and to the next frame.
  */
@@ -10,7 +10,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium.ts';
 import { startPreview } from './previewServer.ts';
 
-const BUDGET_KB = 150;
+const BUDGET_KB = 100;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

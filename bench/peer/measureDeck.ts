@@ -53,23 +53,32 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/**
+ * Starts counting the gzip size of every script the page receives; the returned function reads
+ * what arrived so far, sorted by path.
+ */
+export function countScripts(page: Page): () => Promise<{ path: string; gzipBytes: number }[]> {
+  const sizes: Promise<{ path: string; gzipBytes: number }>[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'script') return;
+    sizes.push(
+      r.body().then((body) => ({
+        path: new URL(r.url()).pathname,
+        gzipBytes: gzipSync(body).length,
+      })),
+    );
+  });
+  return async () => (await Promise.all([...sizes])).sort((a, b) => a.path.localeCompare(b.path));
+}
+
 export async function measureDeck(browser: Browser, probe: DeckProbe): Promise<DeckFigures> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    const sizes: Promise<{ path: string; gzipBytes: number }>[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() !== 'script') return;
-      sizes.push(
-        r.body().then((body) => ({
-          path: new URL(r.url()).pathname,
-          gzipBytes: gzipSync(body).length,
-        })),
-      );
-    });
+    const scriptsSoFar = countScripts(page);
     await page.goto(probe.url, { waitUntil: 'networkidle' });
     await page.waitForFunction(probe.ready);
     // Only what the first slide loaded: later responses (warm-up lap) are not counted.
-    const scripts = (await Promise.all([...sizes])).sort((a, b) => a.path.localeCompare(b.path));
+    const scripts = await scriptsSoFar();
     const jsGzipBytes = scripts.reduce((n, s) => n + s.gzipBytes, 0);
 
     const positions = await probe.positions(page);

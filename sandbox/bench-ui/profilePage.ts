@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
+import { DEFAULT_SPAN_CAP } from '../model/TraceBuffer.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -16,7 +17,7 @@ const opt = (name: string, fallback: string) => {
 };
 const OUT_DIR = opt('out-dir', 'dist');
 const SECONDS = Number(opt('seconds', '5'));
-const CAP = Number(opt('cap', '25000'));
+const CAP = Number(opt('cap', String(DEFAULT_SPAN_CAP)));
 const RATE = Number(opt('rate', '5000'));
 
 interface ProfileNode {

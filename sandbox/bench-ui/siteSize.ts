@@ -4,8 +4,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { countScripts } from '../../bench/peer/measureDeck.ts';
 
 export interface SiteSize {
   distBytes: number;
@@ -26,16 +26,10 @@ export async function siteSize(browser: Browser, dir: string, base: string): Pro
   const size = (f: string) => statSync(f).size;
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    const sizes: Promise<{ path: string; gzipBytes: number }>[] = [];
-    page.on('response', (r) => {
-      if (r.request().resourceType() !== 'script') return;
-      sizes.push(
-        r.body().then((b) => ({ path: new URL(r.url()).pathname, gzipBytes: gzipSync(b).length })),
-      );
-    });
+    const scriptsSoFar = countScripts(page);
     await page.goto(`${base}/#/1`, { waitUntil: 'networkidle' });
     await page.locator('.deck-main .slide[data-slide="1"]').waitFor();
-    const scripts = (await Promise.all(sizes)).sort((a, b) => a.path.localeCompare(b.path));
+    const scripts = await scriptsSoFar();
     return {
       distBytes: files.reduce((n, f) => n + size(f), 0),
       files: files.length,
