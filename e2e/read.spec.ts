@@ -31,6 +31,8 @@ test('reading mode: sections of reader text, contents, live scenes, and the plac
   await page.keyboard.press('r');
   await expect(page).toHaveURL(/#\/read\/4$/);
 
+  // The tutorial's code loads on demand: on a busy machine that can take a while.
+  await expect(page.locator('.read-section').first()).toBeVisible({ timeout: 20_000 });
   // Every slide is a figure, in sections; the contents list the sections and the glossary.
   await expect(page.locator('.read-figure')).toHaveCount(total);
   const sections = page.locator('.read-section');

@@ -46,7 +46,7 @@ export async function expectReadingHoldsStill(page: Page, base = '') {
   await page.goto(`${base}/#/read`);
   const toc = page.getByRole('navigation', { name: 'Contents' });
   const links = toc.getByRole('link');
-  await expect(links.first()).toBeVisible();
+  await expect(links.first()).toBeVisible({ timeout: 20_000 });
   const count = await links.count();
   expect(count).toBeGreaterThan(10);
 
