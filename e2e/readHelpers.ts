@@ -29,7 +29,8 @@ export async function waitForScrollToRest(page: Page): Promise<number> {
         last = y;
         return still;
       },
-      { intervals: [300] },
+      // A dev server on a busy machine may still be loading what the page shows.
+      { intervals: [300], timeout: 15_000 },
     )
     .toBe(true);
   return last;
@@ -60,7 +61,7 @@ export async function expectReadingHoldsStill(page: Page, base = '') {
 
   // The wheel, fast, back up.
   await page.mouse.move(640, 400);
-  for (let i = 0; i < 25; i++) await page.mouse.wheel(0, -900);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -1800);
   const afterWheel = await waitForScrollToRest(page);
   expect(await scrollPositionsFor(page)).toEqual([afterWheel]);
 
