@@ -6,6 +6,7 @@ import { expectReadingHoldsStill } from './readHelpers.ts';
 const baseUrl = useDevServer('.vite-read-e2e', 5391);
 
 test('reading mode on the dev server stays where the reader scrolled it', async ({ page }) => {
-  test.setTimeout(120_000);
+  // A dev server compiles every module on first request: slow on a busy machine.
+  test.setTimeout(240_000);
   await expectReadingHoldsStill(page, baseUrl().replace(/\/$/, ''));
 });

@@ -29,7 +29,8 @@ export async function waitForScrollToRest(page: Page): Promise<number> {
         last = y;
         return still;
       },
-      { intervals: [300] },
+      // A dev server on a busy machine may still be loading what the page shows.
+      { intervals: [300], timeout: 15_000 },
     )
     .toBe(true);
   return last;
@@ -46,7 +47,7 @@ export async function expectReadingHoldsStill(page: Page, base = '') {
   await page.goto(`${base}/#/read`);
   const toc = page.getByRole('navigation', { name: 'Contents' });
   const links = toc.getByRole('link');
-  await expect(links.first()).toBeVisible();
+  await expect(links.first()).toBeVisible({ timeout: 20_000 });
   const count = await links.count();
   expect(count).toBeGreaterThan(10);
 
@@ -60,7 +61,7 @@ export async function expectReadingHoldsStill(page: Page, base = '') {
 
   // The wheel, fast, back up.
   await page.mouse.move(640, 400);
-  for (let i = 0; i < 25; i++) await page.mouse.wheel(0, -900);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -1800);
   const afterWheel = await waitForScrollToRest(page);
   expect(await scrollPositionsFor(page)).toEqual([afterWheel]);
 

@@ -14,6 +14,7 @@ import './reading.css';
 import './tutorial/tutorial.css';
 import { beatLabel } from '../components/beats.ts';
 import { LiveSceneFrame, useSceneInputs } from '../components/LiveScene.tsx';
+import { preloadTutorial } from '../components/tutorialLoader.tsx';
 import type { SlideMeta } from '../deck/deckMeta.ts';
 import { DeckRuntimeContext, type DeckRuntime } from '../deck/deckRuntime.ts';
 import { dockPlan } from '../deck/scenePlan.ts';
@@ -89,6 +90,8 @@ export function ReadingView({
     // Only when the place to open changes: `sections` is fixed for the view's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
+
+  useEffect(preloadTutorial, []);
 
   useEffect(() => {
     let frame = 0;
