@@ -50,7 +50,9 @@ export function criticalPath(spans: readonly SpanRecord[], now = 0): CriticalSec
   );
   let guard = spans.length * 4 + 16;
   while (current && guard-- > 0) {
-    const end = blockedAt ?? endOf(current, now);
+    // A child that started after its parent ended (an async consumer) leaves the parent at its end:
+    // the wait in between is queueing, on no span.
+    const end = Math.min(blockedAt ?? endOf(current, now), endOf(current, now));
     const limit = blockedAt;
     const kids: SpanRecord[] = children.get(current.spanId) ?? [];
     const last: SpanRecord | undefined = kids.find(
