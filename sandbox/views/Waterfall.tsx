@@ -207,9 +207,10 @@ export function Waterfall(props: { compact?: boolean }) {
   const ticks = niceTicks(vRange, timelinePx);
   const criticalUs = critical.reduce((sum, c) => sum + c.endUs - c.startUs, 0);
   const rootEnd = root?.endUs ?? null;
-  // The part of the critical path after the HTTP reply: what eventual consistency costs.
+  // The part of the critical path after the HTTP reply (a trace that starts at the HTTP server):
+  // what eventual consistency costs.
   const tail =
-    rootEnd !== null && !root?.parentSpanId
+    rootEnd !== null && !root?.parentSpanId && root?.kind === 'SERVER'
       ? critical.reduce((sum, c) => sum + Math.max(0, c.endUs - Math.max(c.startUs, rootEnd)), 0)
       : 0;
   const selected = selectedSpan ? buffer.spans.get(selectedSpan) : undefined;
