@@ -243,7 +243,10 @@ test('with 20 requests a batch is flagged with its requests, and traces that los
   await lost.getByRole('button', { name: 'Show that batch span' }).click();
   const batch = page.locator('[data-testid="span-row"][aria-selected="true"]');
   await expect(batch).toHaveAttribute('data-flags', /batch/);
-  await expect(batch).toContainText(/batch of \d+ requests: req-\d+, req-\d+/);
+  await expect(batch).toContainText(/batch: req-\d+, req-\d+/);
+  await expect(page.getByTestId('batch-requests')).toContainText(
+    /This batch handled events of \d+ requests: req-\d+, req-\d+/,
+  );
 });
 
 test('an import with repeated span ids keeps every span and says how many', async ({ page }) => {

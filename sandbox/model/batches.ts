@@ -55,9 +55,13 @@ export function batchIndex(buffer: TraceBuffer): BatchIndex {
   const hit = cache.get(buffer);
   if (hit && hit.version === buffer.version) return hit.index;
   let index = EMPTY;
-  for (const span of buffer.spans.values()) {
-    const batch = batchOf(span);
-    if (!batch) continue;
+  // Only flagged spans can be batches (explainSpan flags every batch of more than one message):
+  // a pass over the flags, not over every span, each frame the buffer changes.
+  for (const [spanId, flags] of buffer.flags) {
+    if (!flags.some((f) => f.kind === 'batch')) continue;
+    const span = buffer.spans.get(spanId);
+    const batch = span ? batchOf(span) : null;
+    if (!span || !batch) continue;
     if (index === EMPTY) index = { batches: new Map(), lostByTrace: new Map() };
     index.batches.set(batch.spanId, batch);
     const linked = new Set(span.links.map((l) => l.traceId));

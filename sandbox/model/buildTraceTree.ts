@@ -16,8 +16,11 @@ export interface TraceTree {
   depth: number;
 }
 
-/** Builds the span tree of one trace. Spans whose parent is missing become roots. */
-export function buildTraceTree(spans: readonly SpanRecord[]): TraceTree {
+/** Each span's children, and the roots: spans whose parent is not among `spans`. Unsorted. */
+export function childrenOf(spans: readonly SpanRecord[]): {
+  children: Map<string, SpanRecord[]>;
+  roots: SpanRecord[];
+} {
   const ids = new Set(spans.map((s) => s.spanId));
   const children = new Map<string, SpanRecord[]>();
   const roots: SpanRecord[] = [];
@@ -29,6 +32,12 @@ export function buildTraceTree(spans: readonly SpanRecord[]): TraceTree {
       list.push(span);
     } else roots.push(span);
   }
+  return { children, roots };
+}
+
+/** Builds the span tree of one trace. Spans whose parent is missing become roots. */
+export function buildTraceTree(spans: readonly SpanRecord[]): TraceTree {
+  const { children, roots } = childrenOf(spans);
   const byStart = (a: SpanRecord, b: SpanRecord) => a.startUs - b.startUs;
   roots.sort(byStart);
   for (const list of children.values()) list.sort(byStart);

@@ -1,3 +1,4 @@
+import { childrenOf } from './buildTraceTree.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 
 /** A stretch of time one span spent on the critical path. */
@@ -19,18 +20,8 @@ const endOf = (s: SpanRecord, now: number) => s.endUs ?? Math.max(now, s.startUs
  */
 export function criticalPath(spans: readonly SpanRecord[], now = 0): CriticalSection[] {
   if (spans.length === 0) return [];
-  const ids = new Set(spans.map((s) => s.spanId));
   const byId = new Map(spans.map((s) => [s.spanId, s]));
-  const children = new Map<string, SpanRecord[]>();
-  const roots: SpanRecord[] = [];
-  for (const s of spans) {
-    const p = s.parentSpanId;
-    if (p && ids.has(p) && p !== s.spanId) {
-      let list = children.get(p);
-      if (!list) children.set(p, (list = []));
-      list.push(s);
-    } else roots.push(s);
-  }
+  const { children, roots } = childrenOf(spans);
   // Latest end first, as Jaeger sorts children.
   const byEnd = (a: SpanRecord, b: SpanRecord) => endOf(b, now) - endOf(a, now);
   for (const list of children.values()) list.sort(byEnd);
@@ -50,7 +41,9 @@ export function criticalPath(spans: readonly SpanRecord[], now = 0): CriticalSec
   );
   let guard = spans.length * 4 + 16;
   while (current && guard-- > 0) {
-    const end = blockedAt ?? endOf(current, now);
+    // A child that started after its parent ended (an async consumer) leaves the parent at its end:
+    // the wait in between is queueing, on no span.
+    const end = Math.min(blockedAt ?? endOf(current, now), endOf(current, now));
     const limit = blockedAt;
     const kids: SpanRecord[] = children.get(current.spanId) ?? [];
     const last: SpanRecord | undefined = kids.find(

@@ -155,18 +155,10 @@ export default function SandboxPage(props: {
   const openCompare = () => {
     if (compare) return;
     window.history.pushState(window.history.state, '', window.location.href);
-    const s = scene?.store.getState();
     setCompareState((prev) => {
-      const base = s
-        ? {
-            ...prev,
-            mode: s.mode,
-            scenario: s.scenario,
-            seed: s.seed,
-            speed: s.speed,
-            faults: [...s.faults],
-            requests: s.sent,
-          }
+      // The live scene's settings and requests; not its selection (a comparison has none).
+      const base = scene
+        ? { ...prev, ...liveScene(scene), trace: undefined, span: undefined }
         : prev;
       return { ...base, compare: secondModeFor(base.mode) };
     });

@@ -1,4 +1,5 @@
 import type { AttrValue, Attrs } from '../model/SpanRecord.ts';
+import { batchIndex } from '../model/batches.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
@@ -45,6 +46,7 @@ export function SpanDetails() {
   const parent = span.parentSpanId ? buffer.spans.get(span.parentSpanId) : undefined;
   const colour = serviceColour(span.service);
   const carried = span.attributes['sim.context.carried'];
+  const batch = batchIndex(buffer).batches.get(span.spanId);
   return (
     <section className="sbx-panel sbx-details" aria-label="Span details" data-testid="span-details">
       <header className="sbx-panel-head">
@@ -64,6 +66,14 @@ export function SpanDetails() {
           {f.text}
         </p>
       ))}
+      {batch && (
+        <p className="sbx-explain sbx-explain-break" role="note" data-testid="batch-requests">
+          ⚠ This batch handled events of {batch.requests.length} requests:{' '}
+          {batch.requests.join(', ')}. Its trace is {batch.requestId}&rsquo;s;{' '}
+          {batch.requests.length - 1} other request
+          {batch.requests.length - 1 === 1 ? '' : 's'} lost this step from their own trace.
+        </p>
+      )}
       <dl className="sbx-ids">
         <dt>Trace id</dt>
         <dd className="sbx-mono">{span.traceId}</dd>

@@ -70,7 +70,7 @@ export function Waterfall(props: { compact?: boolean }) {
   const handlers = useRef<RowHandlers>({ key: () => {}, click: () => {} });
   const section = useRef<HTMLElement>(null);
   const [panelPx, setPanelPx] = useState(800);
-  const [nameCol, setNameCol] = useNameColumn(panelPx);
+  const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -207,7 +207,12 @@ export function Waterfall(props: { compact?: boolean }) {
   const ticks = niceTicks(vRange, timelinePx);
   const criticalUs = critical.reduce((sum, c) => sum + c.endUs - c.startUs, 0);
   const rootEnd = root?.endUs ?? null;
-  const tail = rootEnd !== null && !root?.parentSpanId ? Math.max(0, t1 - rootEnd) : 0;
+  // The part of the critical path after the HTTP reply (a trace that starts at the HTTP server):
+  // what eventual consistency costs.
+  const tail =
+    rootEnd !== null && !root?.parentSpanId && root?.kind === 'SERVER'
+      ? critical.reduce((sum, c) => sum + Math.max(0, c.endUs - Math.max(c.startUs, rootEnd)), 0)
+      : 0;
   const selected = selectedSpan ? buffer.spans.get(selectedSpan) : undefined;
   return (
     <section
@@ -330,7 +335,7 @@ export function Waterfall(props: { compact?: boolean }) {
                 flags={buffer.flags.get(span.spanId)}
                 batchLabel={
                   batch
-                    ? `batch of ${batch.requests.length} requests: ${batch.requests.join(', ')}`
+                    ? `batch: ${batch.requests.slice(0, 3).join(', ')}${batch.requests.length > 3 ? ` +${batch.requests.length - 3}` : ''}`
                     : undefined
                 }
                 place={place}

@@ -13,14 +13,14 @@ function stored(): number | null {
 }
 
 /**
- * The waterfall's name-column width in pixels, remembered across visits (localStorage); until the
- * learner sets one, 40% of the panel (`panelPx`), at least 280 px where the panel has room.
+ * The waterfall's name-column width in pixels, remembered across visits (localStorage). Until the
+ * learner sets one: room for the deepest row's indent (`depth` levels of 14 px) and a name of
+ * about 250 px, at least 40% of the panel, and at most what leaves the timeline 200 px.
  */
-export function useNameColumn(panelPx: number): [number, (px: number) => void] {
+export function useNameColumn(panelPx: number, depth: number): [number, (px: number) => void] {
   const [chosen, setChosen] = useState(stored);
-  const width =
-    chosen ??
-    Math.max(NAME_COLUMN.min, Math.round(Math.min(panelPx - 180, Math.max(panelPx * 0.4, 280))));
+  const wanted = Math.max(panelPx * 0.4, 6 + Math.max(0, depth - 1) * 14 + 250);
+  const width = chosen ?? Math.round(Math.max(NAME_COLUMN.min, Math.min(panelPx - 200, wanted)));
   const set = useCallback((px: number) => {
     const next = Math.round(Math.min(NAME_COLUMN.max, Math.max(NAME_COLUMN.min, px)));
     setChosen(next);
