@@ -38,20 +38,22 @@ test('an edited hash applies on the site route (#/sandbox?…)', async ({ page }
 });
 
 test('a link to a span replays the scene and selects that span', async ({ page }) => {
-  // The first span that started a new trace in process mode: the core makes the same ids.
-  const { spans } = runScenario({ seed: 1, mode: 'process', requests: 1 });
+  // The first span that started a new trace in process mode. Ids are fresh per run; a link names
+  // its run's nonce (`ids=`), and the core makes the same ids from the seed and that nonce.
+  const nonce = '5eed0fca11ed';
+  const { spans } = runScenario({ seed: 1, mode: 'process', requests: 1, idNonce: nonce });
   const broken = spans
     .filter((s) => !s.parentSpanContext && s.name === 'commanded.router.dispatch')
     .sort((a, b) => a.startTime[1] - b.startTime[1])[0];
   expect(broken).toBeTruthy();
   const spanId = broken?.spanContext().spanId ?? '';
-  await open(page, `mode=process&requests=1&speed=100&span=${spanId}`);
+  await open(page, `mode=process&requests=1&speed=100&span=${spanId}&ids=${nonce}`);
   await expect(page.locator(`[data-testid="span-row"][data-span-id="${spanId}"]`)).toHaveAttribute(
     'aria-selected',
     'true',
   );
   await expect(page.getByTestId('span-details')).toContainText('New trace started here');
-  await expect(page).toHaveURL(new RegExp(`span=${spanId}`));
+  await expect(page).toHaveURL(new RegExp(`span=${spanId}&ids=${nonce}`));
 });
 
 test('each filter narrows the trace list, computed from the run', async ({ page }) => {

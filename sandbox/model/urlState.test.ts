@@ -141,4 +141,13 @@ describe('selection in the URL', () => {
     expect(parseScene(p).trace).toBeUndefined();
     expect(parseScene(p).span).toBeUndefined();
   });
+
+  it("carries the run's id nonce beside a selection, so a link replays the same ids", () => {
+    const scene: UrlScene = { ...URL_DEFAULTS, span: '0123456789abcdef', ids: '5eed0fca11ed' };
+    expect(sceneParams(scene).get('ids')).toBe('5eed0fca11ed');
+    expect(parseScene(sceneParams(scene))).toEqual(scene);
+    // Without a selection a URL names no nonce: a reload is a fresh run.
+    expect(sceneParams({ ...URL_DEFAULTS, ids: '5eed' }).has('ids')).toBe(false);
+    expect(parseScene(new URLSearchParams('ids=not-hex')).ids).toBeUndefined();
+  });
 });

@@ -19,6 +19,11 @@ export interface UrlScene {
   trace?: string | null;
   /** The selected span (16 hex digits): a link to it replays the scene and selects it. */
   span?: string | null;
+  /**
+   * The run's id nonce (1 to 32 hex digits), written beside a selection: ids are fresh per run,
+   * so a link must name the nonce for the replay to make the same trace and span ids.
+   */
+  ids?: string | null;
 }
 
 export const URL_DEFAULTS: UrlScene = {
@@ -74,6 +79,9 @@ export function parseScene(params: URLSearchParams): UrlScene {
     compare: open ? pick(MODES, params.get('mode2'), fallback) : null,
     trace: hex(params.get('trace'), 32),
     span: hex(params.get('span'), 16),
+    ids: /^[0-9a-f]{1,32}$/.test(params.get('ids')?.toLowerCase() ?? '')
+      ? params.get('ids')?.toLowerCase()
+      : undefined,
   };
 }
 
@@ -90,6 +98,7 @@ export function sceneParams(scene: UrlScene): URLSearchParams {
   if (scene.faults.length > 0) p.set('faults', scene.faults.join(','));
   if (!scene.compare && scene.trace) p.set('trace', scene.trace);
   if (!scene.compare && scene.span) p.set('span', scene.span);
+  if (!scene.compare && (scene.trace || scene.span) && scene.ids) p.set('ids', scene.ids);
   return p;
 }
 

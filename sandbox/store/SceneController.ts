@@ -56,6 +56,9 @@ export function createSceneController(opts: SceneControllerOptions) {
   let imported: TraceBuffer | null = null;
   /** Wall-clock Unix ms when the run began: its virtual time 0, when spans leave the page. */
   let runStartedAt = 0;
+  /** The id nonce of the current run (undefined: ids from the seed alone), and one a link asked for. */
+  let runNonce: string | undefined;
+  let linkedNonce: string | undefined;
   let sim: Simulation = build();
   let frameId: number | null = null;
   let last: number | null = null;
@@ -75,8 +78,12 @@ export function createSceneController(opts: SceneControllerOptions) {
   function build(): Simulation {
     const s = store.getState();
     runStartedAt = Date.now();
+    // A link names the nonce of the run it shows (so its span ids come out the same once more);
+    // any other new run gets a fresh one.
+    runNonce = opts.ids === 'seeded' ? undefined : (linkedNonce ?? freshNonce());
+    linkedNonce = undefined;
     return createSimulation({
-      idNonce: opts.ids === 'seeded' ? undefined : freshNonce(),
+      idNonce: runNonce,
       mode: s.mode,
       scenario: s.scenario,
       seed: s.seed,
@@ -328,16 +335,24 @@ export function createSceneController(opts: SceneControllerOptions) {
         requests: number;
         traceId?: string | null;
         spanId?: string | null;
+        /** The id nonce of the run the link shows. */
+        ids?: string | null;
       },
     ): void {
       const s = store.getState();
-      const { requests, traceId = null, spanId = null, ...settings } = next;
+      const { requests, traceId = null, spanId = null, ids = null, ...settings } = next;
+      const otherIds = opts.ids !== 'seeded' && ids !== null && ids !== runNonce;
       const changed =
         (['mode', 'scenario', 'seed', 'faults'] as const).some(
           (k) => JSON.stringify(settings[k]) !== JSON.stringify(s[k]),
         ) ||
         requests !== s.sent ||
+        otherIds ||
         s.view !== 'live';
+      if (otherIds) linkedNonce = ids;
+      // The selection and nonce first: the settings below notify the page, which writes the URL
+      // from them, and must write the link's own (else it pushes a history entry of its own).
+      pending = traceId || spanId ? { traceId, spanId } : null;
       store.setState({
         ...settings,
         speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, settings.speed)),
@@ -346,11 +361,14 @@ export function createSceneController(opts: SceneControllerOptions) {
         store.setState({ view: 'live' });
         rebuild(requests);
       }
-      pending = traceId || spanId ? { traceId, spanId } : null;
       if (!pending && (s.selectedTraceId || s.selectedSpanId) && !changed)
         store.setState({ selectedSpanId: null });
       recorder.dirty = true;
       schedule();
+    },
+    /** The current run's id nonce (undefined where ids come from the seed alone). */
+    idNonce(): string | undefined {
+      return linkedNonce ?? runNonce;
     },
     /** The selection a link asked for and the replay has not produced yet. */
     pendingSelection(): { traceId: string | null; spanId: string | null } | null {

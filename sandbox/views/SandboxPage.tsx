@@ -37,6 +37,7 @@ function liveScene(scene: SceneController): UrlScene {
     compare: null,
     trace: (pending ? pending.traceId : s.selectedTraceId) ?? undefined,
     span: (pending ? pending.spanId : s.selectedSpanId) ?? undefined,
+    ids: scene.idNonce(),
   };
 }
 
@@ -51,6 +52,7 @@ function applyToLive(scene: SceneController, url: UrlScene): void {
     requests: url.requests,
     traceId: url.trace ?? null,
     spanId: url.span ?? null,
+    ids: url.ids ?? null,
   });
 }
 
@@ -143,8 +145,13 @@ export default function SandboxPage(props: {
   const onController = useCallback(
     (c: SceneController | null) => {
       if (c && (linked.current.trace || linked.current.span)) {
-        applyToLive(c, { ...liveScene(c), trace: linked.current.trace, span: linked.current.span });
-        linked.current = { ...linked.current, trace: undefined, span: undefined };
+        applyToLive(c, {
+          ...liveScene(c),
+          trace: linked.current.trace,
+          span: linked.current.span,
+          ids: linked.current.ids,
+        });
+        linked.current = { ...linked.current, trace: undefined, span: undefined, ids: undefined };
       }
       setScene(c);
       report?.(c);
@@ -158,7 +165,7 @@ export default function SandboxPage(props: {
     setCompareState((prev) => {
       // The live scene's settings and requests; not its selection (a comparison has none).
       const base = scene
-        ? { ...prev, ...liveScene(scene), trace: undefined, span: undefined }
+        ? { ...prev, ...liveScene(scene), trace: undefined, span: undefined, ids: undefined }
         : prev;
       return { ...base, compare: secondModeFor(base.mode) };
     });
