@@ -10,9 +10,9 @@
  * - The file gains `export const readMeta = {…}` (see readMeta.ts).
  */
 import type { Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxjsEsm } from 'mdast-util-mdx';
-import type { Program } from 'estree';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx';
 import { qrPicture } from '../components/qr.ts';
+import { exportJsonNode } from '../deck/markdown/mdxNodes.ts';
 import type { ReadMeta, ReadSlide } from './readMeta.ts';
 
 interface VFileLike {
@@ -130,49 +130,4 @@ function stringAttr(name: string, value: string): MdxJsxAttribute {
 
 function jsx(name: string, attributes: MdxJsxAttribute[]): MdxJsxFlowElement {
   return { type: 'mdxJsxFlowElement', name, attributes, children: [] };
-}
-
-/** `export const name = JSON.parse("…")`, as an ESM node MDX compiles. */
-function exportJsonNode(name: string, value: unknown): MdxjsEsm {
-  const json = JSON.stringify(value);
-  const literal = { type: 'Literal', value: json, raw: JSON.stringify(json) } as const;
-  const estree: Program = {
-    type: 'Program',
-    sourceType: 'module',
-    body: [
-      {
-        type: 'ExportNamedDeclaration',
-        specifiers: [],
-        source: null,
-        attributes: [],
-        declaration: {
-          type: 'VariableDeclaration',
-          kind: 'const',
-          declarations: [
-            {
-              type: 'VariableDeclarator',
-              id: { type: 'Identifier', name },
-              init: {
-                type: 'CallExpression',
-                optional: false,
-                callee: {
-                  type: 'MemberExpression',
-                  computed: false,
-                  optional: false,
-                  object: { type: 'Identifier', name: 'JSON' },
-                  property: { type: 'Identifier', name: 'parse' },
-                },
-                arguments: [literal],
-              },
-            },
-          ],
-        },
-      },
-    ],
-  };
-  return {
-    type: 'mdxjsEsm',
-    value: `export const ${name} = JSON.parse(${JSON.stringify(json)})`,
-    data: { estree },
-  };
 }
