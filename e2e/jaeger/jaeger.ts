@@ -37,6 +37,9 @@ export function findJaeger(): { bin: string } | { missing: string } {
   }
   const cached = cachedJaegerPath();
   if (executable(cached)) return { bin: cached };
+  // CI always builds one (.ci/run): there a missing binary is a failure, never a quiet skip.
+  if (process.env.CI)
+    throw new Error('CI=true but no Jaeger binary: .ci/run should have built one into JAEGER_BIN');
   return {
     missing: `Real-Jaeger tests not run: no Jaeger binary. Build one with e2e/jaeger/build-jaeger.sh (needs Go; .ci/run does it), or set JAEGER_BIN to a Jaeger v2 binary.`,
   };

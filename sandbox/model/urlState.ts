@@ -1,6 +1,7 @@
 import { FAULTS, type Fault } from '../core/config.ts';
 import { MODES, type PropagationMode } from '../core/propagation/index.ts';
 import { SCENARIOS, type ScenarioName } from '../core/scenarios.ts';
+import { NONCE_PATTERN } from '../telemetry/SeededIdGenerator.ts';
 
 /**
  * The scene a link reproduces: `?mode=…&scenario=…&seed=…&speed=…&requests=N&faults=a,b`, and for
@@ -42,6 +43,10 @@ const hex = (value: string | null, digits: number): string | undefined =>
     ? value.toLowerCase()
     : undefined;
 
+/** A run's id nonce from a link (as SeededIdGenerator takes it); anything else is none. */
+const nonceOf = (value: string | null): string | undefined =>
+  value !== null && NONCE_PATTERN.test(value) ? value.toLowerCase() : undefined;
+
 const pick = <T extends string>(all: readonly T[], value: string | null, fallback: T): T =>
   all.includes(value as T) ? (value as T) : fallback;
 
@@ -79,9 +84,7 @@ export function parseScene(params: URLSearchParams): UrlScene {
     compare: open ? pick(MODES, params.get('mode2'), fallback) : null,
     trace: hex(params.get('trace'), 32),
     span: hex(params.get('span'), 16),
-    ids: /^[0-9a-f]{1,32}$/.test(params.get('ids')?.toLowerCase() ?? '')
-      ? params.get('ids')?.toLowerCase()
-      : undefined,
+    ids: nonceOf(params.get('ids')),
   };
 }
 
