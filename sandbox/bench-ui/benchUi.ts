@@ -22,6 +22,11 @@
  * slide title, and whether a "Loading…" fallback painted first (firstPaintBench.ts).
  * `--baseline DIR` measures another build's first paint in the same rounds (before/after).
  *
+ * Reading traces (`--reading-rounds`, default 3; 0 skips it; readingBench.ts): filter and find
+ * latency to the next painted frame while ~1,000 spans/s stream with 20,000 held, frames and busy
+ * time with a filter active, a 40,000-span import, frames at 100,000 held, and the heap after GC
+ * over a `--reading-stream` seconds stream (default 180).
+ *
  * `--cap N` sets the span cap (default: the app's). `--json` prints one JSON object.
  * Other processes on the machine skew these figures: the load average is printed with them.
  */
@@ -32,6 +37,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
 import { DEFAULT_SPAN_CAP } from '../model/TraceBuffer.ts';
 import { evictionRound, memoryStream, type Round, type StreamOptions } from './evictionBench.ts';
 import { firstPaintBench, type FirstPaintResult } from './firstPaintBench.ts';
+import { readingBench, type ReadingResult } from './readingBench.ts';
 import { siteSize } from './siteSize.ts';
 import { formatSpread, slope, spread, type Spread } from './stats.ts';
 
@@ -50,6 +56,8 @@ const SECONDS = num('seconds', 10);
 const MINUTES = num('minutes', 10);
 const SAMPLE_SECONDS = num('sample', 30);
 const PAINT_ROUNDS = num('paint-rounds', 3);
+const READING_ROUNDS = num('reading-rounds', 3);
+const READING_STREAM_SECONDS = num('reading-stream', 180);
 const STREAM: StreamOptions = {
   rate: num('rate', 5_000),
   speed: num('speed', 2_000),
@@ -163,6 +171,15 @@ try {
     logFirstPaint(firstPaint);
   }
 
+  let reading: ReadingResult | null = null;
+  if (READING_ROUNDS > 0)
+    reading = await readingBench(
+      browser,
+      ours.url,
+      { rounds: READING_ROUNDS, streamSeconds: READING_STREAM_SECONDS },
+      log,
+    );
+
   const memory = MINUTES > 0 ? await memorySection(browser, ours.url) : null;
   if (JSON_OUT)
     console.log(
@@ -173,6 +190,7 @@ try {
         eviction,
         site,
         firstPaint,
+        reading,
         memory,
       }),
     );

@@ -1,38 +1,38 @@
 /**
- * npm run bench:ui (its second part) — reading traces while the sandbox streams (issue 11):
- * - filter and search latency: from setting the query to the next painted frame, while about
+ * Reading traces while the sandbox streams (issue 11), a section of `npm run bench:ui`:
+ * - filter and find latency: from setting the query to the next painted frame, while about
  *   1,000 spans/s stream in and 20,000 or more are held;
- * - frame interval p95 with a filter active, and the main thread's busy share over that window;
+ * - frame intervals and main-thread busy time per second, without and with a filter active;
  * - importing a 40,000-span OTLP/JSON file until the list shows it;
- * - frame figures at 100,000 spans held;
- * - the JS heap (after a forced GC) through a long stream, every 30 s.
- *
- * Each is a separate function; `BENCH_OUT_DIR` points at a build (dist by default), so the same
- * script measures an older build for a before/after. Features an old build lacks are reported as
- * such. BENCH_STREAM_SECONDS sets the heap stream's length (180 by default).
+ * - frame intervals and busy time at 100,000 spans held;
+ * - the JS heap (after a forced GC) through a long stream at the 25,000-span cap.
+ * Each round runs on a fresh page; the figures are min/median/max over the rounds.
  */
-import { cpus, loadavg } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
+import type { Browser, Page } from '@playwright/test';
 import { runScenario } from '../core/runScenario.ts';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
+import { heapAfterGc, held, openCdp, recordWindow } from './pageProbe.ts';
+import { formatSpread, percentile, spread, type Spread } from './stats.ts';
 
-const PORT = Number(process.env.BENCH_READING_PORT ?? 4181);
-const OUT_DIR = process.env.BENCH_OUT_DIR ?? 'dist';
-const STREAM_SECONDS = Number(process.env.BENCH_STREAM_SECONDS ?? 180);
 const SPANS_PER_REQUEST = 37;
 const SPEED = 400;
+const FILTERS = [
+  'status:broken',
+  'req:req-300',
+  'service:lab_orders',
+  'kind:consumer',
+  'dur>60ms',
+  'sim.request.id=req-5',
+  'INSERT',
+];
+const FINDS = ['INSERT', 'event', 'LabOrder', 'xyz'];
 
-const f = (ms: number) => `${ms.toFixed(1)} ms`;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-
-/** Opens the page, fills it to `spans`, and starts a steady ~1,000 spans/s load. */
-async function streaming(page: Page, base: string, spans: number, cap: number): Promise<number> {
+/** Opens a page, fills it to `spans`, and starts a steady ~1,000 spans/s load. */
+async function streaming(browser: Browser, base: string, spans: number, cap: number) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${base}/sandbox.html?mode=metadata&speed=100`);
   await page.waitForFunction(() => !!window.__sandbox);
-  return page.evaluate(
+  await page.evaluate(
     ([n, c, speed, rps]) => {
       const scene = window.__sandbox!;
       scene.setCap(c);
@@ -40,78 +40,64 @@ async function streaming(page: Page, base: string, spans: number, cap: number): 
       scene.finish();
       scene.store.setState({ speed });
       scene.setLoad(rps);
-      return scene.buffer().size;
     },
     [Math.ceil(spans / SPANS_PER_REQUEST), cap, SPEED, 1000 / SPANS_PER_REQUEST] as const,
   );
+  await page.waitForTimeout(1000);
+  return page;
 }
 
-/** Frame intervals over `seconds`, and the share of that time the main thread ran long tasks. */
-async function frames(page: Page, seconds: number) {
-  const r = (await page.evaluate(`new Promise((resolve) => {
-    const frames = [];
-    let busy = 0;
-    const po = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) busy += e.duration;
-    });
-    try { po.observe({ type: 'longtask' }); } catch {}
-    let last, start;
-    let minHeld = Infinity, maxHeld = 0;
-    const tick = (t) => {
-      const held = window.__sandbox.buffer().size;
-      minHeld = Math.min(minHeld, held); maxHeld = Math.max(maxHeld, held);
-      if (last !== undefined) frames.push(t - last);
-      last = t; start ??= t;
-      if (t - start < ${seconds * 1000}) requestAnimationFrame(tick);
-      else { po.disconnect(); resolve({ frames, busy, elapsed: t - start, minHeld, maxHeld }); }
-    };
-    requestAnimationFrame(tick);
-  })`)) as { frames: number[]; busy: number; elapsed: number; minHeld: number; maxHeld: number };
-  const sorted = [...r.frames].sort((a, b) => a - b);
+export interface FrameWindow {
+  frameP50: number;
+  frameP95: number;
+  frameP99: number;
+  /** Main-thread task time per second (wall): frames stick to vsync and hide the cost. */
+  busyMsPerSecond: number;
+  held: number;
+}
+
+async function frameWindow(page: Page, seconds: number): Promise<FrameWindow> {
+  const w = await recordWindow(page, seconds);
   return {
-    median: pct(sorted, 0.5),
-    p95: pct(sorted, 0.95),
-    p99: pct(sorted, 0.99),
-    over20: r.frames.filter((ms) => ms > 20).length,
-    count: r.frames.length,
-    longTaskShare: r.busy / r.elapsed,
-    held: `${r.minHeld}-${r.maxHeld}`,
+    frameP50: percentile(w.frames, 0.5),
+    frameP95: percentile(w.frames, 0.95),
+    frameP99: percentile(w.frames, 0.99),
+    busyMsPerSecond: Math.round(w.busy.wallMsPerSecond),
+    held: (await held(page)).spans,
   };
 }
 
 /** Time from setting a filter (or a find) to the next painted frame, per query. */
-async function filterLatency(page: Page, kind: 'query' | 'find', queries: string[]) {
-  const has = await page.evaluate(
-    (k) => typeof (window.__sandbox as unknown as Record<string, unknown>)[k] === 'function',
-    kind === 'query' ? 'setQuery' : 'setFind',
-  );
-  if (!has) return null;
+async function latencies(page: Page, kind: 'setQuery' | 'setFind', queries: string[]) {
   const out: number[] = [];
   for (const q of queries) {
     // After the frame is painted: a rAF runs before paint, a message posted from it after.
-    const ms = (await page.evaluate(`new Promise((resolve) => {
-      const t0 = performance.now();
-      window.__sandbox.${kind === 'query' ? 'setQuery' : 'setFind'}(${JSON.stringify(q)});
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(performance.now() - t0);
-        ch.port2.postMessage(0);
-      });
-    })`)) as number;
-    out.push(ms);
+    out.push(
+      (await page.evaluate(`new Promise((resolve) => {
+        const t0 = performance.now();
+        window.__sandbox.${kind}(${JSON.stringify(q)});
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now() - t0);
+          ch.port2.postMessage(0);
+        });
+      })`)) as number,
+    );
     await page.waitForTimeout(150);
   }
+  await page.evaluate(() => window.__sandbox!.setFind(''));
   return out;
 }
 
-/** Imports a generated 40,000-span OTLP/JSON file and times it until the list is painted. */
-async function importTime(page: Page, base: string, text: string) {
+/** Imports an OTLP/JSON file and times it until the list is painted. */
+async function importTime(browser: Browser, base: string, text: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${base}/sandbox.html?mode=metadata&speed=100`);
   await page.waitForFunction(() => !!window.__sandbox);
   await page.evaluate((t) => {
     (window as unknown as { __file: string }).__file = t;
   }, text);
-  return (await page.evaluate(`new Promise((resolve) => {
+  const r = (await page.evaluate(`new Promise((resolve) => {
     const t0 = performance.now();
     const ok = window.__sandbox.importText(window.__file, 'bench.json');
     requestAnimationFrame(() => requestAnimationFrame(() => {
@@ -125,99 +111,124 @@ async function importTime(page: Page, base: string, text: string) {
       ch.port2.postMessage(0);
     }));
   })`)) as { ms: number; ok: boolean; shown: string; spans: number };
+  await page.close();
+  if (!r.ok) throw new Error('the benchmark file did not import');
+  return r;
 }
 
-/** The JS heap after a forced GC, every 30 s through a stream at the 25,000-span cap. */
-async function heapOverStream(page: Page, base: string, seconds: number) {
-  await streaming(page, base, 20_000, 25_000);
-  const cdp = await page.context().newCDPSession(page);
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return usedSize / 2 ** 20;
-  };
-  const samples: number[] = [await heap()];
+interface Round {
+  plain: FrameWindow;
+  filtered: FrameWindow;
+  filterMs: number[];
+  findMs: number[];
+  importMs: number;
+  at100k: FrameWindow;
+}
+
+async function round(browser: Browser, base: string, file: string): Promise<Round> {
+  const page = await streaming(browser, base, 20_000, 25_000);
+  const plain = await frameWindow(page, 8);
+  const filterMs = await latencies(page, 'setQuery', FILTERS);
+  const findMs = await latencies(page, 'setFind', FINDS);
+  await page.evaluate(() => window.__sandbox!.setQuery('service:lab_orders kind:consumer'));
+  await page.waitForTimeout(500);
+  const filtered = await frameWindow(page, 8);
+  await page.close();
+  const importMs = (await importTime(browser, base, file)).ms;
+  const big = await streaming(browser, base, 100_000, 100_000);
+  const at100k = await frameWindow(big, 8);
+  await big.close();
+  return { plain, filtered, filterMs, findMs, importMs, at100k };
+}
+
+/** The JS heap after GC, every 30 s through a stream at the 25,000-span cap. */
+async function heapOverStream(browser: Browser, base: string, seconds: number) {
+  const page = await streaming(browser, base, 20_000, 25_000);
+  const cdp = await openCdp(page);
+  const samples = [(await heapAfterGc(cdp)) / 2 ** 20];
   for (let t = 30; t <= seconds; t += 30) {
     await page.waitForTimeout(30_000);
-    samples.push(await heap());
+    samples.push((await heapAfterGc(cdp)) / 2 ** 20);
   }
-  return samples;
+  await page.close();
+  return samples.map((h) => Number(h.toFixed(2)));
 }
 
-const server = await preview({
-  build: { outDir: OUT_DIR },
-  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  logLevel: 'silent',
+export interface ReadingResult {
+  rounds: number;
+  filterToPaintMs: Spread;
+  findToPaintMs: Spread;
+  framesNoFilter: Record<'p95' | 'p99' | 'busyMsPerSecond', Spread>;
+  framesFilterActive: Record<'p95' | 'p99' | 'busyMsPerSecond', Spread>;
+  import40kMs: Spread;
+  importSpans: number;
+  framesAt100k: Record<'p95' | 'p99' | 'busyMsPerSecond', Spread>;
+  heapOverStreamMiB: number[] | null;
+}
+
+const frameSpread = (ws: FrameWindow[]) => ({
+  p95: spread(ws.map((w) => w.frameP95)),
+  p99: spread(ws.map((w) => w.frameP99)),
+  busyMsPerSecond: spread(
+    ws.map((w) => w.busyMsPerSecond),
+    0,
+  ),
 });
-try {
-  const base = `http://127.0.0.1:${PORT}`;
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  console.log(`reading traces (${OUT_DIR}), Chromium headless, 1280x720`);
-  console.log(`  machine: ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(2)}`);
 
-  const held = await streaming(page, base, 20_000, 25_000);
-  await page.waitForTimeout(1000);
-  const plain = await frames(page, 8);
-  const queries = [
-    'status:broken',
-    'req:req-300',
-    'service:lab_orders',
-    'kind:consumer',
-    'dur>60ms',
-    'sim.request.id=req-5',
-    'INSERT',
-  ];
-  const lat = await filterLatency(page, 'query', queries);
-  const find = await filterLatency(page, 'find', ['INSERT', 'event', 'LabOrder', 'xyz']);
-  await page.evaluate(() =>
-    (window.__sandbox as unknown as { setQuery?: (q: string) => void }).setQuery?.(
-      'service:lab_orders kind:consumer',
-    ),
+export async function readingBench(
+  browser: Browser,
+  base: string,
+  o: { rounds: number; streamSeconds: number },
+  log: (line: string) => void,
+): Promise<ReadingResult> {
+  const spans = runScenario({
+    mode: 'metadata',
+    seed: 3,
+    requests: Math.ceil(40_000 / SPANS_PER_REQUEST),
+  }).spans;
+  const file = toOtlpJson(spans);
+  log(
+    `  reading traces: ${o.rounds} rounds, each on fresh pages, ~1,000 spans/s streaming at 1280x720`,
   );
-  await page.waitForTimeout(500);
-  const filtered = await frames(page, 8);
-  const show = (name: string, r: Awaited<ReturnType<typeof frames>>) =>
-    console.log(
-      `  ${name}: frame median ${f(r.median)}, p95 ${f(r.p95)}, p99 ${f(r.p99)}, ${r.over20} of ${r.count} over 20 ms; long tasks ${(r.longTaskShare * 100).toFixed(0)}% of the time; held ${r.held}`,
-    );
-  console.log(`  streaming ~1,000 spans/s from ${held} spans held:`);
-  show('no filter', plain);
-  show('filter active', filtered);
-  const sortedLat = (xs: number[]) => [...xs].sort((a, b) => a - b);
-  if (lat) {
-    const s = sortedLat(lat);
-    console.log(
-      `  filter to next painted frame: median ${f(pct(s, 0.5))}, max ${f(s[s.length - 1] ?? NaN)} (${queries.length} queries: ${lat.map((x) => x.toFixed(0)).join(', ')} ms)`,
-    );
-  } else console.log('  filter: not in this build');
-  if (find) {
-    const s = sortedLat(find);
-    console.log(
-      `  find in trace to next painted frame: median ${f(pct(s, 0.5))}, max ${f(s[s.length - 1] ?? NaN)}`,
-    );
-  } else console.log('  find in trace: not in this build');
+  const rounds: Round[] = [];
+  for (let i = 0; i < o.rounds; i++) rounds.push(await round(browser, base, file));
+  const result: ReadingResult = {
+    rounds: rounds.length,
+    filterToPaintMs: spread(rounds.map((r) => percentile(r.filterMs, 0.5))),
+    findToPaintMs: spread(rounds.map((r) => percentile(r.findMs, 0.5))),
+    framesNoFilter: frameSpread(rounds.map((r) => r.plain)),
+    framesFilterActive: frameSpread(rounds.map((r) => r.filtered)),
+    import40kMs: spread(rounds.map((r) => r.importMs)),
+    importSpans: spans.length,
+    framesAt100k: frameSpread(rounds.map((r) => r.at100k)),
+    heapOverStreamMiB:
+      o.streamSeconds > 0 ? await heapOverStream(browser, base, o.streamSeconds) : null,
+  };
+  logReading(result, rounds, log, (file.length / 2 ** 20).toFixed(1));
+  return result;
+}
 
-  const file = toOtlpJson(
-    runScenario({ mode: 'metadata', seed: 3, requests: Math.ceil(40_000 / SPANS_PER_REQUEST) })
-      .spans,
+function logReading(r: ReadingResult, rounds: Round[], log: (line: string) => void, mib: string) {
+  const row = (name: string, s: Spread, unit: string) =>
+    log(`    ${name.padEnd(42)} ${formatSpread(s, unit)}`);
+  const frames = (name: string, f: ReadingResult['framesNoFilter'], heldNote: string) => {
+    row(`${name}: frame p95`, f.p95, ' ms');
+    row(`${name}: frame p99`, f.p99, ' ms');
+    row(`${name}: main thread busy/s`, f.busyMsPerSecond, ` ms${heldNote}`);
+  };
+  const heldOf = (ws: FrameWindow[]) => ` (held ${ws.map((w) => w.held).join(', ')})`;
+  row('filter to next painted frame, median', r.filterToPaintMs, ' ms (goal: within 50 ms)');
+  row('find in trace to next painted frame, median', r.findToPaintMs, ' ms');
+  frames('no filter', r.framesNoFilter, heldOf(rounds.map((x) => x.plain)));
+  frames('filter active', r.framesFilterActive, heldOf(rounds.map((x) => x.filtered)));
+  row(
+    `import ${r.importSpans.toLocaleString('en')} spans (${mib} MiB) to painted`,
+    r.import40kMs,
+    ' ms (goal: under 2,000 ms)',
   );
-  const imp = await importTime(page, base, file);
-  console.log(
-    `  import of a ${imp.spans.toLocaleString('en')}-span file (${(file.length / 2 ** 20).toFixed(1)} MiB): ${f(imp.ms)} to the painted list ("${imp.shown}")`,
-  );
-
-  const held100 = await streaming(page, base, 100_000, 100_000);
-  await page.waitForTimeout(1000);
-  show(`at ${held100.toLocaleString('en')} spans held (cap 100,000)`, await frames(page, 8));
-
-  if (STREAM_SECONDS > 0) {
-    const heap = await heapOverStream(page, base, STREAM_SECONDS);
-    console.log(
-      `  JS heap after GC over a ${STREAM_SECONDS} s stream at the 25,000 cap, every 30 s: ${heap.map((h) => h.toFixed(1)).join(', ')} MiB`,
+  frames('100,000 held', r.framesAt100k, heldOf(rounds.map((x) => x.at100k)));
+  if (r.heapOverStreamMiB)
+    log(
+      `    JS heap after GC every 30 s over the stream: ${r.heapOverStreamMiB.join(', ')} MiB (range ${(Math.max(...r.heapOverStreamMiB) - Math.min(...r.heapOverStreamMiB)).toFixed(2)} MiB)`,
     );
-  }
-  await browser.close();
-} finally {
-  await server.close();
 }

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Fault } from '../core/config.ts';
 import type { PropagationMode } from '../core/propagation/index.ts';
 import type { ScenarioName } from '../core/scenarios.ts';
 import { createSimulation } from '../core/simulation.ts';
 import { SceneRecorder } from './SceneRecorder.ts';
-import { contextHops, contextHopsOf } from './contextHops.ts';
+import { contextHops } from './contextHops.ts';
+import { contextHopsOf } from './contextHopsOf.ts';
 
 /** Runs batches of requests one after another, as a slide's builds do. */
 function run(
@@ -103,5 +104,39 @@ describe('contextHops', () => {
     expect(contextHopsOf(recorder.buffer)).toBe(a);
     recorder.buffer.version++;
     expect(contextHopsOf(recorder.buffer)).not.toBe(a);
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it('reads a large, changing buffer a slice per call, and arrives at the whole answer', () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const recorder = new SceneRecorder();
+    const sim = createSimulation({ mode: 'process', seed: 1, onEvent: recorder.onEvent });
+    sim.send(200);
+    sim.runUntilIdle(5_000_000);
+    recorder.flush();
+    expect(recorder.buffer.size).toBeGreaterThan(5_000);
+    const first = contextHopsOf(recorder.buffer);
+    sim.send(40);
+    sim.runUntilIdle(5_000_000);
+    recorder.flush();
+    sim.dispose();
+    // Within the rest after a whole read, the last answer stands.
+    expect(contextHopsOf(recorder.buffer)).toBe(first);
+    vi.advanceTimersByTime(400);
+    let calls = 0;
+    let value = first;
+    while (value === first && calls < 100) {
+      value = contextHopsOf(recorder.buffer);
+      calls++;
+    }
+    // More than one call: the read went in slices; then the same answer as one whole read.
+    expect(calls).toBeGreaterThan(1);
+    const whole = contextHops(recorder.buffer);
+    expect(value.hops.map((h) => [h.key, h.state, h.counts])).toEqual(
+      whole.hops.map((h) => [h.key, h.state, h.counts]),
+    );
+    expect(value.focus).toEqual(whole.focus);
+    expect(contextHopsOf(recorder.buffer)).toBe(value);
   });
 });

@@ -109,57 +109,51 @@ function nodeOf(span: SpanRecord, opts: ContextHopsOptions): string | undefined 
 
 const NO_FLAGS: readonly SpanFlag[] = [];
 
+/** The earliest span that breaks (or is noted), with the flag that says so, kept when read. */
+interface Earliest {
+  span: SpanRecord;
+  flag: SpanFlag;
+}
+
 /**
- * Reads a run's spans for where trace context crossed a process boundary, where it was lost, and
- * where two requests got mixed, and picks the trace and span to show first. Pure; the sandbox's
- * topology, trace list and the slides' scenes all read the same answer.
+ * Reads spans one at a time for where trace context crossed a process boundary, where it was
+ * lost, and where two requests got mixed; `result` picks the trace and span to show first. One
+ * pass, no sorting, so a large buffer can be read a slice per frame (contextHopsOf).
  */
-export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}): ContextHops {
-  const byKey = new Map<string, HopMark>();
-  const mixes: MixMark[] = [];
-  // The earliest breaking span, and the earliest note (link or batch): one pass, no sorting.
-  let firstBreak: SpanRecord | undefined;
-  let firstNote: SpanRecord | undefined;
-  for (const span of opts.spans ?? buffer.spans.values()) {
-    const flags = buffer.flags.get(span.spanId) ?? NO_FLAGS;
-    if (flags.length > 0) {
-      if (flags.some((f) => f.breaks) && (!firstBreak || span.startUs < firstBreak.startUs))
-        firstBreak = span;
-      const noted = flags.some((f) => f.kind === 'batch' || f.kind === 'linked-root');
-      if (noted && (!firstNote || span.startUs < firstNote.startUs)) firstNote = span;
-    }
-    if (flags.length > 0 && flags.some((f) => f.kind === 'cross-request')) {
-      const parent = span.parentSpanId ? buffer.spans.get(span.parentSpanId) : undefined;
-      const parentRequestId = parent?.requestId ?? '';
-      mixes.push({
-        spanId: span.spanId,
-        traceId: span.traceId,
-        name: span.name,
-        node: nodeOf(span, opts),
-        requestId: span.requestId,
-        parentRequestId,
-        label: `${span.requestId} under ${parentRequestId}\u2019s span`,
-      });
-    }
+export class HopsReader {
+  private readonly byKey = new Map<string, HopMark>();
+  private readonly mixes: MixMark[] = [];
+  private firstBreak: Earliest | undefined;
+  private firstNote: Earliest | undefined;
+
+  constructor(
+    private readonly buffer: TraceBuffer,
+    private readonly opts: ContextHopsOptions = {},
+  ) {}
+
+  read(span: SpanRecord): void {
+    const flags = this.buffer.flags.get(span.spanId) ?? NO_FLAGS;
+    if (flags.length > 0) this.readFlags(span, flags);
     const from = nodeName(span.message?.fromNode);
     const to = nodeName(span.message?.toNode);
-    if (!from || !to || !('sim.context.carried' in span.attributes)) continue;
+    if (!from || !to || !('sim.context.carried' in span.attributes)) return;
     const state = hopStateOf(span, flags) as HopState;
     const key = `${from}>${to}`;
-    let hop = byKey.get(key);
+    const hop = this.byKey.get(key);
     if (!hop) {
-      hop = {
+      this.byKey.set(key, {
         from,
         to,
         key,
         state,
-        counts: { cut: 0, mixed: 0, linked: 0, carried: 0 },
+        counts: { cut: 0, mixed: 0, linked: 0, carried: 0, [state]: 1 },
         label: state === 'cut' ? cutLabel(span, flags) : LABELS[state],
         spanId: span.spanId,
         atUs: span.startUs,
-      };
-      byKey.set(key, hop);
-    } else if (WORST.indexOf(state) < WORST.indexOf(hop.state)) {
+      });
+      return;
+    }
+    if (WORST.indexOf(state) < WORST.indexOf(hop.state)) {
       hop.state = state;
       hop.label = state === 'cut' ? cutLabel(span, flags) : LABELS[state];
       hop.spanId = span.spanId;
@@ -170,14 +164,53 @@ export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}):
     }
     hop.counts[state]++;
   }
-  const hops = [...byKey.values()].sort((a, b) => a.atUs - b.atUs);
-  const focus = pickFocus(buffer, firstBreak, firstNote);
-  const focusSpan = focus?.spanId ? buffer.spans.get(focus.spanId) : undefined;
-  const ownHop = focusSpan?.message
-    ? byKey.get(`${nodeName(focusSpan.message.fromNode)}>${nodeName(focusSpan.message.toNode)}`)
-    : undefined;
-  const breakHop = ownHop && ownHop.state === 'cut' ? ownHop : hops.find((h) => h.state === 'cut');
-  return { hops, byKey, breakHop, mixes, focus };
+
+  private readFlags(span: SpanRecord, flags: readonly SpanFlag[]): void {
+    const breaking = flags.find((f) => f.breaks);
+    if (breaking && (!this.firstBreak || span.startUs < this.firstBreak.span.startUs))
+      this.firstBreak = { span, flag: breaking };
+    const noted =
+      flags.find((f) => f.kind === 'batch') ?? flags.find((f) => f.kind === 'linked-root');
+    if (noted && (!this.firstNote || span.startUs < this.firstNote.span.startUs))
+      this.firstNote = { span, flag: noted };
+    if (!flags.some((f) => f.kind === 'cross-request')) return;
+    const parent = span.parentSpanId ? this.buffer.spans.get(span.parentSpanId) : undefined;
+    const parentRequestId = parent?.requestId ?? '';
+    this.mixes.push({
+      spanId: span.spanId,
+      traceId: span.traceId,
+      name: span.name,
+      node: nodeOf(span, this.opts),
+      requestId: span.requestId,
+      parentRequestId,
+      label: `${span.requestId} under ${parentRequestId}\u2019s span`,
+    });
+  }
+
+  result(): ContextHops {
+    const byKey = this.byKey;
+    const hops = [...byKey.values()].sort((a, b) => a.atUs - b.atUs);
+    const focus = pickFocus(this.buffer, this.firstBreak, this.firstNote);
+    const focusSpan = this.firstBreak?.span ?? this.firstNote?.span;
+    const ownHop =
+      focus?.spanId && focusSpan?.message
+        ? byKey.get(`${nodeName(focusSpan.message.fromNode)}>${nodeName(focusSpan.message.toNode)}`)
+        : undefined;
+    const breakHop =
+      ownHop && ownHop.state === 'cut' ? ownHop : hops.find((h) => h.state === 'cut');
+    return { hops, byKey, breakHop, mixes: this.mixes, focus };
+  }
+}
+
+/**
+ * Reads a run's spans for where trace context crossed a process boundary, where it was lost, and
+ * where two requests got mixed, and picks the trace and span to show first. Pure; the sandbox's
+ * topology, trace list and the slides' scenes all read the same answer.
+ */
+export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}): ContextHops {
+  const reader = new HopsReader(buffer, opts);
+  for (const span of opts.spans ?? buffer.spans.values()) reader.read(span);
+  return reader.result();
 }
 
 /**
@@ -187,22 +220,19 @@ export function contextHops(buffer: TraceBuffer, opts: ContextHopsOptions = {}):
  */
 function pickFocus(
   buffer: TraceBuffer,
-  firstBreak: SpanRecord | undefined,
-  firstNote: SpanRecord | undefined,
+  firstBreak: Earliest | undefined,
+  firstNote: Earliest | undefined,
 ): Focus | null {
   if (firstBreak) {
-    const flags = buffer.flags.get(firstBreak.spanId) ?? NO_FLAGS;
-    const flag = flags.find((f) => f.breaks) as SpanFlag;
+    const { span, flag } = firstBreak;
     const reason =
       flag.kind === 'cross-request' ? 'mixed' : flag.kind === 'missing-parent' ? 'orphan' : 'cut';
-    return { traceId: firstBreak.traceId, spanId: firstBreak.spanId, reason, text: flag.text };
+    return { traceId: span.traceId, spanId: span.spanId, reason, text: flag.text };
   }
   if (firstNote) {
-    const flags = buffer.flags.get(firstNote.spanId) ?? NO_FLAGS;
-    const flag =
-      flags.find((f) => f.kind === 'batch') ?? flags.find((f) => f.kind === 'linked-root');
-    const reason = flag?.kind === 'batch' ? 'batch' : 'linked';
-    return { traceId: firstNote.traceId, spanId: firstNote.spanId, reason, text: flag?.text };
+    const { span, flag } = firstNote;
+    const reason = flag.kind === 'batch' ? 'batch' : 'linked';
+    return { traceId: span.traceId, spanId: span.spanId, reason, text: flag.text };
   }
   let best: { traceId: string; size: number } | null = null;
   for (const trace of buffer.traces.values()) {
@@ -210,26 +240,4 @@ function pickFocus(
     if (!best || size > best.size) best = { traceId: trace.traceId, size };
   }
   return best ? { traceId: best.traceId, reason: 'connected' } : null;
-}
-
-const cache = new WeakMap<TraceBuffer, { version: number; at: number; value: ContextHops }>();
-
-/** Beyond this many spans a stream's marks are recomputed at most every THROTTLE_MS. */
-const LARGE = 5_000;
-const THROTTLE_MS = 300;
-
-/**
- * `contextHops`, computed once per buffer version: views call it every frame. A large buffer that
- * keeps changing (a stream of thousands of spans a second) is read again at most every 300 ms: a
- * pass over 25,000 spans costs milliseconds, too much for every frame. Call `contextHops` for an
- * answer that is never stale.
- */
-export function contextHopsOf(buffer: TraceBuffer, opts?: ContextHopsOptions): ContextHops {
-  const hit = cache.get(buffer);
-  const now = typeof performance === 'undefined' ? Date.now() : performance.now();
-  if (hit && hit.version === buffer.version) return hit.value;
-  if (hit && buffer.size > LARGE && now - hit.at < THROTTLE_MS) return hit.value;
-  const value = contextHops(buffer, opts);
-  cache.set(buffer, { version: buffer.version, at: now, value });
-  return value;
 }

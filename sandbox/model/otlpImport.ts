@@ -30,10 +30,14 @@ function list(value: unknown, path: string, required: boolean): unknown[] {
   return value;
 }
 
-function hexId(value: unknown, digits: number, path: string, what: string): string {
-  if (typeof value !== 'string' || !new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(value))
+/** Compiled once: a 40,000-span file checks 120,000 ids. */
+const HEX_ID = { 16: /^[0-9a-fA-F]{16}$/, 32: /^[0-9a-fA-F]{32}$/ } as const;
+const ALL_ZEROS = /^0+$/;
+
+function hexId(value: unknown, digits: 16 | 32, path: string, what: string): string {
+  if (typeof value !== 'string' || !HEX_ID[digits].test(value))
     fail(path, `is ${quote(value)}: a ${what} must be ${digits} hex digits.`);
-  if (/^0+$/.test(value)) fail(path, `is all zeros, which is not a valid ${what}.`);
+  if (ALL_ZEROS.test(value)) fail(path, `is all zeros, which is not a valid ${what}.`);
   return value.toLowerCase();
 }
 

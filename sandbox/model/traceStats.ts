@@ -1,4 +1,4 @@
-import { contextHopsOf } from './contextHops.ts';
+import { contextHopsOf } from './contextHopsOf.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 import type { TraceBuffer, TraceInfo } from './TraceBuffer.ts';
 

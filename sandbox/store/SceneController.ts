@@ -8,6 +8,7 @@ import { firstProblem, stepProblem } from '../model/problems.ts';
 import { filterTraces, queryOf } from '../model/traceFilter.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
 import { freshNonce } from '../telemetry/SeededIdGenerator.ts';
+import { PublishPacer } from './publishPacer.ts';
 import { createSceneStore, type SceneSettings, type SceneStore } from './store.scene.ts';
 
 /** Virtual microseconds per real millisecond at 1x: 2 ms of simulated time per second. */
@@ -45,8 +46,9 @@ export type SceneController = ReturnType<typeof createSceneController>;
 
 /**
  * Runs one scene: a simulation, the recorder that buffers its events, and the frame loop that
- * advances virtual time and publishes to React at most once per animation frame. Framework-free;
- * the React layer only calls its actions and reads its store and buffers.
+ * advances virtual time and publishes to React at most once per animation frame (less often
+ * while spans stream faster than a person reads: PublishPacer). Framework-free; the React layer
+ * only calls its actions and reads its store and buffers.
  */
 export function createSceneController(opts: SceneControllerOptions) {
   const frames = opts.frames ?? browserFrames;
@@ -64,6 +66,10 @@ export function createSceneController(opts: SceneControllerOptions) {
   let last: number | null = null;
   let loadRate = 0;
   let loadCarry = 0;
+  /** Requests the steady load fired that the store has not heard of yet (see PublishPacer). */
+  let unpublishedSent = 0;
+  const pacer = new PublishPacer();
+  let drawOwed = false;
   let disposed = false;
   const drawers = new Set<() => void>();
   // The selected trace stays out of eviction: its waterfall does not vanish while a person
@@ -137,7 +143,6 @@ export function createSceneController(opts: SceneControllerOptions) {
     last = t;
     const s = store.getState();
     let advanced = false;
-    let sent: number | undefined;
     if (s.playing && s.view === 'live') {
       if (loadRate > 0) {
         loadCarry += (loadRate * dt) / 1000;
@@ -145,7 +150,7 @@ export function createSceneController(opts: SceneControllerOptions) {
         loadCarry -= n;
         if (n > 0) {
           sim.send(n);
-          sent = s.sent + n;
+          unpublishedSent += n;
           advanced = true;
         }
       }
@@ -154,9 +159,19 @@ export function createSceneController(opts: SceneControllerOptions) {
         advanced = true;
       }
     }
-    if (recorder.dirty || advanced) publish(sent);
-    for (const draw of drawers) draw();
-    if (s.playing || recorder.dirty) schedule();
+    pacer.tick(t, sim.stats().spansEnded);
+    if (recorder.dirty || advanced) {
+      if (pacer.shouldPublish(t)) {
+        publish(unpublishedSent > 0 ? s.sent + unpublishedSent : undefined);
+        unpublishedSent = 0;
+      } else recorder.dirty = true; // a later frame publishes it
+    }
+    // A skipped redraw is owed: a later frame draws the scene as it stands.
+    if (pacer.shouldDraw(t)) {
+      for (const draw of drawers) draw();
+      drawOwed = false;
+    } else drawOwed = true;
+    if (s.playing || recorder.dirty || drawOwed) schedule();
     else last = null;
   }
 
@@ -179,6 +194,8 @@ export function createSceneController(opts: SceneControllerOptions) {
     sim.dispose();
     recorder = new SceneRecorder(cap);
     sim = build();
+    pacer.reset();
+    unpublishedSent = 0;
     if (replay > 0) sim.send(replay);
     store.setState({
       sent: replay,

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
-import { contextHopsOf, type ContextHops } from '../model/contextHops.ts';
+import type { ContextHops } from '../model/contextHops.ts';
+import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
