@@ -1,3 +1,5 @@
+import { uuidFromWords } from './uuid.ts';
+
 /**
  * A seeded pseudo-random source (mulberry32). The simulation never calls Math.random: the same
  * seed must give the same run, byte for byte, in Node and in every browser.
@@ -15,7 +17,6 @@ export interface Rng {
   uuid(): string;
 }
 
-const HEX = '0123456789abcdef';
 /** Two hex digits for every byte value, so ids are built a byte at a time. */
 const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
@@ -47,10 +48,7 @@ export function createRng(seed: number): Rng {
     int: (n) => Math.floor(next() * n),
     jitter: (base, fraction) => Math.max(0, base * (1 + fraction * (2 * next() - 1))),
     hex,
-    uuid: () => {
-      const h = hex(16);
-      const variant = HEX[8 + (parseInt(h[16] ?? '0', 16) & 3)];
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    },
+    // Four words, as hex(16) would draw them: the same uuid from the same stream.
+    uuid: () => uuidFromWords(next32(), next32(), next32(), next32()),
   };
 }

@@ -22,7 +22,14 @@ export interface RuntimeOptions {
   networkUs: number;
   /** Spread of every latency, as a fraction of its mean (0.3 = ±30%). */
   jitter: number;
+  /** Every event, for a view or a recorder. Left out, the runtime builds no event objects. */
   onEvent?: (event: RuntimeEvent) => void;
+  /** A handler finished its message (before the process takes its next one, or exits). */
+  onHandled?: (proc: SimProcess) => void;
+  /** A transient process exited. */
+  onExit?: (proc: SimProcess) => void;
+  /** A handler raised; called before `onEvent` sees the crash. */
+  onCrash?: (event: Extract<RuntimeEvent, { type: 'crash' }>) => void;
   /** Called when the last message caused by a simulated request has been handled. */
   onRequestIdle?: (requestId: string) => void;
   /** The runtime tells this who is running, so that context lookups find the right process. */
@@ -68,7 +75,8 @@ export class Runtime {
     const pid = `<0.${this.nextPid++}.0>`;
     const proc = new SimProcess(pid, node, service, handler, transient);
     this.procs.set(pid, proc);
-    this.opts.onEvent?.({ type: 'spawn', at: this.now, pid, node, service });
+    const onEvent = this.opts.onEvent;
+    if (onEvent) onEvent({ type: 'spawn', at: this.now, pid, node, service });
     return proc;
   }
 
@@ -77,13 +85,18 @@ export class Runtime {
     return Math.round(this.opts.rng.jitter(meanUs, this.opts.jitter));
   }
 
-  /** Sends a message; it arrives after the network latency. Counts as work of `requestId`. */
+  /**
+   * Sends a message; it arrives after the network latency. Counts as work of `requestId`.
+   * `callRef` marks a GenServer.call, `inReplyTo` its reply (positional: no options object per
+   * message).
+   */
   send(
     from: Pid | null,
     to: Pid,
     body: unknown,
     requestId: string,
-    refs: { callRef?: number; inReplyTo?: number } = {},
+    callRef?: number,
+    inReplyTo?: number,
   ): Envelope {
     const sentAt = this.now;
     const envelope: Envelope = {
@@ -94,11 +107,12 @@ export class Runtime {
       requestId,
       sentAt,
       deliverAt: sentAt + this.latency(this.opts.networkUs),
-      callRef: refs.callRef,
-      inReplyTo: refs.inReplyTo,
+      callRef,
+      inReplyTo,
     };
     this.track(requestId, +1);
-    this.opts.onEvent?.({ type: 'send', at: sentAt, envelope });
+    const onEvent = this.opts.onEvent;
+    if (onEvent) onEvent({ type: 'send', at: sentAt, envelope });
     this.opts.scheduler.at(envelope.deliverAt, this.deliverBound, envelope);
     return envelope;
   }
@@ -106,12 +120,13 @@ export class Runtime {
   /** Answers the GenServer.call that `msg` came from. */
   reply(self: SimProcess, msg: Envelope, value: unknown): void {
     if (msg.callRef === undefined || msg.from === null) return;
-    this.send(self.pid, msg.from, { reply: value }, msg.requestId, { inReplyTo: msg.callRef });
+    this.send(self.pid, msg.from, { reply: value }, msg.requestId, undefined, msg.callRef);
   }
 
   private deliver(envelope: Envelope): void {
     const proc = this.procs.get(envelope.to);
-    this.opts.onEvent?.({ type: 'deliver', at: this.now, envelope });
+    const onEvent = this.opts.onEvent;
+    if (onEvent) onEvent({ type: 'deliver', at: this.now, envelope });
     if (!proc || !proc.alive) {
       // A message to a dead process is dropped, as in Erlang.
       this.track(envelope.requestId, -1);
@@ -136,13 +151,9 @@ export class Runtime {
     proc.current = msg;
     proc.batch = [msg];
     proc.running = proc.handler(msg, proc);
-    this.opts.onEvent?.({
-      type: 'handle-start',
-      at: this.now,
-      pid: proc.pid,
-      envelope: msg,
-      batchSize: 1,
-    });
+    const onEvent = this.opts.onEvent;
+    if (onEvent)
+      onEvent({ type: 'handle-start', at: this.now, pid: proc.pid, envelope: msg, batchSize: 1 });
     this.advance(proc, undefined);
   }
 
@@ -174,7 +185,7 @@ export class Runtime {
       case 'call': {
         const ref = this.nextRef++;
         proc.waitingRef = ref;
-        this.send(proc.pid, effect.to, effect.body, proc.requestId, { callRef: ref });
+        this.send(proc.pid, effect.to, effect.body, proc.requestId, ref);
         return;
       }
       case 'receive-batch': {
@@ -193,14 +204,16 @@ export class Runtime {
    */
   private crash(proc: SimProcess, err: unknown): void {
     const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    this.opts.onEvent?.({
-      type: 'crash',
+    const event = {
+      type: 'crash' as const,
       at: this.now,
       pid: proc.pid,
       node: proc.node,
       error,
       envelope: proc.current,
-    });
+    };
+    this.opts.onCrash?.(event);
+    this.opts.onEvent?.(event);
     for (const msg of proc.batch) this.reply(proc, msg, { ok: false, error });
     proc.dict.clear();
     proc.waitingRef = null;
@@ -213,7 +226,9 @@ export class Runtime {
     proc.current = null;
     proc.batch = [];
     proc.handled += done.length;
-    this.opts.onEvent?.({ type: 'handle-end', at: this.now, pid: proc.pid });
+    this.opts.onHandled?.(proc);
+    const onEvent = this.opts.onEvent;
+    if (onEvent) onEvent({ type: 'handle-end', at: this.now, pid: proc.pid });
     if (proc.transient) this.exit(proc);
     else if (proc.mailbox.length > 0) this.startNext(proc);
     // Count the work done only after the next message started, so that a request that is idle
@@ -225,7 +240,9 @@ export class Runtime {
     proc.alive = false;
     proc.dict.clear();
     this.procs.delete(proc.pid);
-    this.opts.onEvent?.({ type: 'exit', at: this.now, pid: proc.pid, node: proc.node });
+    this.opts.onExit?.(proc);
+    const onEvent = this.opts.onEvent;
+    if (onEvent) onEvent({ type: 'exit', at: this.now, pid: proc.pid, node: proc.node });
   }
 
   private track(requestId: string, delta: number): void {

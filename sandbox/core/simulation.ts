@@ -145,16 +145,16 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     rng,
     networkUs: timings.networkUs,
     jitter: timings.jitter,
-    onEvent: (event) => {
-      if (event.type === 'handle-end') runtime.process(event.pid)?.dict.delete(BASE_KEY);
-      if (event.type === 'exit') tracing.forget(event.pid);
-      if (event.type === 'crash') {
-        tracing.forget(event.pid);
-        stats.crashes++;
-        const line = `${event.node} ${event.pid} crashed: ${event.error}`;
-        if (crashLog.length < 10 && !crashLog.includes(line)) crashLog.push(line);
-      }
-      emit?.(event);
+    // Without a listener the runtime builds no event objects: the hooks below do the run's own
+    // bookkeeping.
+    onEvent: emit,
+    onHandled: (proc) => proc.dict.delete(BASE_KEY),
+    onExit: (proc) => tracing.forget(proc.pid),
+    onCrash: (event) => {
+      tracing.forget(event.pid);
+      stats.crashes++;
+      const line = `${event.node} ${event.pid} crashed: ${event.error}`;
+      if (crashLog.length < 10 && !crashLog.includes(line)) crashLog.push(line);
     },
     onSwitch: (proc) => {
       running = proc;

@@ -64,7 +64,7 @@ export function projectionHandler(
     });
     const db = app.tracing.start(self, `INSERT ${table}`, {
       kind: SpanKind.CLIENT,
-      attributes: { ...dbAttributes(table), 'db.response.returned_rows': events.length },
+      attributes: dbAttributes(table, events.length),
     });
     yield sleepUs(app.timings.dbWriteUs);
     app.tracing.end(self, db);

@@ -1,8 +1,22 @@
-import { ROOT_CONTEXT, trace, type Context, type Span } from '@opentelemetry/api';
+import { ROOT_CONTEXT, trace, type Context, type SpanContext } from '@opentelemetry/api';
+import type { SimProcess } from '../process.ts';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 
 /** Rows kept before the oldest is forgotten: a memory cap; forgotten rows still count as lingering. */
 const MAX_ROWS = 32;
+
+/**
+ * Simulator bookkeeping, not ExRay's: for each open span of a process, the row its entry went
+ * to, innermost last. A process ends its spans in the reverse order it started them, so a stack
+ * finds the row again; keyed by span instead, every span paid for a map entry of its own.
+ */
+const ROWS_KEY = '$global_rows_of_open_spans';
+
+function rowsOfOpenSpans(proc: SimProcess): (Entry[] | undefined)[] {
+  let stack = proc.dict.get(ROWS_KEY) as (Entry[] | undefined)[] | undefined;
+  if (!stack) proc.dict.set(ROWS_KEY, (stack = []));
+  return stack;
+}
 
 /**
  * `global`: one shared "current span" store for the whole node, like ExRay's public ETS table.
@@ -15,9 +29,7 @@ const MAX_ROWS = 32;
  * need it, so rows of finished requests linger.
  */
 export function globalStrategy(): PropagationStrategy {
-  const rows = new Map<string, Context[]>();
-  // Open spans only: an entry leaves when its span ends, so this stays small.
-  const rowOfSpan = new Map<Span, Context[]>();
+  const rows = new Map<string, Entry[]>();
   const finished = new Set<string>();
   let currentKey: string | null = null;
   let lingeringEvicted = 0;
@@ -28,9 +40,10 @@ export function globalStrategy(): PropagationStrategy {
     mode: 'global',
     active() {
       const row = currentRow();
-      return (row && row[row.length - 1]) ?? ROOT_CONTEXT;
+      const top = row && row[row.length - 1];
+      return top ? contextOf(top) : ROOT_CONTEXT;
     },
-    started(proc, span, ctx, entry) {
+    started(proc, _span, ctx, entry) {
       if (entry) {
         currentKey = proc.requestId;
         rows.set(currentKey, []);
@@ -41,17 +54,15 @@ export function globalStrategy(): PropagationStrategy {
         }
       }
       const row = currentRow();
-      if (!row) return;
-      row.push(idsOnly(ctx));
-      rowOfSpan.set(span, row);
+      rowsOfOpenSpans(proc).push(row);
+      row?.push(idsOnly(ctx));
     },
-    ended(_proc, span) {
-      const row = rowOfSpan.get(span);
-      rowOfSpan.delete(span);
+    ended(proc, span) {
+      const row = rowsOfOpenSpans(proc).pop();
       if (!row || row.length <= 1) return; // the request's own entry is never cleaned
       // Popped like a call stack: a span that ends out of order stays in the row.
       const top = row[row.length - 1];
-      if (top && trace.getSpanContext(top)?.spanId === span.spanContext().spanId) row.pop();
+      if (top && top.ids?.spanId === span.spanContext().spanId) row.pop();
     },
     attach(_proc, ctx) {
       currentRow()?.push(idsOnly(ctx));
@@ -72,10 +83,23 @@ export function globalStrategy(): PropagationStrategy {
 }
 
 /**
- * A table row keeps ids, not the span itself, as an ETS table would: a context that holds only
- * the span context still parents new spans, and lingering rows do not keep whole spans alive.
+ * An entry of a table row: ids, not the span itself, as an ETS table would keep them, so that
+ * lingering rows do not keep whole spans alive. The context that parents new spans on those ids
+ * is made when a span first asks for it: about half the entries never parent anything (leaf
+ * spans), and making a context per span was a cost of its own.
  */
-function idsOnly(ctx: Context): Context {
-  const sc = trace.getSpanContext(ctx);
-  return sc ? trace.setSpanContext(ROOT_CONTEXT, sc) : ctx;
+interface Entry {
+  ids: SpanContext | undefined;
+  /** A context without a span context, as attached: kept as it is. */
+  ctx: Context | undefined;
+}
+
+function idsOnly(ctx: Context): Entry {
+  const ids = trace.getSpanContext(ctx);
+  return ids ? { ids, ctx: undefined } : { ids, ctx };
+}
+
+function contextOf(entry: Entry): Context {
+  if (!entry.ctx) entry.ctx = trace.setSpanContext(ROOT_CONTEXT, entry.ids as SpanContext);
+  return entry.ctx;
 }

@@ -23,10 +23,9 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
     consume(proc, metadata, kind) {
       const extracted = extractFrom(metadata);
       if (!extracted) return { parent: ROOT_CONTEXT, links: [], carried: false };
-      const producer = trace.getSpanContext(extracted);
-      if (useLinks && kind === 'event' && producer) {
-        return { parent: ROOT_CONTEXT, links: [{ context: producer }], carried: true };
-      }
+      // Only a links-mode event consumer needs the producer's span context on its own.
+      const producer = useLinks && kind === 'event' ? trace.getSpanContext(extracted) : undefined;
+      if (producer) return { parent: ROOT_CONTEXT, links: [{ context: producer }], carried: true };
       proc.dict.set(BASE_KEY, extracted);
       return { parent: extracted, links: [], carried: true };
     },
