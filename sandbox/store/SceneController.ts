@@ -4,6 +4,7 @@ import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
 import { repairSpanIds } from '../model/importIds.ts';
+import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { firstProblem, stepProblem } from '../model/problems.ts';
 import { filterTraces, queryOf } from '../model/traceFilter.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
@@ -80,6 +81,12 @@ export function createSceneController(opts: SceneControllerOptions) {
   });
   /** A selection a link asked for, made as soon as the replay has produced it. */
   let pending: { traceId: string | null; spanId: string | null } | null = null;
+  /**
+   * Whether the learner (or a link) chose the selection. Until then the selection follows the
+   * run's first break (contextHops' focus), as the slide scenes do: the page leads to where the
+   * context was lost instead of leaving the first trace open at its root.
+   */
+  let chosen = false;
 
   function build(): Simulation {
     const s = store.getState();
@@ -107,10 +114,15 @@ export function createSceneController(opts: SceneControllerOptions) {
     let selectedSpanId: string | null = s.selectedSpanId;
     const buffer = current();
     const want = pending ? resolvePending(buffer) : null;
+    const follow = want || chosen ? null : breakFocus(buffer);
     if (want) {
       pending = null;
+      chosen = true;
       selectedTraceId = want.traceId;
       selectedSpanId = want.spanId;
+    } else if (follow) {
+      selectedTraceId = follow.traceId;
+      selectedSpanId = follow.spanId;
     } else {
       if (selectedTraceId === null || !buffer.traces.has(selectedTraceId))
         selectedTraceId = buffer.traces.keys().next().value ?? null;
@@ -134,6 +146,13 @@ export function createSceneController(opts: SceneControllerOptions) {
     if (!pending.spanId && pending.traceId && buffer.traces.has(pending.traceId))
       return { traceId: pending.traceId, spanId: null };
     return null;
+  }
+
+  /** The run's first flagged span (a break, a mix-up, a batch), when it has one. */
+  function breakFocus(buffer: TraceBuffer): { traceId: string; spanId: string } | null {
+    const focus = contextHopsOf(buffer).focus;
+    if (!focus?.spanId || !buffer.spans.has(focus.spanId)) return null;
+    return { traceId: focus.traceId, spanId: focus.spanId };
   }
 
   function frame(t: number): void {
@@ -185,6 +204,7 @@ export function createSceneController(opts: SceneControllerOptions) {
 
   function goLive(): void {
     if (store.getState().view !== 'live') {
+      chosen = false;
       store.setState({ view: 'live', selectedTraceId: null, selectedSpanId: null });
       recorder.dirty = true;
     }
@@ -194,6 +214,7 @@ export function createSceneController(opts: SceneControllerOptions) {
     sim.dispose();
     recorder = new SceneRecorder(cap);
     sim = build();
+    chosen = false;
     pacer.reset();
     unpublishedSent = 0;
     if (replay > 0) sim.send(replay);
@@ -287,6 +308,7 @@ export function createSceneController(opts: SceneControllerOptions) {
      */
     selectTrace(traceId: string | null, opts: { toBreak?: boolean } = {}): void {
       pending = null;
+      chosen = true;
       const buffer = current();
       const trace = traceId ? buffer.traces.get(traceId) : undefined;
       const span = opts.toBreak && trace ? (firstProblem(buffer, trace) ?? null) : null;
@@ -294,6 +316,7 @@ export function createSceneController(opts: SceneControllerOptions) {
     },
     selectSpan(spanId: string | null): void {
       pending = null;
+      chosen = true;
       const span = spanId ? current().spans.get(spanId) : undefined;
       if (span && span.traceId !== store.getState().selectedTraceId)
         store.setState({ selectedTraceId: span.traceId, collapsed: new Set() });
@@ -325,6 +348,7 @@ export function createSceneController(opts: SceneControllerOptions) {
       );
       if (!next) return false;
       pending = null;
+      chosen = true;
       const sameTrace = next.traceId === s.selectedTraceId;
       store.setState({
         selectedTraceId: next.traceId,
@@ -400,6 +424,7 @@ export function createSceneController(opts: SceneControllerOptions) {
       }
       const { spans, repairs } = repairSpanIds(result.spans);
       imported = bufferFrom(spans);
+      chosen = false;
       store.setState({
         view: 'import',
         importName: name,
