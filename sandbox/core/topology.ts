@@ -60,3 +60,10 @@ export const TOPOLOGY: readonly TopologyNode[] = [
   },
   { id: 'Task (SMS)', service: 'notifications', label: 'SMS Task', targets: [] },
 ];
+
+const LABELS = new Map(TOPOLOGY.map((n) => [n.id, n.label]));
+
+/** What the topology calls a node ("Phoenix request" for RequestProcess); other ids as they are. */
+export function nodeLabel(id: string): string {
+  return LABELS.get(id) ?? id;
+}

@@ -1,3 +1,4 @@
+import { nodeLabel } from '../core/topology.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 
 /**
@@ -38,7 +39,9 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
         text: `New trace by design: this consumer starts its own trace and links to the producer span ${short(link?.spanId ?? '')} in trace ${short(link?.traceId ?? '')}.`,
       });
     } else if (span.requestId && otherTraces.length > 0) {
-      const from = span.message?.fromNode;
+      // Named as the topology names it: the learner sees "Phoenix request", not RequestProcess.
+      const fromNode = span.message?.fromNode;
+      const from = fromNode ? `the ${nodeLabel(fromNode)}` : undefined;
       const text = span.message?.traceparent
         ? `New trace started here: the message from ${from ?? 'its sender'} carried trace context in its metadata, but the handler did not read it.`
         : from

@@ -66,10 +66,10 @@ describe('break detection', () => {
     const texts = flagTexts(buffer, 'new-trace');
     expect(texts).toHaveLength(16);
     expect(texts).toContain(
-      'New trace started here: the message from RequestProcess carried no trace context.',
+      'New trace started here: the message from the Phoenix request carried no trace context.',
     );
     expect(texts).toContain(
-      'New trace started here: the message from EventStore carried no trace context.',
+      'New trace started here: the message from the EventStore carried no trace context.',
     );
     for (const trace of buffer.traces.values()) expect(buffer.statusOf(trace)).toBe('broken');
   });
@@ -99,11 +99,11 @@ describe('break detection', () => {
     expect(fixed.traces.size).toBe(2);
     const dropped = record('metadata', 2, ['drop-metadata']);
     expect(flagTexts(dropped, 'new-trace')).toContain(
-      'New trace started here: the message from NotificationHandler carried no trace context.',
+      'New trace started here: the message from the NotificationHandler carried no trace context.',
     );
     const task = record('metadata', 1, ['task-loses-context']);
     expect(flagTexts(task, 'new-trace')).toContain(
-      'New trace started here: the message from NotificationHandler carried no trace context.',
+      'New trace started here: the message from the NotificationHandler carried no trace context.',
     );
     const batch = record('metadata', 4, ['batch-projection']);
     expect(flagTexts(batch, 'batch')[0]).toMatch(/One span for a batch of \d+ messages/);
