@@ -8,12 +8,13 @@
  * 2. add every glyph the COLR paint graphs of those glyphs draw (layers, nested colour glyphs);
  * 3. subset again with those glyphs, still at their original ids, and the font's last glyph, so the
  *    glyph count stays what the original COLR table expects;
- * 4. put the original COLR and CPAL tables back: with unchanged ids they are still right.
- * The colour tables stay whole (~1 MB raw, much less compressed in WOFF2); the outlines shrink
- * to what the emoji draw.
+ * 4. put the colour tables back: CPAL whole (a few palettes), COLR pruned to what those glyphs
+ *    draw (colrPrune.ts; the whole table is ~1 MB for four thousand emoji). Glyph ids are
+ *    unchanged, so the kept paint graphs still point at the right outlines.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pruneColr } from './colrPrune.ts';
 
 interface Hb {
   memory: WebAssembly.Memory;
@@ -111,7 +112,7 @@ export function writeTables(tables: Map<string, Uint8Array>): Uint8Array {
 }
 
 /** Glyphs with a non-zero advance: under retain-gids, the ones the subset kept. */
-function keptGlyphs(tables: Map<string, Uint8Array>): Set<number> {
+export function keptGlyphs(tables: Map<string, Uint8Array>): Set<number> {
   const hhea = tables.get('hhea')!;
   const hmtx = tables.get('hmtx')!;
   const metrics = new DataView(hhea.buffer, hhea.byteOffset).getUint16(34);
@@ -237,7 +238,7 @@ export async function subsetColorFont(font: Uint8Array, chars: string): Promise<
   glyphs.add(0);
   glyphs.add(lastGlyph);
   const tables = readTables(await hbSubset(font, chars, glyphs));
-  tables.set('COLR', colr);
+  tables.set('COLR', pruneColr(colr, glyphs));
   tables.set('CPAL', cpal);
   return writeTables(tables);
 }

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { subsetColorFont } from './colorFontSubset.ts';
+import { COLR_PRUNE_VERSION } from './colrPrune.ts';
 
 /**
  * The bundled emoji font (app/app.css's 'Deck Emoji'), cut down at build time to the emoji the
@@ -64,7 +65,13 @@ export async function subsetEmojiFont(root: string, chars: string): Promise<stri
   const require = createRequire(join(root, 'package.json'));
   const fontPath = require.resolve(EMOJI_FONT);
   const font = readFileSync(fontPath);
-  const key = createHash('sha256').update(font).update(chars).digest('hex').slice(0, 12);
+  // The pruner's version is in the key: a subset cached by an older pruner is made again.
+  const key = createHash('sha256')
+    .update(font)
+    .update(chars)
+    .update(`colr-prune-${COLR_PRUNE_VERSION}`)
+    .digest('hex')
+    .slice(0, 12);
   const dir = join(root, 'node_modules', '.cache', 'emoji-subset');
   const out = join(dir, `deck-emoji-${key}.woff2`);
   if (existsSync(out)) return out;
