@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { toOtlpJson } from '../telemetry/otlpJson.ts';
+import { toOtlpJson, toOtlpJsonBytes } from '../telemetry/otlpJson.ts';
 
 /**
  * 'jsonl': one ExportTraceServiceRequest per line, a batch each: what the OpenTelemetry
@@ -29,15 +29,16 @@ function resourceSpansOf(json: string): string {
 export function createOtlpWriter(out: Writable, format: OutputFormat) {
   let first = true;
   let bytes = 0;
-  async function write(text: string): Promise<void> {
-    bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, 'drain');
+  async function write(chunk: string | Uint8Array): Promise<void> {
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+    if (!out.write(chunk)) await once(out, 'drain');
   }
   return {
     bytes: () => bytes,
     async write(spans: readonly ReadableSpan[]): Promise<void> {
+      // JSON Lines: the serializer's UTF-8 as it is, no decoding to a string and back.
+      if (format === 'jsonl') return write(toOtlpJsonBytes(spans, true));
       const json = toOtlpJson(spans);
-      if (format === 'jsonl') return write(`${json}\n`);
       const inner = resourceSpansOf(json);
       if (inner === '') return;
       await write(`${first ? HEAD : ','}${inner}`);

@@ -13,12 +13,24 @@ export interface Rng {
   jitter(base: number, fraction: number): number;
   /** `bytes` random bytes as lowercase hex. */
   hex(bytes: number): string;
+  /** The next 32 random bits, the word `hex` draws for every 4 bytes. */
+  word(): number;
   /** An RFC 4122 version-4 shaped UUID, as Commanded generates for commands and events. */
   uuid(): string;
 }
 
 /** Two hex digits for every byte value, so ids are built a byte at a time. */
 const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** A 32-bit word as 8 lowercase hex digits. */
+export function wordHex(w: number): string {
+  return (
+    (BYTE_HEX[w >>> 24] as string) +
+    BYTE_HEX[(w >>> 16) & 255] +
+    BYTE_HEX[(w >>> 8) & 255] +
+    BYTE_HEX[w & 255]
+  );
+}
 
 export function createRng(seed: number): Rng {
   // Mix the seed once so that nearby seeds (1, 2, 3) do not start with correlated output.
@@ -33,14 +45,7 @@ export function createRng(seed: number): Rng {
   const next = (): number => next32() / 4294967296;
   const hex = (bytes: number): string => {
     let out = '';
-    for (let i = 0; i < bytes; i += 4) {
-      const w = next32();
-      out +=
-        (BYTE_HEX[w >>> 24] as string) +
-        BYTE_HEX[(w >>> 16) & 255] +
-        BYTE_HEX[(w >>> 8) & 255] +
-        BYTE_HEX[w & 255];
-    }
+    for (let i = 0; i < bytes; i += 4) out += wordHex(next32());
     return out.length === bytes * 2 ? out : out.slice(0, bytes * 2);
   };
   return {
@@ -48,6 +53,7 @@ export function createRng(seed: number): Rng {
     int: (n) => Math.floor(next() * n),
     jitter: (base, fraction) => Math.max(0, base * (1 + fraction * (2 * next() - 1))),
     hex,
+    word: next32,
     // Four words, as hex(16) would draw them: the same uuid from the same stream.
     uuid: () => uuidFromWords(next32(), next32(), next32(), next32()),
   };

@@ -1,5 +1,5 @@
 import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
-import { createRng, type Rng } from '../core/rng.ts';
+import { createRng, wordHex, type Rng } from '../core/rng.ts';
 
 const ZERO_TRACE_ID = '0'.repeat(32);
 const ZERO_SPAN_ID = '0'.repeat(16);
@@ -20,13 +20,10 @@ export function freshNonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** XORs two equal-length hex strings, 8 digits at a time. */
-function xorHex(a: string, b: string): string {
-  let out = '';
-  for (let i = 0; i < a.length; i += 8) {
-    const w = (parseInt(a.slice(i, i + 8), 16) ^ parseInt(b.slice(i, i + 8), 16)) >>> 0;
-    out += w.toString(16).padStart(8, '0');
-  }
+/** A hex string as 32-bit words, 8 digits each. */
+function hexWords(hex: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < hex.length; i += 8) out.push(parseInt(hex.slice(i, i + 8), 16) >>> 0);
   return out;
 }
 
@@ -41,30 +38,33 @@ function xorHex(a: string, b: string): string {
  */
 export class SeededIdGenerator implements IdGenerator {
   private readonly rng: Rng;
-  private readonly traceMask: string;
-  private readonly spanMask: string;
+  /** The nonce as 4 words (trace ids), and its two halves XORed as 2 words (span ids). */
+  private readonly traceMask: number[];
+  private readonly spanMask: number[];
 
   constructor(seed: number, nonce: string = FIXED_NONCE) {
     if (!NONCE_PATTERN.test(nonce))
       throw new Error(`an id nonce is 1 to 32 hex digits, not "${nonce}"`);
     // A stream of its own, so that ids do not shift when a latency draw is added elsewhere.
     this.rng = createRng(seed ^ 0x1d5eed);
-    this.traceMask = nonce.toLowerCase().padStart(32, '0');
-    this.spanMask = xorHex(this.traceMask.slice(0, 16), this.traceMask.slice(16));
+    const m = hexWords(nonce.toLowerCase().padStart(32, '0'));
+    this.traceMask = m;
+    this.spanMask = [(m[0]! ^ m[2]!) >>> 0, (m[1]! ^ m[3]!) >>> 0];
   }
 
   generateTraceId(): string {
-    return this.nonZero(16, this.traceMask, ZERO_TRACE_ID);
+    return this.nonZero(this.traceMask, ZERO_TRACE_ID);
   }
 
   generateSpanId(): string {
-    return this.nonZero(8, this.spanMask, ZERO_SPAN_ID);
+    return this.nonZero(this.spanMask, ZERO_SPAN_ID);
   }
 
-  private nonZero(bytes: number, mask: string, zero: string): string {
+  /** One word drawn per mask word, XORed with it: numbers, no hex parsing (a hot path). */
+  private nonZero(mask: readonly number[], zero: string): string {
     for (;;) {
-      const raw = this.rng.hex(bytes);
-      const id = mask === zero ? raw : xorHex(raw, mask);
+      let id = '';
+      for (const m of mask) id += wordHex((this.rng.word() ^ m) >>> 0);
       // An all-zero id is invalid in W3C Trace Context.
       if (id !== zero) return id;
     }
