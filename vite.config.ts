@@ -13,7 +13,7 @@ export default defineConfig({
     deckTalk({ talk: process.env.TALK }),
     react({ include: /\.(mdx|md|tsx|ts)$/ }),
     contentSecurityPolicy(),
-    emojiSubset(),
+    emojiSubset({ talk: process.env.TALK }),
     routePreload(),
   ],
   optimizeDeps: {

@@ -86,13 +86,19 @@ export async function subsetEmojiFont(root: string, chars: string): Promise<stri
   return out;
 }
 
-export function emojiSubset(): Plugin {
+/**
+ * `talk`: another talk file the build presents (TALK=path): its emoji join the site's, so a talk
+ * from elsewhere draws its own emoji from the bundled font too.
+ */
+export function emojiSubset(options: { talk?: string } = {}): Plugin {
   return {
     name: 'emoji-subset',
     apply: 'build',
     async config(config) {
       const root = resolve(config.root ?? process.cwd());
-      const chars = siteEmoji(root);
+      const talk = options.talk ? resolve(root, options.talk) : undefined;
+      const talkText = talk && existsSync(talk) ? readFileSync(talk, 'utf8') : '';
+      const chars = emojiCharsOf(siteEmoji(root) + talkText);
       const subset = await subsetEmojiFont(root, chars);
       // app.css names the font by its package path; the build gets the subset instead.
       return { resolve: { alias: [{ find: EMOJI_FONT, replacement: subset }] } };
