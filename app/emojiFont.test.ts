@@ -1,15 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fontverter from 'fontverter';
 import { colrClosure, readTables, subsetColorFont } from './colorFontSubset.ts';
-import { EMOJI_FONT, emojiCharsOf, siteEmoji } from './emojiFont.ts';
+import { EMOJI_FONT, buildEmoji, emojiCharsOf, siteEmoji } from './emojiFont.ts';
 
 describe('the emoji font subset', () => {
   it('finds the emoji the sources use, joiners included, each once', () => {
     expect(emojiCharsOf('# 👨‍💻 and 🎉🎉, → ✓ text')).toBe('\u200d🎉👨💻');
     const site = siteEmoji(process.cwd());
     for (const e of ['👨', '💻', '🧙', '🎉', '💩', '\u200d']) expect(site).toContain(e);
+  });
+
+  it('adds the emoji of a talk from elsewhere (TALK=path)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talk-'));
+    writeFileSync(join(dir, 'talk.md'), '# Ship it 🚀\n\n👉 next\n');
+    const chars = buildEmoji(process.cwd(), join(dir, 'talk.md'));
+    expect(chars).toContain('🚀');
+    expect(chars).toContain('👉');
+    expect(buildEmoji(process.cwd())).not.toContain('🚀');
   });
 
   it('keeps the colour tables, cut to the glyphs the emoji draw', async () => {

@@ -86,6 +86,13 @@ export async function subsetEmojiFont(root: string, chars: string): Promise<stri
   return out;
 }
 
+/** The emoji a build draws: the site's, and those of the talk it presents instead, if any. */
+export function buildEmoji(root: string, talk?: string): string {
+  const path = talk ? resolve(root, talk) : undefined;
+  const talkText = path && existsSync(path) ? readFileSync(path, 'utf8') : '';
+  return emojiCharsOf(siteEmoji(root) + talkText);
+}
+
 /**
  * `talk`: another talk file the build presents (TALK=path): its emoji join the site's, so a talk
  * from elsewhere draws its own emoji from the bundled font too.
@@ -96,9 +103,7 @@ export function emojiSubset(options: { talk?: string } = {}): Plugin {
     apply: 'build',
     async config(config) {
       const root = resolve(config.root ?? process.cwd());
-      const talk = options.talk ? resolve(root, options.talk) : undefined;
-      const talkText = talk && existsSync(talk) ? readFileSync(talk, 'utf8') : '';
-      const chars = emojiCharsOf(siteEmoji(root) + talkText);
+      const chars = buildEmoji(root, options.talk);
       const subset = await subsetEmojiFont(root, chars);
       // app.css names the font by its package path; the build gets the subset instead.
       return { resolve: { alias: [{ find: EMOJI_FONT, replacement: subset }] } };
