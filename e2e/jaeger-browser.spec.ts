@@ -1,19 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
-import { findJaeger, startJaeger, tag, type RunningJaeger } from './jaeger/jaeger.ts';
-
-const found = findJaeger();
-if ('missing' in found) console.log(found.missing);
+import {
+  ensureJaeger,
+  JAEGER_BUILD_TIMEOUT_MS,
+  startJaeger,
+  tag,
+  type RunningJaeger,
+} from './jaeger/jaeger.ts';
 
 // The built sandbox sends from the browser to a real Jaeger, which must allow the site's origin
 // (CORS); the tests read the traces back through Jaeger's query API.
 test.describe('the sandbox against a real Jaeger', () => {
-  test.skip('missing' in found, 'no Jaeger binary (see the line printed above)');
   let jaeger: RunningJaeger;
   // eslint-disable-next-line no-empty-pattern -- Playwright's hooks take fixtures first.
   test.beforeAll(async ({}, info) => {
-    info.setTimeout(120_000);
+    info.setTimeout(JAEGER_BUILD_TIMEOUT_MS);
     const origin = new URL(info.project.use.baseURL ?? '').origin;
-    if ('bin' in found) jaeger = await startJaeger(found.bin, origin);
+    jaeger = await startJaeger(ensureJaeger(), origin);
   });
   // eslint-disable-next-line no-empty-pattern -- as above
   test.afterAll(async ({}, info) => {

@@ -5,15 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../sandbox/cli/cliProcess.ts';
 import { SERVICES } from '../sandbox/telemetry/tracerProviders.ts';
 import {
-  findJaeger,
+  ensureJaeger,
+  JAEGER_BUILD_TIMEOUT_MS,
   startJaeger,
   tag,
   type JaegerSpan,
   type RunningJaeger,
 } from './jaeger/jaeger.ts';
-
-const found = findJaeger();
-if ('missing' in found) console.log(found.missing);
 
 /** The trace ids a run wrote (its --out file): the ones to look for in Jaeger. */
 function traceIdsIn(file: string): Set<string> {
@@ -23,11 +21,11 @@ function traceIdsIn(file: string): Set<string> {
   return ids;
 }
 
-describe.skipIf('missing' in found)('the CLI against a real Jaeger', () => {
+describe('the CLI against a real Jaeger', () => {
   let jaeger: RunningJaeger;
   beforeAll(async () => {
-    if ('bin' in found) jaeger = await startJaeger(found.bin);
-  }, 120_000);
+    jaeger = await startJaeger(ensureJaeger());
+  }, JAEGER_BUILD_TIMEOUT_MS);
   afterAll(() => jaeger?.stop(), 30_000);
 
   /** Sends a run and reads it back: every span Jaeger's search over the last hour finds for it. */
