@@ -4,6 +4,8 @@ import { deckTalk } from './slides/deck/markdown/vitePlugin.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 import { emojiSubset } from './app/emojiFont.ts';
 import { routePreload } from './app/routePreload.ts';
+import { prerenderShells } from './app/prerender/prerenderPlugin.ts';
+import { fileURLToPath } from 'node:url';
 
 // One Vite app serves the deck, the sandbox, the reading mode and the exercises (hash routes).
 export default defineConfig({
@@ -12,9 +14,13 @@ export default defineConfig({
     // presents another talk file instead of slides/talk.mdx.
     deckTalk({ talk: process.env.TALK }),
     react({ include: /\.(mdx|md|tsx|ts)$/ }),
-    contentSecurityPolicy(),
     emojiSubset({ talk: process.env.TALK }),
     routePreload(),
+    // index.html carries the first render of the deck's first slide, the sandbox and the
+    // exercise list, so a visitor sees them before the app's JavaScript has run.
+    prerenderShells(fileURLToPath(import.meta.url)),
+    // Last: it hashes the inline code the plugins above wrote into the page.
+    contentSecurityPolicy(),
   ],
   optimizeDeps: {
     // Dependencies that only lazily loaded views or the exercise worker import: found late, they

@@ -3,9 +3,13 @@ import './app.css';
 import { matchRoute } from './routes.ts';
 import { useHashRoute } from './useHashRoute.ts';
 
-/** The site shell: picks the view for the hash route. */
-export function App() {
-  const hash = useHashRoute();
+/**
+ * The site shell: picks the view for the hash route. `route` fixes the hash instead, for the
+ * build's prerender of a route (app/prerender), where there is no location.
+ */
+export function App({ route }: { route?: string }) {
+  const live = useHashRoute();
+  const hash = route ?? live;
   const match = matchRoute(hash);
   if (!match) {
     return (

@@ -19,7 +19,12 @@ function subscribeHash(onChange: () => void) {
  * opens one. Learner code runs only in a Web Worker, with a time limit.
  */
 export default function ExercisesPage() {
-  const hash = useSyncExternalStore(subscribeHash, () => location.hash);
+  // The build prerenders the list (app/prerender): there is no location there.
+  const hash = useSyncExternalStore(
+    subscribeHash,
+    () => location.hash,
+    () => LIST_HASH,
+  );
   const route = parseExercisesHash(hash);
   const { progress, update, notices, notify, dismiss, exportFile, importFile } = useProgress();
   const [sources, setSources] = useState<ExerciseSources>(SOURCES);

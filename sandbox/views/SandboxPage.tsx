@@ -65,7 +65,10 @@ export default function SandboxPage(props: {
   /** The live scene's controller, for tests and the UI benchmark. */
   onController?: (scene: SceneController | null) => void;
 }) {
-  const [initial] = useState(() => parseScene(queryOf(window.location)));
+  // The build prerenders the page with no query (app/prerender): there is no window there.
+  const [initial] = useState(() =>
+    parseScene(typeof window === 'undefined' ? new URLSearchParams() : queryOf(window.location)),
+  );
   const [scene, setScene] = useState<SceneController | null>(null);
   // The live scene's starting point, and the whole comparison while it is open.
   const [compareState, setCompareState] = useState(initial);

@@ -1,11 +1,23 @@
-import { useContext, type CSSProperties, type ReactNode } from 'react';
+import { Fragment, createElement, useContext, type CSSProperties, type ReactNode } from 'react';
 import type { TextStyle } from './markdown/deckCommands.ts';
 import { SlideContext } from './slideContext.ts';
 
 /** One slide of the compiled MDX: renders only when it is the slide being asked for. */
-export function Slide({ index, children }: { index: string; children?: ReactNode }) {
+export function Slide({
+  index,
+  render,
+  children,
+}: {
+  index: string;
+  /** The slide's content, built only when it shows (the compiled talk passes this: recmaLazySlides.ts). */
+  render?: () => ReactNode;
+  children?: ReactNode;
+}) {
   const ctx = useContext(SlideContext);
-  return Number(index) === ctx.index ? <>{children}</> : null;
+  if (Number(index) !== ctx.index) return null;
+  const content = render ? render() : children;
+  // A slide's parts come as the compiler's static list: passed as arguments, they need no keys.
+  return Array.isArray(content) ? createElement(Fragment, null, ...content) : <>{content}</>;
 }
 
 /**

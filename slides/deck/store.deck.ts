@@ -34,8 +34,9 @@ export interface DeckState extends Position {
   closeOverlay(): boolean;
 }
 
-const THEME_KEY = 'deck.theme';
-const SPLIT_KEY = 'deck.split';
+/** Saved preferences; the prerendered first slide assumes their defaults (app/prerender). */
+export const THEME_KEY = 'deck.theme';
+export const SPLIT_KEY = 'deck.split';
 
 function readPreference(key: string): string | null {
   try {

@@ -13,6 +13,7 @@ import { VFile } from 'vfile';
 import type { Plugin } from 'vite';
 import { remarkDeck } from '../remarkDeck.ts';
 import { remarkRead } from '../../read/remarkRead.ts';
+import { recmaLazySlides } from './recmaLazySlides.ts';
 import { prepareMarkdown } from './prepareMarkdown.ts';
 import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
@@ -31,7 +32,9 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     name: 'deck-talk',
     enforce: 'pre',
     config(_config, env) {
-      dev = env.command === 'serve';
+      // The build's prerender (app/prerender) serves in production mode: React's production
+      // runtime has no jsxDEV.
+      dev = env.command === 'serve' && env.mode !== 'production';
     },
     buildStart() {
       warmHighlighter();
@@ -70,5 +73,6 @@ export async function compileTalk(
     rehypePlugins: markdown
       ? [[rehypeRaw, { passThrough: [...nodeTypes] }], rehypeDeckCode]
       : [rehypeDeckCode],
+    recmaPlugins: [recmaLazySlides],
   });
 }

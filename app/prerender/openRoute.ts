@@ -1,0 +1,64 @@
+/**
+ * What index.html's head does first, inline, before any of the app's code has loaded:
+ * - it starts loading the opened route's view (its chunks and stylesheets), so they are not
+ *   requested only after main.js has run, one round trip later;
+ * - when the route has a prerendered shell (shellRoutes.ts) and the saved preferences match it,
+ *   it shows that shell (`<html data-shell>`) and makes the view's stylesheet hold the first
+ *   paint, so the shell never shows unstyled.
+ * The build writes `(openRoute)(table)` into the page (app/routePreload.ts), so this function
+ * must stand alone: no imports, nothing from the module around it.
+ */
+export interface OpenRouteTable {
+  base: string;
+  /** Files to load for each route module (`talk`, `sandbox`, `exercises`). */
+  files: Record<string, readonly string[]>;
+  shells: readonly {
+    name: string;
+    module: string;
+    routes: readonly string[];
+    preferences: Readonly<Record<string, readonly (string | null)[]>>;
+  }[];
+}
+
+export function openRoute(table: OpenRouteTable): string | null {
+  const where = location.hash
+    ? location.hash.replace(/^#\/?/, '')
+    : location.pathname.replace(/^\/+/, '');
+  const first = where.split('?')[0]!.split('/')[0]!;
+  const talk = /^\d/.test(first) || first === 'presenter' || first === 'print' || first === 'read';
+  const saved = (name: string): string | null => {
+    try {
+      return localStorage.getItem(name);
+    } catch {
+      return null;
+    }
+  };
+  const shown = table.shells.find(
+    (shell) =>
+      shell.routes.includes(where) &&
+      Object.keys(shell.preferences).every((name) =>
+        shell.preferences[name]!.includes(saved(name)),
+      ),
+  );
+  if (shown) {
+    document.documentElement.setAttribute('data-shell', shown.name);
+    // Which route it was drawn for: the app takes the shell over only if it is still there.
+    document.documentElement.setAttribute('data-shell-route', where);
+  }
+  for (const file of table.files[talk ? 'talk' : first] ?? []) {
+    const link = document.createElement('link');
+    const css = file.endsWith('.css');
+    if (css && shown) {
+      link.rel = 'stylesheet';
+      link.setAttribute('blocking', 'render');
+    } else if (css) {
+      link.rel = 'preload';
+      link.as = 'style';
+    } else link.rel = 'modulepreload';
+    // As Vite's own loader asks for them, so the browser uses what this started.
+    link.crossOrigin = '';
+    link.href = table.base + file;
+    document.head.appendChild(link);
+  }
+  return shown ? shown.name : null;
+}

@@ -1,0 +1,46 @@
+/**
+ * Renders the app at each shell route to HTML, as its first client render will draw it (see
+ * shellRoutes.ts). Runs at build time in Vite's SSR module loader, so the views load with the
+ * same plugins as in the browser (the talk's MDX, CSS imports). React's `prerender` waits for
+ * lazily loaded parts, where `renderToString` would leave their fallbacks.
+ */
+import { StrictMode } from 'react';
+import { prerender } from 'react-dom/static';
+import { App } from '../App.tsx';
+import type { ShellRoute } from './shellRoutes.ts';
+
+async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  return parts.join('') + decoder.decode();
+}
+
+/** Each shell's markup by name. A view that fails to render throws: the build says which. */
+export async function renderShells(shells: readonly ShellRoute[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const shell of shells) {
+    let failure: unknown;
+    // The whole app at the route, as main.tsx renders it: the browser hydrates this markup.
+    const app = (
+      <StrictMode>
+        <App route={`#/${shell.routes[0]}`} />
+      </StrictMode>
+    );
+    const { prelude } = await prerender(app, {
+      onError: (error) => {
+        failure ??= error;
+      },
+    });
+    const html = await text(prelude);
+    // A part that threw would be left for the client: the shell would then differ from it.
+    if (failure) throw new Error(`prerendering the ${shell.name} shell failed: ${String(failure)}`);
+    out[shell.name] = html;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * The routes whose first paint is prerendered at build time (a "shell"): index.html carries each
+ * one's markup, hidden, and a small head script (app/routePreload.ts) shows the one whose route
+ * was opened, before any JavaScript of the app has loaded. React then hydrates it. Only routes
+ * whose first render the build can know are here: an exact route with no query, and with the
+ * saved state that changes how it looks at its defaults.
+ */
+export interface ShellRoute {
+  /** The shell's name: `data-shell` on the markup and on `<html>` when it shows. */
+  name: string;
+  /** The view module it renders, as routePreload.ts names route modules. */
+  module: 'talk' | 'sandbox' | 'exercises';
+  /** What follows `#/` (or the path, for `/1`) exactly, query included. */
+  routes: readonly string[];
+  /**
+   * Saved preferences (localStorage) under which the first render looks like the shell: a
+   * value of null means "nothing saved". Any other value, and the shell stays hidden.
+   */
+  preferences?: Readonly<Record<string, readonly (string | null)[]>>;
+}
+
+export const SHELL_ROUTES: readonly ShellRoute[] = [
+  {
+    name: 'deck',
+    module: 'talk',
+    routes: ['1', '1.0'],
+    // The deck's theme and its live-scene split (THEME_KEY, SPLIT_KEY in slides/deck/store.deck.ts;
+    // a test checks the names). Literal here: this file loads in the build's config.
+    preferences: { 'deck.theme': [null, 'dark'], 'deck.split': [null, 'false'] },
+  },
+  { name: 'sandbox', module: 'sandbox', routes: ['sandbox'] },
+  {
+    name: 'exercises',
+    module: 'exercises',
+    routes: ['exercises'],
+    // A learner's saved progress marks the list (STORAGE_KEY in exercises/web/progress.ts).
+    preferences: { 'tracing-in-elixir:exercises': [null] },
+  },
+];

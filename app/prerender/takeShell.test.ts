@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { shownShell, takeShell, type ShellCandidate } from './takeShell.ts';
+
+/** A `#root` child as takeShell sees it, recording what happened to it. */
+function child(shell: string | null) {
+  const attrs = new Map<string, string>(shell ? [['data-shell', shell]] : []);
+  attrs.set('inert', '');
+  const node = {
+    removed: false,
+    getAttribute: (name: string) => attrs.get(name) ?? null,
+    removeAttribute: (name: string) => void attrs.delete(name),
+    remove: () => void (node.removed = true),
+    inert: () => attrs.has('inert'),
+  } satisfies ShellCandidate & Record<string, unknown>;
+  return node;
+}
+
+describe('takeShell', () => {
+  it('keeps the shown shell, interactive, and removes the others', () => {
+    const children = [child('deck'), child('sandbox'), child('exercises')];
+    const kept = takeShell({ children }, 'sandbox');
+    expect(kept).toBe(children[1]);
+    expect(children.map((c) => c.removed)).toEqual([true, false, true]);
+    expect(kept?.inert()).toBe(false);
+    expect(children[0]!.inert()).toBe(true);
+  });
+
+  it('empties the root when no shell shows, so React starts from nothing', () => {
+    const children = [child('deck'), child('sandbox')];
+    expect(takeShell({ children }, null)).toBeNull();
+    expect(children.every((c) => c.removed)).toBe(true);
+  });
+
+  it('empties the root when the named shell is not in the page', () => {
+    const children = [child('deck'), child(null)];
+    expect(takeShell({ children }, 'read')).toBeNull();
+    expect(children.every((c) => c.removed)).toBe(true);
+  });
+});
+
+describe('shownShell', () => {
+  const html = (attrs: Record<string, string>) =>
+    ({ getAttribute: (name: string) => attrs[name] ?? null }) as unknown as Element;
+
+  it('is the shell the head script showed while the visitor is on its route', () => {
+    const shown = html({ 'data-shell': 'deck', 'data-shell-route': '1' });
+    expect(shownShell(shown, '#/1')).toBe('deck');
+  });
+
+  it('is none once the hash moved on before the app loaded, or when none showed', () => {
+    expect(shownShell(html({ 'data-shell': 'deck', 'data-shell-route': '1' }), '#/sandbox')).toBe(
+      null,
+    );
+    expect(shownShell(html({}), '#/1')).toBeNull();
+  });
+});
