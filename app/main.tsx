@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { shownShell, takeShell } from './prerender/takeShell.ts';
+import { AssumedMedia } from './prerender/assumedMedia.ts';
+import { assumedMediaOf, shownShell, takeShell } from './prerender/takeShell.ts';
 import { hashForPath, matchRoute } from './routes.ts';
 
 // `/12` works as well as `/#/12`: a path that names a route becomes that hash route.
@@ -11,9 +12,11 @@ if (fromPath) history.replaceState(null, '', `/${fromPath}`);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const app = (
+const app = (media: Readonly<Record<string, boolean>>) => (
   <StrictMode>
-    <App />
+    <AssumedMedia.Provider value={media}>
+      <App />
+    </AssumedMedia.Provider>
   </StrictMode>
 );
 const render = () => {
@@ -21,12 +24,12 @@ const render = () => {
   // (hydration) instead of drawing the page again, so what the visitor already sees stays put.
   const shell = takeShell(root, shownShell(document.documentElement, location.hash));
   if (shell)
-    hydrateRoot(shell, app, {
+    hydrateRoot(shell, app(assumedMediaOf(shell)), {
       // A shell that differs from the first render (a saved state the build could not know) is
       // drawn again by React: that is expected, not an error for the console.
       onRecoverableError: (error) => console.info('The prerendered page was redrawn:', error),
     });
-  else createRoot(root).render(app);
+  else createRoot(root).render(app({}));
 };
 // The opened route's code first, then the first render: the first paint is the slide, the
 // sandbox or the list, never the "Loading…" fallback. If loading fails, the fallback and the

@@ -1,6 +1,6 @@
 import type { Plugin, Rolldown } from 'vite';
 import { openRoute, type OpenRouteTable } from './prerender/openRoute.ts';
-import { SHELL_ROUTES } from './prerender/shellRoutes.ts';
+import { shellTable } from './prerender/shellRoutes.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
@@ -8,6 +8,8 @@ type OutputChunk = Rolldown.OutputChunk;
 /** The lazily loaded view module each route opens (app/routes.ts), by the first hash segment. */
 const ROUTE_MODULES: Record<string, string> = {
   talk: 'slides/TalkViews.tsx',
+  // The reading page's own view, which the talk's views load when it opens.
+  read: 'slides/read/ReadingView.tsx',
   sandbox: 'sandbox/views/SandboxPage.tsx',
   exercises: 'exercises/web/ExercisesPage.tsx',
 };
@@ -46,12 +48,7 @@ export function routePreload(): Plugin {
         const table: OpenRouteTable = {
           base,
           files: routeFiles(ctx.bundle),
-          shells: SHELL_ROUTES.map(({ name, module, routes, preferences }) => ({
-            name,
-            module,
-            routes,
-            preferences: preferences ?? {},
-          })),
+          shells: shellTable(),
         };
         const script = `<script>(${openRoute.toString()})(${JSON.stringify(table)});</script>`;
         // Before every stylesheet: an inline script after one waits for it to load, and the
@@ -81,5 +78,7 @@ function routeFiles(bundle: OutputBundle): Record<string, string[]> {
       chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
     if (chunk) routes[route] = [...filesOf(chunk, bundle)].filter((f) => !already.has(f));
   }
+  // The reading page needs the talk's views too.
+  if (routes.read) routes.read = [...new Set([...(routes.talk ?? []), ...routes.read])];
   return routes;
 }

@@ -17,6 +17,12 @@ const SHELLS = [
     content: (p: Page) => p.getByRole('button', { name: /Send request/ }),
   },
   {
+    // The test window (1280x720) is wide: contents open, the live scene beside the text.
+    path: '/#/read',
+    shell: 'read-wide',
+    content: (p: Page) => p.getByRole('heading', { name: 'Tracing in Elixir' }),
+  },
+  {
     path: '/#/exercises',
     shell: 'exercises',
     content: (p: Page) => p.getByRole('link', { name: /Start with exercise 1/ }),
@@ -61,6 +67,10 @@ for (const { path, shell, content } of SHELLS) {
     } else if (shell === 'sandbox') {
       await content(page).click();
       await expect(page.getByTestId('trace-count')).toHaveText(/, 1 request$/);
+    } else if (shell === 'read-wide') {
+      // The contents jump to a section the page had not rendered yet: the app renders it.
+      await page.getByRole('navigation', { name: 'Contents' }).getByRole('link').nth(20).click();
+      await expect(page.locator('#read-s21')).toBeInViewport();
     } else {
       await content(page).click();
       await expect(page).toHaveURL(/#\/exercises\/1$/);
@@ -70,6 +80,17 @@ for (const { path, shell, content } of SHELLS) {
     expect(messages).toEqual([]);
   });
 }
+
+test('a phone gets the narrow reading shell, and the app takes it over', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const messages = consoleOf(page);
+  await page.goto('/#/read');
+  await expect(page.locator('html')).toHaveAttribute('data-shell', 'read');
+  await expect(page.locator('#root > [data-shell="read"]')).not.toHaveAttribute('inert');
+  await expect(page.getByRole('heading', { name: 'Tracing in Elixir' })).toBeVisible();
+  expect(messages).toEqual([]);
+  await page.close();
+});
 
 test('a route the build did not prerender starts from an empty page', async ({ page }) => {
   const messages = consoleOf(page);

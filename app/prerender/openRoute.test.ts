@@ -1,16 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openRoute, type OpenRouteTable } from './openRoute.ts';
-import { SHELL_ROUTES } from './shellRoutes.ts';
+import { SHELL_ROUTES, shellTable } from './shellRoutes.ts';
 import { SPLIT_KEY, THEME_KEY } from '../../slides/deck/store.deck.ts';
 import { STORAGE_KEY } from '../../exercises/web/progress.ts';
+import { READING_KEY } from '../../slides/read/tutorial/progress.ts';
 
 const TABLE: OpenRouteTable = {
   base: '/',
   files: {
     talk: ['assets/talk.js', 'assets/talk.css'],
+    read: ['assets/talk.js', 'assets/talk.css', 'assets/read.js'],
     sandbox: ['assets/sandbox.js', 'assets/sandbox.css'],
   },
-  shells: SHELL_ROUTES.map((s) => ({ ...s, preferences: s.preferences ?? {} })),
+  shells: shellTable(),
 };
 
 interface FakeLink {
@@ -23,11 +25,16 @@ interface FakeLink {
 }
 
 /** The page as the head script sees it: a URL, saved preferences, `<html>` and `<head>`. */
-function page(url: string, saved: Record<string, string> | 'blocked' = {}) {
+function page(url: string, saved: Record<string, string> | 'blocked' = {}, width = 1920) {
   const { hash, pathname } = new URL(url, 'http://site');
   const html: Record<string, string> = {};
   const head: FakeLink[] = [];
   vi.stubGlobal('location', { hash, pathname });
+  vi.stubGlobal('matchMedia', (query: string) => {
+    const min = /min-width:\s*(\d+)px/.exec(query);
+    if (!min) throw new Error(`the test knows no query ${query}`);
+    return { matches: width >= Number(min[1]) };
+  });
   vi.stubGlobal('localStorage', {
     getItem: (key: string) => {
       if (saved === 'blocked') throw new Error('SecurityError');
@@ -76,6 +83,18 @@ describe('openRoute (index.html head script)', () => {
     }
   });
 
+  it('starts loading the view of any route, the reading page with the talk’s', () => {
+    const files = (url: string) => {
+      const { head } = page(url);
+      inPage(TABLE);
+      return head.map((l) => l.href);
+    };
+    expect(files('/#/read/12')).toEqual(['/assets/talk.js', '/assets/talk.css', '/assets/read.js']);
+    expect(files('/#/presenter/3')).toEqual(['/assets/talk.js', '/assets/talk.css']);
+    expect(files('/#/print')).toEqual(['/assets/talk.js', '/assets/talk.css']);
+    expect(files('/#/nowhere')).toEqual([]);
+  });
+
   it('reads the route from the path when there is no hash (`/1`)', () => {
     page('/1');
     expect(inPage(TABLE)).toBe('deck');
@@ -94,6 +113,16 @@ describe('openRoute (index.html head script)', () => {
     expect(inPage(TABLE)).toBeNull();
   });
 
+  it('shows the reading page’s shell drawn for the screen’s width', () => {
+    page('/#/read', {}, 1920);
+    expect(inPage(TABLE)).toBe('read-wide');
+    page('/#/read', {}, 390);
+    expect(inPage(TABLE)).toBe('read');
+    // A returning reader opens where they stopped: not the first section the shell shows.
+    page('/#/read', { 'tracing-in-elixir.read': '{"v":1}' });
+    expect(inPage(TABLE)).toBeNull();
+  });
+
   it('treats storage it may not read as nothing saved', () => {
     page('/#/1', 'blocked');
     expect(inPage(TABLE)).toBe('deck');
@@ -101,6 +130,8 @@ describe('openRoute (index.html head script)', () => {
 
   it('names the preferences the views really read', () => {
     const keys = SHELL_ROUTES.flatMap((s) => Object.keys(s.preferences ?? {}));
-    expect(keys.sort()).toEqual([SPLIT_KEY, THEME_KEY, STORAGE_KEY].sort());
+    expect([...new Set(keys)].sort()).toEqual(
+      [SPLIT_KEY, THEME_KEY, STORAGE_KEY, READING_KEY].sort(),
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * What index.html's head does first, inline, before any of the app's code has loaded:
- * - it starts loading the opened route's view (its chunks and stylesheets), so they are not
+ * - it starts loading the opened route's view (its chunks and stylesheets; `read` has the talk's
+ *   and the reading page's), so they are not
  *   requested only after main.js has run, one round trip later;
  * - when the route has a prerendered shell (shellRoutes.ts) and the saved preferences match it,
  *   it shows that shell (`<html data-shell>`) and makes the view's stylesheet hold the first
@@ -10,13 +11,14 @@
  */
 export interface OpenRouteTable {
   base: string;
-  /** Files to load for each route module (`talk`, `sandbox`, `exercises`). */
+  /** Files to load for each route module (`talk`, `read`, `sandbox`, `exercises`). */
   files: Record<string, readonly string[]>;
   shells: readonly {
     name: string;
     module: string;
     routes: readonly string[];
     preferences: Readonly<Record<string, readonly (string | null)[]>>;
+    media: Readonly<Record<string, boolean>>;
   }[];
 }
 
@@ -25,7 +27,7 @@ export function openRoute(table: OpenRouteTable): string | null {
     ? location.hash.replace(/^#\/?/, '')
     : location.pathname.replace(/^\/+/, '');
   const first = where.split('?')[0]!.split('/')[0]!;
-  const talk = /^\d/.test(first) || first === 'presenter' || first === 'print' || first === 'read';
+  const talk = /^\d/.test(first) || first === 'presenter' || first === 'print';
   const saved = (name: string): string | null => {
     try {
       return localStorage.getItem(name);
@@ -38,7 +40,8 @@ export function openRoute(table: OpenRouteTable): string | null {
       shell.routes.includes(where) &&
       Object.keys(shell.preferences).every((name) =>
         shell.preferences[name]!.includes(saved(name)),
-      ),
+      ) &&
+      Object.keys(shell.media).every((query) => matchMedia(query).matches === shell.media[query]),
   );
   if (shown) {
     document.documentElement.setAttribute('data-shell', shown.name);

@@ -14,19 +14,24 @@ describe('shells in index.html', () => {
 
   it('puts each shell, inert, into the empty #root', () => {
     const html = withShells('<body><div id="root"></div></body>', {
-      deck: '<h1>Tracing</h1>',
-      sandbox: '<button>Send request</button>',
+      deck: { html: '<h1>Tracing</h1>', media: {} },
+      read: { html: '<h1>Tracing in Elixir</h1>', media: { '(min-width: 1100px)': true } },
     });
     expect(html).toBe(
-      '<body><div id="root"><div data-shell="deck" inert><h1>Tracing</h1></div>' +
-        '<div data-shell="sandbox" inert><button>Send request</button></div></div></body>',
+      '<body><div id="root"><div data-shell="deck" data-media="{}" inert><h1>Tracing</h1></div>' +
+        '<div data-shell="read" data-media="{&quot;(min-width: 1100px)&quot;:true}" inert>' +
+        '<h1>Tracing in Elixir</h1></div></div></body>',
     );
   });
 
   it('refuses a page without an empty #root, and a shell with inline code', () => {
-    expect(() => withShells('<div id="app"></div>', { deck: '<h1>x</h1>' })).toThrow(/#root|root/);
     expect(() =>
-      withShells('<div id="root"></div>', { deck: '<script>alert(1)</script>' }),
+      withShells('<div id="app"></div>', { deck: { html: '<h1>x</h1>', media: {} } }),
+    ).toThrow(/#root|root/);
+    expect(() =>
+      withShells('<div id="root"></div>', {
+        deck: { html: '<script>alert(1)</script>', media: {} },
+      }),
     ).toThrow(/deck shell has inline code/);
   });
 });

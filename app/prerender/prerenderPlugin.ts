@@ -2,6 +2,12 @@ import { createServer, type Plugin } from 'vite';
 import { SHELL_ROUTES, type ShellRoute } from './shellRoutes.ts';
 import type { renderShells as RenderShells } from './renderShells.tsx';
 
+/** A shell's markup, and the media queries it was drawn under. */
+export interface ShellMarkup {
+  html: string;
+  media: Readonly<Record<string, boolean>>;
+}
+
 /** Hides all shells, and shows the one `<html data-shell>` names (set by the head script). */
 export function shellCss(shells: readonly ShellRoute[]): string {
   return [
@@ -19,14 +25,22 @@ export function shellCss(shells: readonly ShellRoute[]): string {
  * (takeShell.ts, then React hydrates it): a click before that goes nowhere rather than to a
  * button with no handler yet.
  */
-export function withShells(html: string, markup: Record<string, string>): string {
+export function withShells(html: string, markup: Record<string, ShellMarkup>): string {
   const shells = Object.entries(markup)
-    .map(([name, inner]) => `<div data-shell="${name}" inert>${inner}</div>`)
+    .map(([name, { html: inner, media }]) => {
+      // The media it assumed, for the hydration to assume too (assumedMedia.ts).
+      const assumed = JSON.stringify(media).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      return `<div data-shell="${name}" data-media="${assumed}" inert>${inner}</div>`;
+    })
     .join('');
   // The policy lets through only the build's own inline code (contentSecurityPolicy.ts).
-  for (const [name, inner] of Object.entries(markup))
-    if (/<script|<style/i.test(inner))
-      throw new Error(`the ${name} shell has inline code; a shell must be markup only`);
+  for (const [name, { html: inner }] of Object.entries(markup)) {
+    const at = inner.search(/<script|<style/i);
+    if (at >= 0)
+      throw new Error(
+        `the ${name} shell has inline code; a shell must be markup only: ${inner.slice(at, at + 160)}`,
+      );
+  }
   const root = '<div id="root"></div>';
   if (!html.includes(root)) throw new Error(`index.html has no empty ${root} to prerender into`);
   return html.replace(root, `<div id="root">${shells}</div>`);

@@ -7,6 +7,8 @@
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { App } from '../App.tsx';
+import { AssumedMedia } from './assumedMedia.ts';
+import type { ShellMarkup } from './prerenderPlugin.ts';
 import type { ShellRoute } from './shellRoutes.ts';
 
 async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -22,25 +24,35 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
 }
 
 /** Each shell's markup by name. A view that fails to render throws: the build says which. */
-export async function renderShells(shells: readonly ShellRoute[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+export async function renderShells(
+  shells: readonly ShellRoute[],
+): Promise<Record<string, ShellMarkup>> {
+  const out: Record<string, ShellMarkup> = {};
   for (const shell of shells) {
-    let failure: unknown;
-    // The whole app at the route, as main.tsx renders it: the browser hydrates this markup.
-    const app = (
-      <StrictMode>
-        <App route={`#/${shell.routes[0]}`} />
-      </StrictMode>
-    );
-    const { prelude } = await prerender(app, {
-      onError: (error) => {
-        failure ??= error;
-      },
-    });
-    const html = await text(prelude);
-    // A part that threw would be left for the client: the shell would then differ from it.
-    if (failure) throw new Error(`prerendering the ${shell.name} shell failed: ${String(failure)}`);
-    out[shell.name] = html;
+    out[shell.name] = { html: await renderShell(shell), media: shell.media ?? {} };
   }
   return out;
+}
+
+async function renderShell(shell: ShellRoute): Promise<string> {
+  let failure: unknown;
+  // The whole app at the route, as main.tsx renders it: the browser hydrates this markup.
+  const app = (
+    <StrictMode>
+      <AssumedMedia.Provider value={shell.media ?? {}}>
+        <App route={`#/${shell.routes[0]}`} />
+      </AssumedMedia.Provider>
+    </StrictMode>
+  );
+  const { prelude } = await prerender(app, {
+    // A large part would otherwise come outlined: hidden, with a script that moves it in.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
+    onError: (error) => {
+      failure ??= error;
+    },
+  });
+  const html = await text(prelude);
+  // A part that threw would be left for the client: the shell would then differ from it.
+  if (failure) throw new Error(`prerendering the ${shell.name} shell failed: ${String(failure)}`);
+  return html;
 }

@@ -5,11 +5,13 @@
  * whose first render the build can know are here: an exact route with no query, and with the
  * saved state that changes how it looks at its defaults.
  */
+import { READ_WIDE } from '../../slides/read/readLayout.ts';
+
 export interface ShellRoute {
   /** The shell's name: `data-shell` on the markup and on `<html>` when it shows. */
   name: string;
   /** The view module it renders, as routePreload.ts names route modules. */
-  module: 'talk' | 'sandbox' | 'exercises';
+  module: 'talk' | 'read' | 'sandbox' | 'exercises';
   /** What follows `#/` (or the path, for `/1`) exactly, query included. */
   routes: readonly string[];
   /**
@@ -17,7 +19,15 @@ export interface ShellRoute {
    * value of null means "nothing saved". Any other value, and the shell stays hidden.
    */
   preferences?: Readonly<Record<string, readonly (string | null)[]>>;
+  /**
+   * Media queries the shell is drawn under (AssumedMedia), and shown only where they hold:
+   * a page laid out by script for wide screens has a shell for each.
+   */
+  media?: Readonly<Record<string, boolean>>;
 }
+
+/** A first-time reader: saved progress opens the page elsewhere (slides/read/tutorial/progress.ts). */
+const READER = { 'tracing-in-elixir.read': [null], 'deck.theme': [null, 'dark'] } as const;
 
 export const SHELL_ROUTES: readonly ShellRoute[] = [
   {
@@ -28,6 +38,20 @@ export const SHELL_ROUTES: readonly ShellRoute[] = [
     // a test checks the names). Literal here: this file loads in the build's config.
     preferences: { 'deck.theme': [null, 'dark'], 'deck.split': [null, 'false'] },
   },
+  {
+    name: 'read',
+    module: 'read',
+    routes: ['read'],
+    preferences: READER,
+    media: { [READ_WIDE]: false },
+  },
+  {
+    name: 'read-wide',
+    module: 'read',
+    routes: ['read'],
+    preferences: READER,
+    media: { [READ_WIDE]: true },
+  },
   { name: 'sandbox', module: 'sandbox', routes: ['sandbox'] },
   {
     name: 'exercises',
@@ -37,3 +61,14 @@ export const SHELL_ROUTES: readonly ShellRoute[] = [
     preferences: { 'tracing-in-elixir:exercises': [null] },
   },
 ];
+
+/** The shells as the head script reads them (openRoute.ts): every field filled in. */
+export function shellTable(shells: readonly ShellRoute[] = SHELL_ROUTES) {
+  return shells.map(({ name, module, routes, preferences, media }) => ({
+    name,
+    module,
+    routes,
+    preferences: preferences ?? {},
+    media: media ?? {},
+  }));
+}

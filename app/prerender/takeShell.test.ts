@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownShell, takeShell, type ShellCandidate } from './takeShell.ts';
+import { assumedMediaOf, shownShell, takeShell, type ShellCandidate } from './takeShell.ts';
 
 /** A `#root` child as takeShell sees it, recording what happened to it. */
 function child(shell: string | null) {
@@ -52,5 +52,21 @@ describe('shownShell', () => {
       null,
     );
     expect(shownShell(html({}), '#/1')).toBeNull();
+  });
+});
+
+describe('assumedMediaOf', () => {
+  const shell = (media: string | null) => ({ getAttribute: () => media });
+
+  it('reads the media a shell was drawn under', () => {
+    expect(assumedMediaOf(shell('{"(min-width: 1100px)":true}'))).toEqual({
+      '(min-width: 1100px)': true,
+    });
+  });
+
+  it('assumes nothing of a missing or broken attribute', () => {
+    expect(assumedMediaOf(shell(null))).toEqual({});
+    expect(assumedMediaOf(shell('{not json'))).toEqual({});
+    expect(assumedMediaOf(shell('7'))).toEqual({});
   });
 });

@@ -35,3 +35,15 @@ export function takeShell<T extends ShellCandidate>(
   }
   return kept;
 }
+
+/** The media queries a shell was drawn under (its `data-media`, see prerenderPlugin.ts). */
+export function assumedMediaOf(shell: {
+  getAttribute(name: string): string | null;
+}): Record<string, boolean> {
+  try {
+    const parsed = JSON.parse(shell.getAttribute('data-media') ?? '{}') as unknown;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, boolean>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -60,7 +60,21 @@ export function median(values: number[]): number {
 export function countScripts(page: Page): () => Promise<{ path: string; gzipBytes: number }[]> {
   const sizes: Promise<{ path: string; gzipBytes: number }>[] = [];
   page.on('response', (r) => {
-    if (r.request().resourceType() !== 'script') return;
+    const type = r.request().resourceType();
+    // Code inline in the page counts too (ours opens the route with one; a peer may have some).
+    if (type === 'document')
+      sizes.push(
+        r.text().then((html) => {
+          const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+            .map((m) => m[1] ?? '')
+            .join('\n');
+          return {
+            path: `${new URL(r.url()).pathname} (inline scripts)`,
+            gzipBytes: inline ? gzipSync(inline).length : 0,
+          };
+        }),
+      );
+    if (type !== 'script') return;
     sizes.push(
       r.body().then((body) => ({
         path: new URL(r.url()).pathname,

@@ -138,6 +138,8 @@ function logFirstPaint(p: FirstPaintResult): void {
       ` ms (FCP ${formatSpread(r.fcpMs)} ms; "Loading…" first in ${r.fallbackRounds} of ${p.rounds})`,
     );
   row('first slide title, ours/Slidev', p.deckOverPeer, ' (goal: below 0.8)');
+  for (const [route, ratio] of Object.entries(p.routeOverPeer))
+    if (route !== 'deck') row(`${route} content, ours/Slidev`, ratio, ' (goal: below 0.8)');
 }
 
 const ours = await serve(OUT_DIR);

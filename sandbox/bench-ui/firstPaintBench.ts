@@ -40,6 +40,8 @@ export interface FirstPaintResult {
   peerTitleMs: Spread;
   /** Our first slide's title paint over Slidev's, per round. */
   deckOverPeer: Spread;
+  /** Each route's content paint over Slidev's first slide title, per round (deck too). */
+  routeOverPeer: Record<string, Spread>;
 }
 
 export async function firstPaintBench(
@@ -54,7 +56,7 @@ export async function firstPaintBench(
     const figures = new Map<string, PaintFigures[]>();
     const add = (key: string, f: PaintFigures) =>
       figures.set(key, [...(figures.get(key) ?? []), f]);
-    const ratios: number[] = [];
+    const ratios = new Map<string, number[]>();
     for (let round = 0; round < rounds; round++) {
       const slidev = await measureFirstPaint(browser, `${peerServer.url}/1`, ROUTES[0].wanted);
       add('peer', slidev);
@@ -62,7 +64,8 @@ export async function firstPaintBench(
         for (const r of ROUTES) {
           const f = await measureFirstPaint(browser, `${site.url}${r.path}`, r.wanted);
           add(`${site.name} ${r.route}`, f);
-          if (r.route === 'deck' && site === sites[0]) ratios.push(f.titleMs / slidev.titleMs);
+          if (site === sites[0])
+            ratios.set(r.route, [...(ratios.get(r.route) ?? []), f.titleMs / slidev.titleMs]);
         }
     }
     const routes: RouteFigures[] = [];
@@ -83,7 +86,10 @@ export async function firstPaintBench(
       rounds,
       routes,
       peerTitleMs: spread((figures.get('peer') ?? []).map((f) => f.titleMs)),
-      deckOverPeer: spread(ratios, 2),
+      deckOverPeer: spread(ratios.get('deck') ?? [], 2),
+      routeOverPeer: Object.fromEntries(
+        ROUTES.map((r) => [r.route, spread(ratios.get(r.route) ?? [], 2)]),
+      ),
     };
   } finally {
     await peerServer.close();

@@ -1,8 +1,8 @@
-import { useContext, useLayoutEffect, useMemo, useRef } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import { mdxComponents } from '../components/mdxComponents.ts';
 import { DeckRuntimeContext } from './deckRuntime.ts';
-import { fitSlide } from './fitSlide.ts';
 import { SlideContext, type SlidePart, type SlideRenderContext } from './slideContext.ts';
+import { useSlideFit, type FitWhen } from './useSlideFit.ts';
 
 const NO_SCENES: SlideRenderContext['scenes'] = [];
 
@@ -12,11 +12,14 @@ export function SlideView({
   step,
   part = 'body',
   preview = false,
+  fit = 'now',
 }: {
   index: number;
   step: number;
   part?: SlidePart;
   preview?: boolean;
+  /** When to fit it to its stage (useSlideFit.ts): a page of many slides fits those in view. */
+  fit?: FitWhen;
 }) {
   const runtime = useContext(DeckRuntimeContext);
   if (!runtime) throw new Error('SlideView needs a DeckRuntimeContext');
@@ -30,23 +33,7 @@ export function SlideView({
   const autoscale = part === 'body' && (meta?.autoscale ?? false);
 
   // Deckset's fitting (autoscale, code, `[fit]` headings, code highlights): see fitSlide.ts.
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || part !== 'body') return;
-    const fit = () => fitSlide(el, { autoscale, step });
-    fit();
-    // Pictures and fonts that arrive later change the layout: fit again.
-    const onLoad = () => fit();
-    el.addEventListener('load', onLoad, true);
-    let alive = true;
-    if (document.fonts && document.fonts.status !== 'loaded') {
-      void document.fonts.ready.then(() => alive && fit());
-    }
-    return () => {
-      alive = false;
-      el.removeEventListener('load', onLoad, true);
-    };
-  }, [autoscale, index, step, part]);
+  useSlideFit(ref, { index, autoscale, step, active: part === 'body', when: fit });
 
   const Content = runtime.Content;
   return (

@@ -29,10 +29,9 @@ import { TutorialProgress } from './tutorial/TutorialProgress.tsx';
 import { TutorialContext } from './tutorial/TutorialContext.ts';
 import { useReadingProgress } from './tutorial/useReadingProgress.ts';
 import { useInView } from './useInView.ts';
+import { READ_WIDE } from './readLayout.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
-
-/** Wide enough for the sticky scene beside the text. */
-const WIDE = '(min-width: 1100px)';
+import { useProgressiveCount } from './useProgressiveCount.ts';
 
 /**
  * The talk as a tutorial (`#/read`, `#/read/12`): sections of slides with reader text written
@@ -53,7 +52,7 @@ export function ReadingView({
   const total = meta.slides.length;
   const theme = useStore(store, (s) => s.theme);
   useThemeOnRoot(theme);
-  const wide = useMediaQuery(WIDE);
+  const wide = useMediaQuery(READ_WIDE);
   const sections = useMemo(
     () =>
       readSections(
@@ -76,6 +75,12 @@ export function ReadingView({
   const { target } = opened;
   const [current, setCurrent] = useState(() =>
     target === undefined ? 0 : sectionOf(sections, target),
+  );
+  // The first sections, through the one to open at, paint first; the rest follow (see
+  // useProgressiveCount.ts).
+  const { shown, showAll } = useProgressiveCount(
+    sections.length,
+    (target === undefined ? 0 : sectionOf(sections, target)) + 2,
   );
 
   useLayoutEffect(() => {
@@ -118,7 +123,10 @@ export function ReadingView({
   const currentSlide = sections[current]?.slides[0] ?? 0;
   useEffect(() => setSlide(currentSlide), [setSlide, currentSlide]);
 
-  const goTo = (k: number) => elements.current[k]?.scrollIntoView({ block: 'start' });
+  const goTo = (k: number) => {
+    showAll();
+    elements.current[k]?.scrollIntoView({ block: 'start' });
+  };
   const lastSlide = sections[current]?.slides.at(-1) ?? 0;
 
   return (
@@ -151,6 +159,7 @@ export function ReadingView({
                     href="#/read"
                     onClick={(e) => {
                       e.preventDefault();
+                      showAll();
                       document.getElementById('glossary')?.scrollIntoView({ block: 'start' });
                     }}
                   >
@@ -176,7 +185,7 @@ export function ReadingView({
               </p>
               <TutorialProgress notices={progress.notices} onDismiss={progress.dismiss} />
             </header>
-            {sections.map((s, k) => (
+            {sections.slice(0, shown).map((s, k) => (
               <ReadingSection
                 key={k}
                 number={k + 1}
@@ -189,7 +198,7 @@ export function ReadingView({
                 }}
               />
             ))}
-            <Glossary />
+            {shown === sections.length && <Glossary />}
           </main>
           {wide && <ReadingScene slides={meta.slides} current={lastSlide} />}
         </div>
@@ -288,6 +297,7 @@ function ReadingSlide({
             index={index}
             step={meta.steps}
             preview={!inView}
+            fit="in-view"
           />
         </Stage>
         <figcaption>

@@ -1,7 +1,12 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useSyncExternalStore } from 'react';
+import { AssumedMedia } from '../../app/prerender/assumedMedia.ts';
 
-/** Whether a media query matches now, re-rendering when that changes. */
+/**
+ * Whether a media query matches now, re-rendering when that changes. A prerendered page (the
+ * build) and its hydration (the browser) read the query from AssumedMedia instead.
+ */
 export function useMediaQuery(query: string): boolean {
+  const assumed = useContext(AssumedMedia);
   const subscribe = useCallback(
     (onChange: () => void) => {
       const list = matchMedia(query);
@@ -10,10 +15,9 @@ export function useMediaQuery(query: string): boolean {
     },
     [query],
   );
-  // Prerendered at build time (app/prerender): no media there, so the first client render decides.
   return useSyncExternalStore(
     subscribe,
     () => matchMedia(query).matches,
-    () => false,
+    () => assumed[query] ?? false,
   );
 }
