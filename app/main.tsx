@@ -12,10 +12,10 @@ if (fromPath) history.replaceState(null, '', `/${fromPath}`);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-const app = (media: Readonly<Record<string, boolean>>) => (
+const app = (media: Readonly<Record<string, boolean>>, onMount?: () => void) => (
   <StrictMode>
     <AssumedMedia.Provider value={media}>
-      <App />
+      <App onMount={onMount} />
     </AssumedMedia.Provider>
   </StrictMode>
 );
@@ -24,11 +24,16 @@ const render = () => {
   // (hydration) instead of drawing the page again, so what the visitor already sees stays put.
   const shell = takeShell(root, shownShell(document.documentElement, location.hash));
   if (shell)
-    hydrateRoot(shell, app(assumedMediaOf(shell)), {
-      // A shell that differs from the first render (a saved state the build could not know) is
-      // drawn again by React: that is expected, not an error for the console.
-      onRecoverableError: (error) => console.info('The prerendered page was redrawn:', error),
-    });
+    // Inert until React has taken it over: a click before that would reach no handler.
+    hydrateRoot(
+      shell,
+      app(assumedMediaOf(shell), () => shell.removeAttribute('inert')),
+      {
+        // A shell that differs from the first render (a saved state the build could not know) is
+        // drawn again by React: that is expected, not an error for the console.
+        onRecoverableError: (error) => console.info('The prerendered page was redrawn:', error),
+      },
+    );
   else createRoot(root).render(app({}));
 };
 // The opened route's code first, then the first render: the first paint is the slide, the

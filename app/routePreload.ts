@@ -6,12 +6,13 @@ type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
 /** The lazily loaded view module each route opens (app/routes.ts), by the first hash segment. */
-const ROUTE_MODULES: Record<string, string> = {
-  talk: 'slides/TalkViews.tsx',
-  // The reading page's own view, which the talk's views load when it opens.
-  read: 'slides/read/ReadingView.tsx',
-  sandbox: 'sandbox/views/SandboxPage.tsx',
-  exercises: 'exercises/web/ExercisesPage.tsx',
+const ROUTE_MODULES: Record<string, readonly string[]> = {
+  talk: ['slides/TalkViews.tsx'],
+  // The reading page's own view, which the talk's views load when it opens, and the live scene
+  // it shows beside the text on a wide screen (its prerendered shell draws it with these styles).
+  read: ['slides/read/ReadingView.tsx', 'slides/components/LiveSceneBody.tsx'],
+  sandbox: ['sandbox/views/SandboxPage.tsx'],
+  exercises: ['exercises/web/ExercisesPage.tsx'],
 };
 
 /** A chunk's file and every chunk it imports statically, with the CSS they bring. */
@@ -71,12 +72,16 @@ function routeFiles(bundle: OutputBundle): Record<string, string[]> {
   if (!entry) return {};
   const already = filesOf(entry, bundle);
   const routes: Record<string, string[]> = {};
-  for (const [route, module] of Object.entries(ROUTE_MODULES)) {
-    // The chunk that holds the view module (another page's entry may hold it, e.g. sandbox.html's).
-    const chunk =
-      chunks.find((c) => c.facadeModuleId?.endsWith(module)) ??
-      chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
-    if (chunk) routes[route] = [...filesOf(chunk, bundle)].filter((f) => !already.has(f));
+  for (const [route, modules] of Object.entries(ROUTE_MODULES)) {
+    const files = new Set<string>();
+    for (const module of modules) {
+      // The chunk that holds the module (another page's entry may hold it, e.g. sandbox.html's).
+      const chunk =
+        chunks.find((c) => c.facadeModuleId?.endsWith(module)) ??
+        chunks.find((c) => c.moduleIds.some((id) => id.endsWith(module)));
+      if (chunk) for (const f of filesOf(chunk, bundle)) if (!already.has(f)) files.add(f);
+    }
+    if (files.size > 0) routes[route] = [...files];
   }
   // The reading page needs the talk's views too.
   if (routes.read) routes.read = [...new Set([...(routes.talk ?? []), ...routes.read])];

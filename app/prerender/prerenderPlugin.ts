@@ -16,6 +16,12 @@ export function shellCss(shells: readonly ShellRoute[]): string {
     ...shells.map(
       (s) => `html[data-shell='${s.name}'] #root > [data-shell='${s.name}'] { display: contents; }`,
     ),
+    // What only a browser can fit to its box (slides/deck/fitSlide.ts: [.autoscale], [fit]
+    // headings, code, pictures; a live scene scaled to its frame, slides/components/useFitBox.ts)
+    // waits for the app, which fits it before it paints: nothing jumps.
+    '#root > [data-shell][inert] .slide:is([data-autoscale]) .slide-body,',
+    '#root > [data-shell][inert] .slide :is(.deck-fit, pre, img),',
+    '#root > [data-shell][inert] .scene-fit { opacity: 0; }',
     '',
   ].join('\n');
 }

@@ -1,7 +1,6 @@
 /** What takeShell needs of an element: `#root`'s children are DOM elements in the browser. */
 export interface ShellCandidate {
   getAttribute(name: string): string | null;
-  removeAttribute(name: string): void;
   remove(): void;
 }
 
@@ -18,9 +17,9 @@ export function shownShell(html: Element, hash: string): string | null {
 
 /**
  * Before the app's first render: keeps the prerendered shell named `shown` (shownShell) and
- * removes the others. Returns the shell's element, made interactive again, for React to hydrate;
- * null when no shell shows (another route, a saved state the build could not know), and then
- * `#root` is left empty.
+ * removes the others. Returns the shell's element for React to hydrate (it stays `inert` until
+ * the hydration commits: see main.tsx); null when no shell shows (another route, a saved state
+ * the build could not know), and then `#root` is left empty.
  */
 export function takeShell<T extends ShellCandidate>(
   root: { readonly children: ArrayLike<T> },
@@ -28,10 +27,8 @@ export function takeShell<T extends ShellCandidate>(
 ): T | null {
   let kept: T | null = null;
   for (const child of Array.from(root.children)) {
-    if (shown && !kept && child.getAttribute('data-shell') === shown) {
-      kept = child;
-      kept.removeAttribute('inert');
-    } else child.remove();
+    if (shown && !kept && child.getAttribute('data-shell') === shown) kept = child;
+    else child.remove();
   }
   return kept;
 }
