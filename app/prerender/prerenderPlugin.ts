@@ -67,7 +67,7 @@ export function prerenderShells(configFile: string): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      async handler(html, ctx) {
+      async handler(this: { warn(message: string): void }, html, ctx) {
         if (!ctx.filename.endsWith('index.html')) return html;
         const server = await createServer({
           root,
@@ -75,7 +75,8 @@ export function prerenderShells(configFile: string): Plugin {
           // The build has set NODE_ENV to production, so React's production runtime loads: the
           // JSX must be compiled for it too (development mode would call jsxDEV).
           mode: 'production',
-          logLevel: 'warn',
+          // The client build has already said what it found in the talk: no second copy.
+          logLevel: 'error',
           appType: 'custom',
           server: { middlewareMode: true, hmr: false, ws: false },
           // Only SSR loads modules here: no dependency scan for a browser that never comes.
@@ -84,7 +85,11 @@ export function prerenderShells(configFile: string): Plugin {
         try {
           const loaded = await server.ssrLoadModule('/app/prerender/renderShells.tsx');
           const render = loaded.renderShells as typeof RenderShells;
-          const markup = await render(SHELL_ROUTES);
+          const { markup, failed } = await render(SHELL_ROUTES);
+          for (const { name, why } of failed)
+            this.warn(
+              `The ${name} page could not be prerendered, so it shows once the app has loaded: ${why}`,
+            );
           return {
             html: withShells(html, markup),
             // Inline, like the script that picks the shell: no request before the first paint.

@@ -23,15 +23,26 @@ async function text(stream: ReadableStream<Uint8Array>): Promise<string> {
   return parts.join('') + decoder.decode();
 }
 
-/** Each shell's markup by name. A view that fails to render throws: the build says which. */
+/**
+ * Each shell's markup by name, and the shells that could not be drawn (a talk whose first slide
+ * needs a browser, say), with why: those routes draw when the app has loaded, as before.
+ */
 export async function renderShells(
   shells: readonly ShellRoute[],
-): Promise<Record<string, ShellMarkup>> {
-  const out: Record<string, ShellMarkup> = {};
+): Promise<{ markup: Record<string, ShellMarkup>; failed: { name: string; why: string }[] }> {
+  const markup: Record<string, ShellMarkup> = {};
+  const failed: { name: string; why: string }[] = [];
   for (const shell of shells) {
-    out[shell.name] = { html: await renderShell(shell), media: shell.media ?? {} };
+    try {
+      markup[shell.name] = { html: await renderShell(shell), media: shell.media ?? {} };
+    } catch (error) {
+      failed.push({
+        name: shell.name,
+        why: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
-  return out;
+  return { markup, failed };
 }
 
 async function renderShell(shell: ShellRoute): Promise<string> {
