@@ -123,10 +123,8 @@ export function ReadingView({
   const currentSlide = sections[current]?.slides[0] ?? 0;
   useEffect(() => setSlide(currentSlide), [setSlide, currentSlide]);
 
-  const goTo = (k: number) => {
-    showAll();
-    elements.current[k]?.scrollIntoView({ block: 'start' });
-  };
+  const goTo = (k: number) =>
+    showAll(() => elements.current[k]?.scrollIntoView({ block: 'start' }));
   const lastSlide = sections[current]?.slides.at(-1) ?? 0;
 
   return (
@@ -159,8 +157,9 @@ export function ReadingView({
                     href="#/read"
                     onClick={(e) => {
                       e.preventDefault();
-                      showAll();
-                      document.getElementById('glossary')?.scrollIntoView({ block: 'start' });
+                      showAll(() =>
+                        document.getElementById('glossary')?.scrollIntoView({ block: 'start' }),
+                      );
                     }}
                   >
                     <span className="read-toc-n">·</span> Glossary
