@@ -48,6 +48,9 @@ export default defineConfig({
     // The largest chunk is CodeMirror with its TypeScript support (about 500 KB, 170 KB gzip),
     // loaded only by the exercise page's editor, after the brief shows. Warn above that.
     chunkSizeWarningLimit: 600,
+    // Every browser the site supports has <link rel="modulepreload">: no polyfill on the first
+    // slide's path (half a kilobyte of its JavaScript budget).
+    modulePreload: { polyfill: false },
     // The sandbox and exercises pages also have entries of their own, for working on them and for
     // their browser tests.
     rollupOptions: {

@@ -7,6 +7,7 @@ type OutputChunk = Rolldown.OutputChunk;
 
 /** The lazily loaded view module each route opens (app/routes.ts), by the first hash segment. */
 const ROUTE_MODULES: Record<string, readonly string[]> = {
+  home: ['app/Home.tsx'],
   talk: ['slides/TalkViews.tsx'],
   // The reading page's own view, which the talk's views load when it opens, and the live scene
   // it shows beside the text on a wide screen (its prerendered shell draws it with these styles).

@@ -1,5 +1,4 @@
 import { createElement, lazy, type ComponentType } from 'react';
-import { Home } from './Home.tsx';
 
 /**
  * The site's hash routes. Each entry matches the path after `#/`, split at `/`, and names the
@@ -47,6 +46,8 @@ function lazyView(load: () => Promise<View>): { view: View; preload: () => Promi
   return { view, preload };
 }
 
+// The front page too: the first slide's JavaScript does not carry it (the build prerenders it).
+const Home = lazyView(() => import('./Home.tsx').then((m) => m.Home as View));
 const talkViews = () => import('../slides/TalkViews.tsx');
 const TalkDeck = lazyView(() => talkViews().then((m) => m.TalkDeck as View));
 const TalkPresenter = lazyView(() => talkViews().then((m) => m.TalkPresenter as View));
@@ -62,7 +63,7 @@ const ExercisesPage = lazyView(() =>
 );
 
 export const routes: readonly RouteEntry[] = [
-  { name: 'home', match: (s) => (s.length === 0 ? {} : undefined), view: Home },
+  { name: 'home', match: (s) => (s.length === 0 ? {} : undefined), ...Home },
   {
     name: 'deck',
     match: (s) => (s.length === 1 && POSITION.test(s[0] ?? '') ? {} : undefined),

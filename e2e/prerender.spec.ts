@@ -7,6 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
  */
 const SHELLS = [
   {
+    path: '/',
+    shell: 'home',
+    content: (p: Page) => p.getByRole('link', { name: 'The talk', exact: true }),
+  },
+  {
     path: '/#/1',
     shell: 'deck',
     content: (p: Page) => p.getByRole('heading', { name: 'Tracing' }),
@@ -43,9 +48,10 @@ for (const { path, shell, content } of SHELLS) {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('data-shell', shell);
     await expect(content(page)).toBeVisible();
-    // Styled by the view's own stylesheet, which the head script applied before the first paint.
+    // Styled: the site's and the shells' stylesheets, and the view's own, which the head script
+    // applied before the first paint (the front page has none of its own).
     const sheets = await page.evaluate(() => document.styleSheets.length);
-    expect(sheets).toBeGreaterThanOrEqual(3);
+    expect(sheets).toBeGreaterThanOrEqual(shell === 'home' ? 2 : 3);
     // Only the opened route's shell shows.
     for (const other of SHELLS.filter((s) => s.shell !== shell))
       await expect(page.locator(`[data-shell="${other.shell}"]`)).toBeHidden();
@@ -60,7 +66,10 @@ for (const { path, shell, content } of SHELLS) {
     await expect(kept).not.toHaveAttribute('inert');
     await expect(page.locator('#root > *')).toHaveCount(1);
     await expect(content(page)).toBeVisible();
-    if (shell === 'deck') {
+    if (shell === 'home') {
+      await content(page).click();
+      await expect(page.locator('.deck-main .slide[data-slide="1"]')).toBeVisible();
+    } else if (shell === 'deck') {
       await page.keyboard.press('ArrowRight');
       await expect(page).toHaveURL(/#\/2$/);
       await expect(page.locator('.deck-main .slide[data-slide="2"]')).toBeVisible();

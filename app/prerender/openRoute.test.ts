@@ -9,6 +9,7 @@ const TABLE: OpenRouteTable = {
   base: '/',
   files: {
     talk: ['assets/talk.js', 'assets/talk.css'],
+    home: ['assets/home.js'],
     read: ['assets/talk.js', 'assets/talk.css', 'assets/read.js'],
     sandbox: ['assets/sandbox.js', 'assets/sandbox.css'],
   },
@@ -93,6 +94,7 @@ describe('openRoute (index.html head script)', () => {
     expect(files('/#/presenter/3')).toEqual(['/assets/talk.js', '/assets/talk.css']);
     expect(files('/#/print')).toEqual(['/assets/talk.js', '/assets/talk.css']);
     expect(files('/#/nowhere')).toEqual([]);
+    expect(files('/')).toEqual(['/assets/home.js']);
   });
 
   it('reads the route from the path when there is no hash (`/1`)', () => {

@@ -11,11 +11,10 @@
  */
 export interface OpenRouteTable {
   base: string;
-  /** Files to load for each route module (`talk`, `read`, `sandbox`, `exercises`). */
+  /** Files to load for each route's view (`home`, `talk` for a slide, `read`, `sandbox`…). */
   files: Record<string, readonly string[]>;
   shells: readonly {
     name: string;
-    module: string;
     routes: readonly string[];
     preferences: Readonly<Record<string, readonly (string | null)[]>>;
     media: Readonly<Record<string, boolean>>;
@@ -28,6 +27,7 @@ export function openRoute(table: OpenRouteTable): string | null {
     : location.pathname.replace(/^\/+/, '');
   const first = where.split('?')[0]!.split('/')[0]!;
   const talk = /^\d/.test(first) || first === 'presenter' || first === 'print';
+  const view = talk ? 'talk' : first || 'home';
   const saved = (name: string): string | null => {
     try {
       return localStorage.getItem(name);
@@ -48,7 +48,7 @@ export function openRoute(table: OpenRouteTable): string | null {
     // Which route it was drawn for: the app takes the shell over only if it is still there.
     document.documentElement.setAttribute('data-shell-route', where);
   }
-  for (const file of table.files[talk ? 'talk' : first] ?? []) {
+  for (const file of table.files[view] ?? []) {
     const link = document.createElement('link');
     const css = file.endsWith('.css');
     if (css && shown) {

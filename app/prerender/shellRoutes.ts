@@ -10,8 +10,6 @@ import { READ_WIDE } from '../../slides/read/readLayout.ts';
 export interface ShellRoute {
   /** The shell's name: `data-shell` on the markup and on `<html>` when it shows. */
   name: string;
-  /** The view module it renders, as routePreload.ts names route modules. */
-  module: 'talk' | 'read' | 'sandbox' | 'exercises';
   /** What follows `#/` (or the path, for `/1`) exactly, query included. */
   routes: readonly string[];
   /**
@@ -30,9 +28,9 @@ export interface ShellRoute {
 const READER = { 'tracing-in-elixir.read': [null], 'deck.theme': [null, 'dark'] } as const;
 
 export const SHELL_ROUTES: readonly ShellRoute[] = [
+  { name: 'home', routes: [''] },
   {
     name: 'deck',
-    module: 'talk',
     routes: ['1', '1.0'],
     // The deck's theme and its live-scene split (THEME_KEY, SPLIT_KEY in slides/deck/store.deck.ts;
     // a test checks the names). Literal here: this file loads in the build's config.
@@ -40,22 +38,19 @@ export const SHELL_ROUTES: readonly ShellRoute[] = [
   },
   {
     name: 'read',
-    module: 'read',
     routes: ['read'],
     preferences: READER,
     media: { [READ_WIDE]: false },
   },
   {
     name: 'read-wide',
-    module: 'read',
     routes: ['read'],
     preferences: READER,
     media: { [READ_WIDE]: true },
   },
-  { name: 'sandbox', module: 'sandbox', routes: ['sandbox'] },
+  { name: 'sandbox', routes: ['sandbox'] },
   {
     name: 'exercises',
-    module: 'exercises',
     routes: ['exercises'],
     // A learner's saved progress marks the list (STORAGE_KEY in exercises/web/progress.ts).
     preferences: { 'tracing-in-elixir:exercises': [null] },
@@ -64,9 +59,8 @@ export const SHELL_ROUTES: readonly ShellRoute[] = [
 
 /** The shells as the head script reads them (openRoute.ts): every field filled in. */
 export function shellTable(shells: readonly ShellRoute[] = SHELL_ROUTES) {
-  return shells.map(({ name, module, routes, preferences, media }) => ({
+  return shells.map(({ name, routes, preferences, media }) => ({
     name,
-    module,
     routes,
     preferences: preferences ?? {},
     media: media ?? {},

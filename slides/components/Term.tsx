@@ -1,14 +1,15 @@
-import type { ReactNode } from 'react';
-import { glossaryAnchor, glossaryEntry } from '../read/glossary.ts';
+import { useContext, type ReactNode } from 'react';
+import { GlossaryContext } from './glossaryContext.ts';
 
 /**
  * A word of the glossary in reader text: a link to its entry at the end of the reading mode, its
  * definition as a tooltip. `<Term id="traceparent" />` or `<Term id="span">spans</Term>`.
  */
 export function Term({ id, children }: { id: string; children?: ReactNode }) {
-  const entry = glossaryEntry(id);
-  if (!entry) return <>{children ?? id}</>;
-  const anchor = glossaryAnchor(id);
+  const glossary = useContext(GlossaryContext);
+  const entry = glossary?.entry(id);
+  if (!glossary || !entry) return <>{children ?? id}</>;
+  const anchor = glossary.anchor(id);
   return (
     <a
       className="term"

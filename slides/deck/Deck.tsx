@@ -1,13 +1,12 @@
-import { useCallback, useRef } from 'react';
+import { Suspense, useCallback, useRef } from 'react';
 import { useStore } from 'zustand';
 import './theme.css';
 import { DeckControls } from './DeckControls.tsx';
 import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
-import { HelpOverlay } from './HelpOverlay.tsx';
 import type { DeckAction } from './keys.ts';
 import { formatPosition } from './navigation.ts';
 import { GotoHint } from './GotoHint.tsx';
-import { Overview } from './Overview.tsx';
+import { HelpOverlay, Overview, useOverlaysOnFirstInput } from './overlays.ts';
 import { sceneKey } from './sceneKeys.ts';
 import { SceneDock } from './SceneDock.tsx';
 import { SlideView } from './SlideView.tsx';
@@ -54,6 +53,7 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
   useHashPosition(store, '');
   const typed = useDeckKeys(store, extra);
   useDeckSync(runtime);
+  useOverlaysOnFirstInput();
   usePreloadNear(meta.slides, slide, split);
   useThemeOnRoot(theme);
   const mainRef = useRef<HTMLElement>(null);
@@ -81,18 +81,20 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
         <DeckControls store={store} total={total} onPresenter={openPresenter} />
         <GotoHint typed={typed} total={total} />
         <PhoneReadOffer slide={slide} />
-        {overview && (
-          <Overview
-            slides={meta.slides}
-            current={slide}
-            onPick={(i) => {
-              store.getState().goto({ slide: i, step: 0 });
-              store.getState().toggle('overview');
-            }}
-            onClose={() => store.getState().toggle('overview')}
-          />
-        )}
-        {help && <HelpOverlay onClose={() => store.getState().toggle('help')} />}
+        <Suspense fallback={null}>
+          {overview && (
+            <Overview
+              slides={meta.slides}
+              current={slide}
+              onPick={(i) => {
+                store.getState().goto({ slide: i, step: 0 });
+                store.getState().toggle('overview');
+              }}
+              onClose={() => store.getState().toggle('overview')}
+            />
+          )}
+          {help && <HelpOverlay onClose={() => store.getState().toggle('help')} />}
+        </Suspense>
         {black && (
           <div className="black-screen" role="status" aria-label="Black screen. Press b to return.">
             <span className="visually-hidden">Black screen. Press b to return.</span>

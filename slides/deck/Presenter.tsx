@@ -1,12 +1,11 @@
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { useStore } from 'zustand';
 import './theme.css';
 import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
-import { HelpOverlay } from './HelpOverlay.tsx';
 import { nextPosition } from './navigation.ts';
 import { GotoHint } from './GotoHint.tsx';
 import type { DeckAction } from './keys.ts';
-import { Overview } from './Overview.tsx';
+import { HelpOverlay, Overview, useOverlaysOnFirstInput } from './overlays.ts';
 import { PresenterSceneControls } from './PresenterSceneControls.tsx';
 import { sceneKey } from './sceneKeys.ts';
 import { PresenterClock } from './PresenterClock.tsx';
@@ -41,6 +40,7 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
   const extra = useCallback((action: DeckAction) => sceneKey(runtime, action), [runtime]);
   const typed = useDeckKeys(store, extra);
   useDeckSync(runtime);
+  useOverlaysOnFirstInput();
   usePreloadNear(meta.slides, slide);
   useThemeOnRoot(theme);
   const s = store.getState();
@@ -104,18 +104,20 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
             <p className="presenter-no-notes">No notes for this slide.</p>
           )}
         </section>
-        {overview && (
-          <Overview
-            slides={meta.slides}
-            current={slide}
-            onPick={(i) => {
-              s.goto({ slide: i, step: 0 });
-              s.toggle('overview');
-            }}
-            onClose={() => s.toggle('overview')}
-          />
-        )}
-        {help && <HelpOverlay onClose={() => s.toggle('help')} />}
+        <Suspense fallback={null}>
+          {overview && (
+            <Overview
+              slides={meta.slides}
+              current={slide}
+              onPick={(i) => {
+                s.goto({ slide: i, step: 0 });
+                s.toggle('overview');
+              }}
+              onClose={() => s.toggle('overview')}
+            />
+          )}
+          {help && <HelpOverlay onClose={() => s.toggle('help')} />}
+        </Suspense>
         <GotoHint typed={typed} total={total} />
       </div>
     </DeckRuntimeContext.Provider>

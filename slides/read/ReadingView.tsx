@@ -24,6 +24,8 @@ import { Stage } from '../deck/Stage.tsx';
 import { useThemeOnRoot } from '../deck/useThemeOnRoot.ts';
 import { currentSection } from './currentSection.ts';
 import { Glossary } from './Glossary.tsx';
+import { glossaryAnchor, glossaryEntry } from './glossary.ts';
+import { GlossaryContext } from '../components/glossaryContext.ts';
 import { readSections, sectionOf, type ReadMeta, type ReadSection } from './readMeta.ts';
 import { TutorialProgress } from './tutorial/TutorialProgress.tsx';
 import { TutorialContext } from './tutorial/TutorialContext.ts';
@@ -32,6 +34,9 @@ import { useInView } from './useInView.ts';
 import { READ_WIDE } from './readLayout.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
+
+/** What `<Term>` looks up in the reader text (see glossaryContext.ts). */
+const GLOSSARY_LOOKUP = { entry: glossaryEntry, anchor: glossaryAnchor };
 
 /**
  * The talk as a tutorial (`#/read`, `#/read/12`): sections of slides with reader text written
@@ -129,79 +134,83 @@ export function ReadingView({
 
   return (
     <DeckRuntimeContext.Provider value={runtime}>
-      <TutorialContext.Provider value={progress.api}>
-        <div className="reading" data-theme={theme} data-wide={wide}>
-          <nav className="read-toc" aria-label="Contents">
-            <details open={wide}>
-              <summary>Contents</summary>
-              <ol>
-                {sections.map((s, k) => (
-                  <li key={k}>
-                    {s.beat !== undefined && s.beat !== sections[k - 1]?.beat && (
-                      <span className="read-toc-beat">{beatLabel(s.beat)}</span>
-                    )}
+      <GlossaryContext.Provider value={GLOSSARY_LOOKUP}>
+        <TutorialContext.Provider value={progress.api}>
+          <div className="reading" data-theme={theme} data-wide={wide}>
+            <nav className="read-toc" aria-label="Contents">
+              <details open={wide}>
+                <summary>Contents</summary>
+                <ol>
+                  {sections.map((s, k) => (
+                    <li key={k}>
+                      {s.beat !== undefined && s.beat !== sections[k - 1]?.beat && (
+                        <span className="read-toc-beat">{beatLabel(s.beat)}</span>
+                      )}
+                      <a
+                        href={`#/read/${(s.slides[0] ?? 0) + 1}`}
+                        aria-current={k === current ? 'location' : undefined}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          goTo(k);
+                        }}
+                      >
+                        <span className="read-toc-n">{k + 1}</span> {s.title}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
                     <a
-                      href={`#/read/${(s.slides[0] ?? 0) + 1}`}
-                      aria-current={k === current ? 'location' : undefined}
+                      href="#/read"
                       onClick={(e) => {
                         e.preventDefault();
-                        goTo(k);
+                        showAll(() =>
+                          document.getElementById('glossary')?.scrollIntoView({ block: 'start' }),
+                        );
                       }}
                     >
-                      <span className="read-toc-n">{k + 1}</span> {s.title}
+                      <span className="read-toc-n">·</span> Glossary
                     </a>
                   </li>
-                ))}
-                <li>
-                  <a
-                    href="#/read"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      showAll(() =>
-                        document.getElementById('glossary')?.scrollIntoView({ block: 'start' }),
-                      );
-                    }}
-                  >
-                    <span className="read-toc-n">·</span> Glossary
-                  </a>
-                </li>
-              </ol>
-            </details>
-          </nav>
-          <main className="read-article">
-            <header className="read-head">
-              <p className="read-kicker">
-                <a href="#/">Home</a> · <a href={`#/${currentSlide + 1}`}>Present from here</a> ·{' '}
-                <a href="#/sandbox">Sandbox</a>
-              </p>
-              <h1>Tracing in Elixir</h1>
-              <p className="read-lede">
-                A tutorial in {sections.length} sections: how one developer found where trace
-                context gets lost in an event-driven Elixir system, and what carries it across.
-                Along the way you run a simulated copy of that system, do six guided steps and
-                answer seven questions.
-                {wide ? ' The live scene beside the text follows the section you are reading.' : ''}
-              </p>
-              <TutorialProgress notices={progress.notices} onDismiss={progress.dismiss} />
-            </header>
-            {sections.slice(0, shown).map((s, k) => (
-              <ReadingSection
-                key={k}
-                number={k + 1}
-                section={s}
-                slides={meta.slides}
-                reading={reading}
-                newBeat={s.beat !== sections[k - 1]?.beat}
-                sectionRef={(el) => {
-                  elements.current[k] = el;
-                }}
-              />
-            ))}
-            {shown === sections.length && <Glossary />}
-          </main>
-          {wide && <ReadingScene slides={meta.slides} current={lastSlide} />}
-        </div>
-      </TutorialContext.Provider>
+                </ol>
+              </details>
+            </nav>
+            <main className="read-article">
+              <header className="read-head">
+                <p className="read-kicker">
+                  <a href="#/">Home</a> · <a href={`#/${currentSlide + 1}`}>Present from here</a> ·{' '}
+                  <a href="#/sandbox">Sandbox</a>
+                </p>
+                <h1>Tracing in Elixir</h1>
+                <p className="read-lede">
+                  A tutorial in {sections.length} sections: how one developer found where trace
+                  context gets lost in an event-driven Elixir system, and what carries it across.
+                  Along the way you run a simulated copy of that system, do six guided steps and
+                  answer seven questions.
+                  {wide
+                    ? ' The live scene beside the text follows the section you are reading.'
+                    : ''}
+                </p>
+                <TutorialProgress notices={progress.notices} onDismiss={progress.dismiss} />
+              </header>
+              {sections.slice(0, shown).map((s, k) => (
+                <ReadingSection
+                  key={k}
+                  number={k + 1}
+                  section={s}
+                  slides={meta.slides}
+                  reading={reading}
+                  newBeat={s.beat !== sections[k - 1]?.beat}
+                  sectionRef={(el) => {
+                    elements.current[k] = el;
+                  }}
+                />
+              ))}
+              {shown === sections.length && <Glossary />}
+            </main>
+            {wide && <ReadingScene slides={meta.slides} current={lastSlide} />}
+          </div>
+        </TutorialContext.Provider>
+      </GlossaryContext.Provider>
     </DeckRuntimeContext.Provider>
   );
 }
