@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 import { extractFrom, injectInto } from './carrier.ts';
-import { BASE_KEY, popSpan, processActive, pushSpan } from './processStack.ts';
+import { BASE_KEY, popSpan, processActive, pushContext, pushSpan } from './processStack.ts';
 
 /**
  * `metadata`: the fix. The per-process stack stays, and every producer injects the current
@@ -15,9 +15,9 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
   return {
     mode: useLinks ? 'links' : 'metadata',
     active: processActive,
-    started: (proc, _span, ctx) => pushSpan(proc, ctx),
+    started: (proc, span, parent) => pushSpan(proc, span, parent),
     ended: (proc) => popSpan(proc),
-    attach: pushSpan,
+    attach: pushContext,
     detach: popSpan,
     inject: (proc, metadata) => injectInto(processActive(proc), metadata),
     consume(proc, metadata, kind) {

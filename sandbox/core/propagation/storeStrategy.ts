@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
 import type { CurrentSpanStore } from '../hooks.ts';
 import type { SimProcess } from '../process.ts';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
@@ -31,7 +31,8 @@ export function storeStrategy(
   return {
     ...inner,
     active,
-    started: (proc, _span, ctx) => push(proc, ctx),
+    // The hook's store gets a real context at once: its code may read it any time.
+    started: (proc, span, parent) => push(proc, trace.setSpan(parent, span)),
     ended: (proc) => pop(proc),
     attach: push,
     detach: pop,
