@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 import { extractFrom, injectInto } from './carrier.ts';
-import { BASE_KEY, popSpan, processActive, pushContext, pushSpan } from './processStack.ts';
+import { popSpan, processActive, pushContext, pushSpan, setExtracted } from './processStack.ts';
 
 /**
  * `metadata`: the fix. The per-process stack stays, and every producer injects the current
@@ -26,7 +26,7 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
       // Only a links-mode event consumer needs the producer's span context on its own.
       const producer = useLinks && kind === 'event' ? trace.getSpanContext(extracted) : undefined;
       if (producer) return { parent: ROOT_CONTEXT, links: [{ context: producer }], carried: true };
-      proc.dict.set(BASE_KEY, extracted);
+      setExtracted(proc, extracted);
       return { parent: extracted, links: [], carried: true };
     },
     requestDone: () => {},
