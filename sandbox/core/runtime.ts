@@ -215,7 +215,7 @@ export class Runtime {
     this.opts.onCrash?.(event);
     this.opts.onEvent?.(event);
     for (const msg of proc.batch) this.reply(proc, msg, { ok: false, error });
-    proc.dict.clear();
+    proc.clearDictionary();
     proc.waitingRef = null;
     this.finish(proc);
   }
@@ -238,7 +238,7 @@ export class Runtime {
 
   private exit(proc: SimProcess): void {
     proc.alive = false;
-    proc.dict.clear();
+    proc.clearDictionary();
     this.procs.delete(proc.pid);
     this.opts.onExit?.(proc);
     const onEvent = this.opts.onEvent;

@@ -12,7 +12,7 @@ import { DEFAULT_TIMINGS, type Fault, type Timings } from './config.ts';
 import type { Pid } from './envelope.ts';
 import type { SimProcess } from './process.ts';
 import { registerGlobalPropagator } from './propagation/carrier.ts';
-import { BASE_KEY } from './propagation/processStack.ts';
+import { clearExtracted } from './propagation/processStack.ts';
 import type { Hooks, ProcessApi } from './hooks.ts';
 import type { PropagationStrategy } from './propagation/PropagationStrategy.ts';
 import { createStrategy, type PropagationMode } from './propagation/index.ts';
@@ -148,7 +148,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     // Without a listener the runtime builds no event objects: the hooks below do the run's own
     // bookkeeping.
     onEvent: emit,
-    onHandled: (proc) => proc.dict.delete(BASE_KEY),
+    onHandled: clearExtracted,
     onExit: (proc) => tracing.forget(proc.pid),
     onCrash: (event) => {
       tracing.forget(event.pid);

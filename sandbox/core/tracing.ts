@@ -61,8 +61,7 @@ export class Tracing {
       },
       parent,
     );
-    const ctx = trace.setSpan(parent, span);
-    this.strategy.started(proc, span, ctx, opts.entry === true);
+    this.strategy.started(proc, span, parent, opts.entry === true);
     this.push(proc, span, name);
     return span;
   }

@@ -5,7 +5,7 @@ import type { Metadata } from '../envelope.ts';
 import type { SimProcess } from '../process.ts';
 import type { ConsumeResult, MessageKind } from '../propagation/PropagationStrategy.ts';
 import { TRACE_CTX_KEY } from '../propagation/carrier.ts';
-import { BASE_KEY } from '../propagation/processStack.ts';
+import { setExtracted } from '../propagation/processStack.ts';
 
 /**
  * Where a handler starts from: the run's strategy, unless an `extractContext` hook (a workshop
@@ -31,7 +31,7 @@ export function consumeMessage(
       'extractContext must return a Context (from propagation.extract or ROOT_CONTEXT)',
     );
   }
-  self.dict.set(BASE_KEY, ctx);
+  setExtracted(self, ctx);
   // "Carried" says what the message brought, not what the hook made of it.
   return { parent: ctx, links: [], carried: hasCarrier(metadata) };
 }

@@ -2,7 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
 import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
-import type { EventEnvelope } from '../domain.ts';
+import { aggregateIdIn, type EventEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
 import type { Handler } from '../process.ts';
 import { commandFrom, dispatch } from './dispatch.ts';
@@ -48,6 +48,9 @@ function smsTask(app: App): Handler {
  * into the command itself, and hand the context to the Task itself: the two classic breaks.
  */
 export function notificationHandler(app: App): Handler {
+  // One handler for every Task it spawns: a fresh generator function per Task cost more to start
+  // than the Task's whole span.
+  const sms = smsTask(app);
   return function* (msg, self) {
     const event = msg.body as EventEnvelope;
     const consumed = consumeMessage(app, self, event.metadata, 'event');
@@ -65,7 +68,7 @@ export function notificationHandler(app: App): Handler {
 
     const taskMetadata: Metadata = {};
     if (!app.faults.has('task-loses-context')) app.tracing.strategy.inject(self, taskMetadata);
-    const task = app.runtime.spawn('Task (SMS)', 'notifications', smsTask(app), true);
+    const task = app.runtime.spawn('Task (SMS)', 'notifications', sms, true);
     app.runtime.send(
       self.pid,
       task.pid,
@@ -77,7 +80,7 @@ export function notificationHandler(app: App): Handler {
       self.requestId,
     );
 
-    const aggregateId = event.streamId.replace(/^samplecollection-/, '');
+    const aggregateId = aggregateIdIn(event.streamId, 'samplecollection-');
     const copy = app.hooks.copyToFollowUp;
     // With a hook, the hook fills the command in, and the metadata it copies is the only carrier.
     const dropped = app.faults.has('drop-metadata') || copy !== undefined;

@@ -2,7 +2,7 @@ import { SpanKind } from '@opentelemetry/api';
 import type { App } from '../app.ts';
 import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
-import type { EventEnvelope } from '../domain.ts';
+import { aggregateIdIn, type EventEnvelope } from '../domain.ts';
 import type { Handler } from '../process.ts';
 import { commandFrom, dispatch } from './dispatch.ts';
 import { messagingAttributes } from './messaging.ts';
@@ -27,7 +27,7 @@ export function processManagerHandler(app: App): Handler {
       }),
     });
     yield sleepUs(app.timings.handlerUs);
-    const aggregateId = event.streamId.replace(/^laborder-/, '');
+    const aggregateId = aggregateIdIn(event.streamId, 'laborder-');
     const command = commandFrom(
       app,
       'ScheduleSampleCollection',

@@ -25,8 +25,12 @@ export interface PropagationStrategy {
   readonly mode: PropagationMode;
   /** The context that new spans in `proc` are parented to: `context.active()` inside it. */
   active(proc: SimProcess): Context;
-  /** A span started in `proc`; `entry` marks the span that begins a request (the Tracing Plug). */
-  started(proc: SimProcess, span: Span, ctx: Context, entry: boolean): void;
+  /**
+   * A span started in `proc`, in the context `parent` (its own context is
+   * `trace.setSpan(parent, span)`, for the strategy to make if and when it needs it); `entry`
+   * marks the span that begins a request (the Tracing Plug).
+   */
+  started(proc: SimProcess, span: Span, parent: Context, entry: boolean): void;
   ended(proc: SimProcess, span: Span): void;
   /** Instrumentation code makes `ctx` current in `proc` (otel_ctx:attach), and undoes it. */
   attach(proc: SimProcess, ctx: Context): void;

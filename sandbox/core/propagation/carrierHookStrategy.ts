@@ -2,7 +2,7 @@ import { ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
 import type { Hooks, ProcessApi } from '../hooks.ts';
 import type { SimProcess } from '../process.ts';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
-import { BASE_KEY } from './processStack.ts';
+import { setExtracted } from './processStack.ts';
 
 /**
  * Metadata propagation with a carrier someone else designed (the workshop's "carrier from
@@ -25,7 +25,7 @@ export function carrierHookStrategy(
         throw new TypeError(
           `carrier.extract must return a Context (from propagation.extract, or ROOT_CONTEXT); it returned ${describe(ctx)}`,
         );
-      proc.dict.set(BASE_KEY, ctx);
+      setExtracted(proc, ctx);
       return { parent: ctx ?? ROOT_CONTEXT, links: [], carried: !!trace.getSpanContext(ctx) };
     },
   };

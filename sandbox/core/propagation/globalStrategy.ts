@@ -43,7 +43,7 @@ export function globalStrategy(): PropagationStrategy {
       const top = row && row[row.length - 1];
       return top ? contextOf(top) : ROOT_CONTEXT;
     },
-    started(proc, _span, ctx, entry) {
+    started(proc, span, _parent, entry) {
       if (entry) {
         currentKey = proc.requestId;
         rows.set(currentKey, []);
@@ -55,7 +55,8 @@ export function globalStrategy(): PropagationStrategy {
       }
       const row = currentRow();
       rowsOfOpenSpans(proc).push(row);
-      row?.push(idsOnly(ctx));
+      // The row keeps ids only; the span's own context is never needed here.
+      row?.push({ ids: span.spanContext(), ctx: undefined });
     },
     ended(proc, span) {
       const row = rowsOfOpenSpans(proc).pop();

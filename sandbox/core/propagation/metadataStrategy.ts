@@ -1,7 +1,7 @@
 import { ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 import { extractFrom, injectInto } from './carrier.ts';
-import { BASE_KEY, popSpan, processActive, pushSpan } from './processStack.ts';
+import { popSpan, processActive, pushContext, pushSpan, setExtracted } from './processStack.ts';
 
 /**
  * `metadata`: the fix. The per-process stack stays, and every producer injects the current
@@ -15,9 +15,9 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
   return {
     mode: useLinks ? 'links' : 'metadata',
     active: processActive,
-    started: (proc, _span, ctx) => pushSpan(proc, ctx),
+    started: (proc, span, parent) => pushSpan(proc, span, parent),
     ended: (proc) => popSpan(proc),
-    attach: pushSpan,
+    attach: pushContext,
     detach: popSpan,
     inject: (proc, metadata) => injectInto(processActive(proc), metadata),
     consume(proc, metadata, kind) {
@@ -26,7 +26,7 @@ export function metadataStrategy(useLinks = false): PropagationStrategy {
       // Only a links-mode event consumer needs the producer's span context on its own.
       const producer = useLinks && kind === 'event' ? trace.getSpanContext(extracted) : undefined;
       if (producer) return { parent: ROOT_CONTEXT, links: [{ context: producer }], carried: true };
-      proc.dict.set(BASE_KEY, extracted);
+      setExtracted(proc, extracted);
       return { parent: extracted, links: [], carried: true };
     },
     requestDone: () => {},

@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
-import { popSpan, processActive, pushSpan } from './processStack.ts';
+import { popSpan, processActive, pushContext, pushSpan } from './processStack.ts';
 
 /**
  * `process`: a span stack per process, in its process dictionary, as Otter and Spandex keep it.
@@ -11,9 +11,9 @@ export function processStrategy(): PropagationStrategy {
   return {
     mode: 'process',
     active: processActive,
-    started: (proc, _span, ctx) => pushSpan(proc, ctx),
+    started: (proc, span, parent) => pushSpan(proc, span, parent),
     ended: (proc) => popSpan(proc),
-    attach: pushSpan,
+    attach: pushContext,
     detach: popSpan,
     inject: () => {},
     consume: () => ({ parent: ROOT_CONTEXT, links: [], carried: false }),

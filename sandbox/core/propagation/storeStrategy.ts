@@ -1,9 +1,9 @@
-import { ROOT_CONTEXT, type Context } from '@opentelemetry/api';
+import { ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
 import type { CurrentSpanStore } from '../hooks.ts';
 import type { SimProcess } from '../process.ts';
 import type { PropagationStrategy } from './PropagationStrategy.ts';
 import { injectInto } from './carrier.ts';
-import { BASE_KEY } from './processStack.ts';
+import { extractedOf } from './processStack.ts';
 
 const PREVIOUS_KEY = '$store_previous';
 
@@ -22,7 +22,7 @@ export function storeStrategy(
     return stack;
   };
   const active = (proc: SimProcess): Context =>
-    store.get(proc.pid) ?? (proc.dict.get(BASE_KEY) as Context | undefined) ?? ROOT_CONTEXT;
+    store.get(proc.pid) ?? extractedOf(proc) ?? ROOT_CONTEXT;
   const push = (proc: SimProcess, ctx: Context) => {
     previous(proc).push(store.get(proc.pid));
     store.set(proc.pid, ctx);
@@ -31,7 +31,8 @@ export function storeStrategy(
   return {
     ...inner,
     active,
-    started: (proc, _span, ctx) => push(proc, ctx),
+    // The hook's store gets a real context at once: its code may read it any time.
+    started: (proc, span, parent) => push(proc, trace.setSpan(parent, span)),
     ended: (proc) => pop(proc),
     attach: push,
     detach: pop,
