@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useStore } from 'zustand';
 import './theme.css';
 import { DeckControls } from './DeckControls.tsx';
@@ -6,7 +6,7 @@ import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
 import type { DeckAction } from './keys.ts';
 import { formatPosition } from './navigation.ts';
 import { GotoHint } from './GotoHint.tsx';
-import { HelpOverlay, Overview, useOverlaysOnFirstInput } from './overlays.ts';
+import { DeckOverlays, useOverlaysOnFirstInput } from './overlays.tsx';
 import { sceneKey } from './sceneKeys.ts';
 import { SceneDock } from './SceneDock.tsx';
 import { SlideView } from './SlideView.tsx';
@@ -81,20 +81,13 @@ export function Deck({ runtime }: { runtime: DeckRuntime }) {
         <DeckControls store={store} total={total} onPresenter={openPresenter} />
         <GotoHint typed={typed} total={total} />
         <PhoneReadOffer slide={slide} />
-        <Suspense fallback={null}>
-          {overview && (
-            <Overview
-              slides={meta.slides}
-              current={slide}
-              onPick={(i) => {
-                store.getState().goto({ slide: i, step: 0 });
-                store.getState().toggle('overview');
-              }}
-              onClose={() => store.getState().toggle('overview')}
-            />
-          )}
-          {help && <HelpOverlay onClose={() => store.getState().toggle('help')} />}
-        </Suspense>
+        <DeckOverlays
+          store={store}
+          slides={meta.slides}
+          current={slide}
+          overview={overview}
+          help={help}
+        />
         {black && (
           <div className="black-screen" role="status" aria-label="Black screen. Press b to return.">
             <span className="visually-hidden">Black screen. Press b to return.</span>

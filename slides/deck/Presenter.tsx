@@ -1,11 +1,11 @@
-import { Suspense, useCallback } from 'react';
+import { useCallback } from 'react';
 import { useStore } from 'zustand';
 import './theme.css';
 import { DeckRuntimeContext, type DeckRuntime } from './deckRuntime.ts';
 import { nextPosition } from './navigation.ts';
 import { GotoHint } from './GotoHint.tsx';
 import type { DeckAction } from './keys.ts';
-import { HelpOverlay, Overview, useOverlaysOnFirstInput } from './overlays.ts';
+import { DeckOverlays, useOverlaysOnFirstInput } from './overlays.tsx';
 import { PresenterSceneControls } from './PresenterSceneControls.tsx';
 import { sceneKey } from './sceneKeys.ts';
 import { PresenterClock } from './PresenterClock.tsx';
@@ -104,20 +104,13 @@ export function Presenter({ runtime }: { runtime: DeckRuntime }) {
             <p className="presenter-no-notes">No notes for this slide.</p>
           )}
         </section>
-        <Suspense fallback={null}>
-          {overview && (
-            <Overview
-              slides={meta.slides}
-              current={slide}
-              onPick={(i) => {
-                s.goto({ slide: i, step: 0 });
-                s.toggle('overview');
-              }}
-              onClose={() => s.toggle('overview')}
-            />
-          )}
-          {help && <HelpOverlay onClose={() => s.toggle('help')} />}
-        </Suspense>
+        <DeckOverlays
+          store={store}
+          slides={meta.slides}
+          current={slide}
+          overview={overview}
+          help={help}
+        />
         <GotoHint typed={typed} total={total} />
       </div>
     </DeckRuntimeContext.Provider>
