@@ -43,13 +43,15 @@ export class RecentIds {
   }
 
   has(id: string): boolean {
-    const [a, b] = fingerprint(id);
-    return this.find(a, b) >= 0;
+    fingerprint(id);
+    return this.find(fpA, fpB) >= 0;
   }
 
   /** Adds an id (a no-op when held); past the capacity the oldest id is forgotten. */
   add(id: string): void {
-    const [a, b] = fingerprint(id);
+    fingerprint(id);
+    const a = fpA;
+    const b = fpB;
     if (this.find(a, b) >= 0) return;
     const slot = this.next;
     if (this.held === this.capacity) {
@@ -100,11 +102,15 @@ export class RecentIds {
   }
 }
 
+/** The last fingerprint's two words: module state, so a lookup allocates nothing. */
+let fpA = 0;
+let fpB = 0;
+
 /**
- * A 64-bit fingerprint of a string as two 32-bit words: cyrb53's two multiply-xorshift lanes
- * (bryc, public domain), both kept whole instead of folded into 53 bits.
+ * A 64-bit fingerprint of a string as two 32-bit words (into fpA, fpB): cyrb53's two
+ * multiply-xorshift lanes (bryc, public domain), both kept whole instead of folded into 53 bits.
  */
-function fingerprint(s: string): [number, number] {
+function fingerprint(s: string): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
@@ -116,5 +122,6 @@ function fingerprint(s: string): [number, number] {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h1 | 0, h2 | 0];
+  fpA = h1 | 0;
+  fpB = h2 | 0;
 }

@@ -78,7 +78,9 @@ export class TraceBuffer {
 
   /** A span started (or arrived complete, from an import). */
   add(span: SpanRecord): void {
-    if (this.evictedIds?.has(span.traceId)) return;
+    // Only a span that would start a trace can belong to an evicted one: the fingerprint lookup
+    // (several times a Map lookup's cost) runs once per trace, not once per span.
+    if (!this.traces.has(span.traceId) && this.evictedIds?.has(span.traceId)) return;
     if (this.spans.has(span.spanId)) {
       this.update(span);
       return;
