@@ -36,6 +36,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/chromium.ts';
 import { DEFAULT_SPAN_CAP } from '../model/TraceBuffer.ts';
 import { evictionRound, memoryStream, type Round, type StreamOptions } from './evictionBench.ts';
+import { MEMORY_ARGS } from './pageProbe.ts';
 import { firstPaintBench, type FirstPaintResult } from './firstPaintBench.ts';
 import { readingBench, type ReadingResult } from './readingBench.ts';
 import { siteSize } from './siteSize.ts';
@@ -144,7 +145,10 @@ function logFirstPaint(p: FirstPaintResult): void {
 
 const ours = await serve(OUT_DIR);
 const baseline = BASELINE ? await serve(BASELINE) : undefined;
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: [...CHROMIUM_ARGS, ...MEMORY_ARGS],
+});
 try {
   log(
     `sandbox UI in Chromium (headless, software raster), 1280x720, metadata mode, ${STREAM.rate.toLocaleString('en')} spans/s wanted at virtual speed ${STREAM.speed}x, cap ${STREAM.cap.toLocaleString('en')} spans`,
