@@ -9,9 +9,9 @@ type OutputChunk = Rolldown.OutputChunk;
 const ROUTE_MODULES: Record<string, readonly string[]> = {
   home: ['app/Home.tsx'],
   talk: ['slides/TalkViews.tsx'],
-  // The reading page's own view, which the talk's views load when it opens, and the live scene
-  // it shows beside the text on a wide screen (its prerendered shell draws it with these styles).
-  read: ['slides/read/ReadingView.tsx', 'slides/components/LiveSceneBody.tsx'],
+  // The reading page's own view, which the talk's views load when it opens. (Its live scene loads
+  // once the app runs: its stylesheets would otherwise hold the prerendered page's first paint.)
+  read: ['slides/read/ReadingView.tsx'],
   sandbox: ['sandbox/views/SandboxPage.tsx'],
   exercises: ['exercises/web/ExercisesPage.tsx'],
 };

@@ -34,6 +34,7 @@ import { useInView } from './useInView.ts';
 import { READ_WIDE } from './readLayout.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
+import { useHydrated } from '../../app/prerender/useHydrated.ts';
 
 /** What `<Term>` looks up in the reader text (see glossaryContext.ts). */
 const GLOSSARY_LOOKUP = { entry: glossaryEntry, anchor: glossaryAnchor };
@@ -85,7 +86,7 @@ export function ReadingView({
   // useProgressiveCount.ts).
   const { shown, showAll } = useProgressiveCount(
     sections.length,
-    (target === undefined ? 0 : sectionOf(sections, target)) + 2,
+    (target === undefined ? 0 : sectionOf(sections, target)) + 1,
   );
 
   useLayoutEffect(() => {
@@ -323,6 +324,8 @@ function ReadingSlide({
 
 /** The sticky scene beside the text: the story's scene at the section being read. */
 function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; current: number }) {
+  // The scene runs in the browser only: the prerendered page shows its heading and its place.
+  const hydrated = useHydrated();
   const [inputs, addInput] = useSceneInputs('read');
   const step = slides[current]?.steps ?? 0;
   const position = { slide: current, step };
@@ -338,7 +341,9 @@ function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; curre
         Live scene · <strong>{scene.mode}</strong>
         {scene.faults.length > 0 ? ` · faults: ${scene.faults.join(', ')}` : ''}
       </p>
-      <LiveSceneFrame sceneKey="read" plan={plan} onInput={onInput} paused={false} docked />
+      {hydrated && (
+        <LiveSceneFrame sceneKey="read" plan={plan} onInput={onInput} paused={false} docked />
+      )}
     </aside>
   );
 }
