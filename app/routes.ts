@@ -1,4 +1,5 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, type ComponentType } from 'react';
+import { lazyLoaded } from './lazyLoaded.ts';
 
 /**
  * The site's hash routes. Each entry matches the path after `#/`, split at `/`, and names the
@@ -22,28 +23,10 @@ const POSITION = /^\d+(\.\d+)?$/;
 
 type View = ComponentType<Record<string, unknown>>;
 
-/**
- * A view whose code loads on demand. Once `preload` has loaded it, its first render does not
- * suspend: the factory hands React a thenable that resolves synchronously, so no Suspense
- * fallback paints before the content. (A promise, even a settled one, always suspends once.)
- */
+/** A view whose code loads on demand; `preload` loads it before the first render (lazyLoaded.ts). */
 function lazyView(load: () => Promise<View>): { view: View; preload: () => Promise<View> } {
-  let loaded: View | undefined;
-  let loading: Promise<View> | undefined;
-  const preload = () =>
-    (loading ??= load().then((v) => {
-      loaded = v;
-      return v;
-    }));
-  const view = lazy(() => {
-    const done = loaded;
-    if (!done) return preload().then((v) => ({ default: v }));
-    const settled: PromiseLike<{ default: View }> = {
-      then: (ok) => Promise.resolve(ok?.({ default: done })) as never,
-    };
-    return settled as Promise<{ default: View }>;
-  });
-  return { view, preload };
+  const { Component, preload } = lazyLoaded(load);
+  return { view: Component as View, preload };
 }
 
 // The front page too: the first slide's JavaScript does not carry it (the build prerenders it).

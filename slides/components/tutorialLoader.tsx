@@ -1,20 +1,19 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
+import { lazyLoaded } from '../../app/lazyLoaded.ts';
 
 // Guided steps and questions carry the sandbox with them: they load only when the reading mode
-// renders one, so the deck's first slide never pays for them.
-const loadGuide = () => import('./Guide.tsx');
-const loadPredict = () => import('./Predict.tsx');
-const LazyGuide = lazy(() => loadGuide().then((m) => ({ default: m.Guide })));
-const LazyPredict = lazy(() => loadPredict().then((m) => ({ default: m.Predict })));
+// renders one, so the deck's first slide never pays for them. Once loaded, a panel renders at
+// once, never first as its placeholder (lazyLoaded.ts).
+const LazyGuide = lazyLoaded(() => import('./Guide.tsx').then((m) => m.Guide));
+const LazyPredict = lazyLoaded(() => import('./Predict.tsx').then((m) => m.Predict));
 
 /**
- * Starts loading the guided steps and questions at once: the reading mode calls it when it opens,
- * so that a panel never grows from its placeholder while the reader is below it (the page would
- * shift under them).
+ * Loads the guided steps and questions: the reading mode starts it when it opens, and a jump to a
+ * section waits for it, so that a panel never grows from its placeholder while the reader is below
+ * it (the page would shift under them).
  */
-export function preloadTutorial(): void {
-  void loadGuide();
-  void loadPredict();
+export function preloadTutorial(): Promise<unknown> {
+  return Promise.all([LazyGuide.preload(), LazyPredict.preload()]);
 }
 
 function Loading() {
@@ -25,7 +24,7 @@ function Loading() {
 export function Guide(props: { id: string }) {
   return (
     <Suspense fallback={<Loading />}>
-      <LazyGuide {...props} />
+      <LazyGuide.Component {...props} />
     </Suspense>
   );
 }
@@ -34,7 +33,7 @@ export function Guide(props: { id: string }) {
 export function Predict(props: { id: string }) {
   return (
     <Suspense fallback={<Loading />}>
-      <LazyPredict {...props} />
+      <LazyPredict.Component {...props} />
     </Suspense>
   );
 }

@@ -102,7 +102,7 @@ export function ReadingView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  useEffect(preloadTutorial, []);
+  useEffect(() => void preloadTutorial(), []);
 
   useEffect(() => {
     let frame = 0;
@@ -129,8 +129,12 @@ export function ReadingView({
   const currentSlide = sections[current]?.slides[0] ?? 0;
   useEffect(() => setSlide(currentSlide), [setSlide, currentSlide]);
 
+  // The sections not rendered yet render first, with their guided steps and questions loaded, so
+  // nothing above the section grows after the jump.
   const goTo = (k: number) =>
-    showAll(() => elements.current[k]?.scrollIntoView({ block: 'start' }));
+    void preloadTutorial().then(() =>
+      showAll(() => elements.current[k]?.scrollIntoView({ block: 'start' })),
+    );
   const lastSlide = sections[current]?.slides.at(-1) ?? 0;
 
   return (
