@@ -33,6 +33,7 @@ import { useReadingProgress } from './tutorial/useReadingProgress.ts';
 import { useInView } from './useInView.ts';
 import { READ_WIDE } from './readLayout.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
+import { keepInPlace } from './keepInPlace.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
 import { useHydrated } from '../../app/prerender/useHydrated.ts';
 
@@ -129,12 +130,14 @@ export function ReadingView({
   const currentSlide = sections[current]?.slides[0] ?? 0;
   useEffect(() => setSlide(currentSlide), [setSlide, currentSlide]);
 
-  // The sections not rendered yet render first, with their guided steps and questions loaded, so
-  // nothing above the section grows after the jump.
+  // Renders the sections not rendered yet, scrolls, and holds the section there while the guided
+  // steps and questions above it may still be loading (keepInPlace.ts).
   const goTo = (k: number) =>
-    void preloadTutorial().then(() =>
-      showAll(() => elements.current[k]?.scrollIntoView({ block: 'start' })),
-    );
+    showAll(() => {
+      const el = elements.current[k];
+      el?.scrollIntoView({ block: 'start' });
+      if (el) keepInPlace(el, preloadTutorial());
+    });
   const lastSlide = sections[current]?.slides.at(-1) ?? 0;
 
   return (
