@@ -8,6 +8,11 @@ import type { DeckStore } from './store.deck.ts';
  */
 export function useHashPosition(store: DeckStore, prefix: string) {
   useEffect(() => {
+    // This view's own addresses: a URL that has already moved on to another route (a link
+    // followed while the page was loading) is left alone, not overwritten with this place.
+    const own = new RegExp(
+      `^(#/?${prefix.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/?(\\d+(\\.\\d+)?)?)?$`,
+    );
     const fromUrl = () => {
       const p = positionInUrl(location.hash);
       if (p) store.getState().goto(p);
@@ -15,7 +20,8 @@ export function useHashPosition(store: DeckStore, prefix: string) {
     const toUrl = () => {
       const s = store.getState();
       const hash = `#/${prefix}${formatPosition(s)}`;
-      if (location.hash !== hash) history.replaceState(history.state, '', hash);
+      if (location.hash !== hash && own.test(location.hash))
+        history.replaceState(history.state, '', hash);
     };
     fromUrl();
     toUrl();
