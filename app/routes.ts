@@ -35,7 +35,13 @@ const talkViews = () => import('../slides/TalkViews.tsx');
 const TalkDeck = lazyView(() => talkViews().then((m) => m.TalkDeck as View));
 const TalkPresenter = lazyView(() => talkViews().then((m) => m.TalkPresenter as View));
 const TalkPrint = lazyView(() => talkViews().then((m) => m.TalkPrint as View));
-const TalkReading = lazyView(() => talkViews().then((m) => m.TalkReading as View));
+// With the reading page's own view loaded too: its first render never suspends.
+const TalkReading = lazyView(() =>
+  talkViews().then(async (m) => {
+    await m.preloadReadingView();
+    return m.TalkReading as View;
+  }),
+);
 // The sandbox page reads and writes its own query (`#/sandbox?mode=…&requests=3`).
 const SandboxPage = lazyView(() =>
   import('../sandbox/views/SandboxPage.tsx').then((m) => () => createElement(m.default)),

@@ -1,13 +1,16 @@
-import { Suspense, lazy } from 'react';
+import { Suspense } from 'react';
+import { lazyLoaded } from '../app/lazyLoaded.ts';
 import { Deck } from './deck/Deck.tsx';
 import { Presenter } from './deck/Presenter.tsx';
 import { PrintDeck } from './deck/PrintDeck.tsx';
 import { talk, talkReading } from './talk.ts';
 
-// The tutorial (its progress, guided steps, glossary) loads only when it is opened.
-const ReadingView = lazy(() =>
-  import('./read/ReadingView.tsx').then((m) => ({ default: m.ReadingView })),
-);
+// The tutorial (its progress, guided steps, glossary) loads only when it is opened. The route
+// preloads it (app/routes.ts), so its first render, and the hydration of its prerendered page,
+// never waits for it (lazyLoaded.ts).
+const Reading = lazyLoaded(() => import('./read/ReadingView.tsx').then((m) => m.ReadingView));
+export const preloadReadingView = Reading.preload;
+const ReadingView = Reading.Component;
 
 /** The talk's audience view (`#/12`). */
 export function TalkDeck() {
