@@ -1,8 +1,10 @@
+import talkTitle from 'virtual:talk-title';
+
 /** The front page: what the site is, and the way into the talk. */
 export function Home() {
   return (
     <main className="home">
-      <h1>Tracing in Elixir</h1>
+      <h1>{talkTitle}</h1>
       <p>A talk, a live tracing sandbox and a workshop.</p>
       <ul className="home-links">
         <li>

@@ -55,6 +55,23 @@ test('reading mode: sections of reader text, contents, live scenes, and the plac
     await expect(section.locator('.slide-notes')).toHaveCount(0);
   }
 
+  // The page names the talk and counts what it holds; its guided steps and questions are
+  // numbered in the order a reader meets them (not the order of the tutorial's library).
+  await expect(page).toHaveTitle('Tracing in Elixir');
+  await expect(page.locator('.read-head h1')).toHaveText('Tracing in Elixir');
+  await expect(page.locator('.read-lede')).toContainText(
+    `A tutorial in ${count} sections. How one developer found where trace context gets lost`,
+  );
+  await expect(page.locator('.read-lede')).toContainText(
+    'do six guided steps and answer seven questions.',
+  );
+  const numbered = (what: string, n: number) =>
+    Array.from({ length: n }, (_, k) => new RegExp(`${what} ${k + 1} of ${n}\\b`));
+  await expect(page.locator('.guide .tutorial-kicker')).toHaveText(numbered('step', 6), {
+    timeout: 20_000,
+  });
+  await expect(page.locator('.predict .tutorial-kicker')).toHaveText(numbered('question', 7));
+
   // Terms in the text link to the glossary, which defines all eleven.
   const glossary = page.getByRole('region', { name: 'Glossary' });
   for (const term of [

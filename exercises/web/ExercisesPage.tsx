@@ -8,6 +8,7 @@ import { facilitatorLine } from '../lib/summary.ts';
 import { emptyEntry } from './progress.ts';
 import { useProgress } from './useProgress.ts';
 import './exercises.css';
+import talkTitle from 'virtual:talk-title';
 
 function subscribeHash(onChange: () => void) {
   window.addEventListener('hashchange', onChange);
@@ -56,7 +57,7 @@ export default function ExercisesPage() {
       ? `${route.exercise.number}. ${route.exercise.title} · Exercises`
       : 'Workshop exercises';
   useEffect(() => {
-    document.title = `${title} · Tracing in Elixir`;
+    document.title = `${title} · ${talkTitle}`;
   }, [title]);
 
   // Focus the new view's heading on navigation, so keyboard and screen reader users land there.
@@ -106,7 +107,7 @@ export default function ExercisesPage() {
     <div className="exw">
       <header className="exw-header">
         <p className="exw-site">
-          <a href="#/">Tracing in Elixir</a>
+          <a href="#/">{talkTitle}</a>
         </p>
         <h1>
           <a href={LIST_HASH}>Workshop exercises</a>

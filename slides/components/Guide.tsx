@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { inlineCode } from '../../exercises/web/inlineCode.tsx';
 import { useInView } from '../read/useInView.ts';
 import { GUIDES, guideById } from '../read/tutorial/guides.ts';
+import { placeIn } from '../read/tutorial/TutorialContext.ts';
 import type { RunFacts } from '../read/tutorial/runFacts.ts';
 import type { RunState } from '../read/tutorial/setup.ts';
 import { TraceparentTable } from '../read/tutorial/TraceparentTable.tsx';
@@ -16,7 +17,7 @@ import { SeedField } from './SeedField.tsx';
  */
 export function Guide({ id }: { id: string }) {
   const lesson = guideById(id);
-  const { progress, markGuide } = useTutorial();
+  const { progress, markGuide, order } = useTutorial();
   const box = useRef<HTMLElement>(null);
   const inView = useInView(box);
   const [seed, setSeed] = useState(1);
@@ -31,7 +32,11 @@ export function Guide({ id }: { id: string }) {
     [lesson, markGuide],
   );
   if (!lesson) return <p className="tutorial-error">There is no guided step called “{id}”.</p>;
-  const number = GUIDES.indexOf(lesson) + 1;
+  const { number, total } = placeIn(
+    order.guides,
+    GUIDES.map((g) => g.id),
+    lesson.id,
+  );
   const toggle = lesson.faultToggle;
   const faults = toggle && faultOn ? [...lesson.setup.faults, toggle.fault] : lesson.setup.faults;
   const doneBefore = progress.guides[lesson.id];
@@ -41,10 +46,10 @@ export function Guide({ id }: { id: string }) {
       className="tutorial guide"
       data-guide={lesson.id}
       data-state={result ? 'done' : 'waiting'}
-      aria-label={`Guided step ${number} of ${GUIDES.length}`}
+      aria-label={`Guided step ${number} of ${total}`}
     >
       <p className="tutorial-kicker">
-        Try it · step {number} of {GUIDES.length}
+        Try it · step {number} of {total}
         {doneBefore && !result ? ' · done before ✓' : ''}
       </p>
       <p className="tutorial-task">{lesson.task}</p>

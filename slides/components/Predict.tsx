@@ -4,7 +4,7 @@ import { useInView } from '../read/useInView.ts';
 import { PREDICTIONS, feedback, predictionById } from '../read/tutorial/predictions.ts';
 import type { RunFacts } from '../read/tutorial/runFacts.ts';
 import type { RunState } from '../read/tutorial/setup.ts';
-import { useTutorial } from '../read/tutorial/TutorialContext.ts';
+import { placeIn, useTutorial } from '../read/tutorial/TutorialContext.ts';
 import { TutorialScene } from '../read/tutorial/TutorialScene.tsx';
 import { SeedField } from './SeedField.tsx';
 
@@ -15,7 +15,7 @@ import { SeedField } from './SeedField.tsx';
  */
 export function Predict({ id }: { id: string }) {
   const question = predictionById(id);
-  const { progress, answer } = useTutorial();
+  const { progress, answer, order } = useTutorial();
   const saved = progress.answers[id];
   const [choice, setChoice] = useState<string | undefined>(saved?.choice);
   /** Runs asked for: each one a new scene. */
@@ -40,7 +40,11 @@ export function Predict({ id }: { id: string }) {
     if (choice) answer(id, right === undefined ? { choice } : { choice, right: choice === right });
   }, [answer, id, choice, right]);
   if (!question) return <p className="tutorial-error">There is no question called “{id}”.</p>;
-  const number = PREDICTIONS.indexOf(question) + 1;
+  const { number, total } = placeIn(
+    order.questions,
+    PREDICTIONS.map((p) => p.id),
+    question.id,
+  );
   const see = () => {
     setRuns((n) => n + 1);
     setFacts(null);
@@ -52,12 +56,12 @@ export function Predict({ id }: { id: string }) {
       className="tutorial predict"
       data-question={id}
       data-state={facts && choice ? (choice === right ? 'right' : 'wrong') : 'open'}
-      aria-label={`Question ${number} of ${PREDICTIONS.length}`}
+      aria-label={`Question ${number} of ${total}`}
     >
       <fieldset>
         <legend>
           <span className="tutorial-kicker">
-            Predict, then see · question {number} of {PREDICTIONS.length}
+            Predict, then see · question {number} of {total}
           </span>
           <span className="tutorial-task">{question.question}</span>
         </legend>

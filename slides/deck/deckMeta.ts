@@ -33,5 +33,7 @@ export interface SlideMeta {
 export interface DeckMeta {
   /** Deckset's global commands from the top of the file, such as `theme: Poster, 1`. */
   config: Record<string, string>;
+  /** The talk's name: the `title:` setting, else the first slide's headings (see talkTitle). */
+  title: string;
   slides: SlideMeta[];
 }

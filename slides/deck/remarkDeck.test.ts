@@ -66,6 +66,19 @@ describe('remarkDeck: splitting', () => {
     expect(meta.slides[1]?.autoscale).toBe(true);
   });
 
+  it("names the talk: the title setting, else the first slide's headings, else its label", async () => {
+    expect((await metaOf(seed)).title).toBe('Tracing In Elixir');
+    expect((await metaOf('title: My talk\ntheme: Poster\n\n# Hello\n\n---\n\n# Two')).title).toBe(
+      'My talk',
+    );
+    expect(
+      (await metaOf('# Distributed\n# tracing\n\n^ notes are not a title\n\n---\n\n# B')).title,
+    ).toBe('Distributed tracing');
+    expect((await metaOf('Just words on the first slide\n\n---\n\n# B')).title).toBe(
+      'Just words on the first slide',
+    );
+  });
+
   it('renders only the slide asked for', async () => {
     const html = await render('# One\n\n---\n\n# Two', 1);
     expect(html).toContain('Two');

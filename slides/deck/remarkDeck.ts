@@ -50,7 +50,7 @@ import {
 } from './markdown/mdxNodes.ts';
 import { readScene } from './markdown/sceneMarkers.ts';
 import { slideLayout } from './markdown/slideLayout.ts';
-import { pictureName, plainText, slideLabel, slideTitle } from './markdown/slideText.ts';
+import { pictureName, plainText, slideLabel, slideTitle, talkTitle } from './markdown/slideText.ts';
 import { splitQuoteAuthor } from './markdown/quotes.ts';
 
 interface VFileLike {
@@ -58,6 +58,7 @@ interface VFileLike {
   value?: unknown;
   fail?: (reason: string) => never;
   message?: (reason: string) => unknown;
+  data?: Record<string, unknown>;
 }
 
 export interface RemarkDeckOptions {
@@ -76,12 +77,14 @@ export function remarkDeck(options: RemarkDeckOptions = {}) {
       if (file?.fail) return file.fail(reason);
       throw new Error(reason);
     };
-    transformDeck(tree, fail, {
+    const meta = transformDeck(tree, fail, {
       path: file?.path,
       source: typeof file?.value === 'string' ? file.value : undefined,
       warn: (reason) => file?.message?.(reason),
       devWarnings: options.devWarnings,
     });
+    // For the build's own use (the talk's title in the page's <title>; see vitePlugin.ts).
+    if (file?.data) file.data.deckMeta = meta;
   };
 }
 
@@ -156,7 +159,11 @@ export function transformDeck(
   ];
   for (const w of warnings) options.warn?.(w);
 
-  const meta: DeckMeta = { config, slides };
+  const meta: DeckMeta = {
+    config,
+    title: talkTitle(config, slideNodes[0], slides[0]?.label),
+    slides,
+  };
   tree.children = [
     ...ctx.images.imports.map((img) => importNode(img.name, img.url)),
     ...esm,

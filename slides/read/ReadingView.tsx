@@ -35,6 +35,7 @@ import { READ_WIDE } from './readLayout.ts';
 import { useMediaQuery } from './useMediaQuery.ts';
 import { keepInPlace } from './keepInPlace.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
+import { readingLede } from './lede.ts';
 import { useHydrated } from '../../app/prerender/useHydrated.ts';
 
 /** What `<Term>` looks up in the reader text (see glossaryContext.ts). */
@@ -68,7 +69,11 @@ export function ReadingView({
       ),
     [reading, meta.slides],
   );
-  const progress = useReadingProgress(total);
+  const order = useMemo(
+    () => ({ guides: reading.guides ?? [], questions: reading.questions ?? [] }),
+    [reading],
+  );
+  const progress = useReadingProgress(total, order);
   const { setSlide } = progress;
   const elements = useRef<(HTMLElement | null)[]>([]);
 
@@ -188,12 +193,15 @@ export function ReadingView({
                   <a href="#/">Home</a> · <a href={`#/${currentSlide + 1}`}>Present from here</a> ·{' '}
                   <a href="#/sandbox">Sandbox</a>
                 </p>
-                <h1>Tracing in Elixir</h1>
+                <h1>{meta.title}</h1>
                 <p className="read-lede">
-                  A tutorial in {sections.length} sections: how one developer found where trace
-                  context gets lost in an event-driven Elixir system, and what carries it across.
-                  Along the way you run a simulated copy of that system, do six guided steps and
-                  answer seven questions.
+                  {readingLede({
+                    sections: sections.length,
+                    description: meta.config.description,
+                    live: meta.slides.some((s) => s.live),
+                    guides: order.guides.length,
+                    questions: order.questions.length,
+                  })}
                   {wide
                     ? ' The live scene beside the text follows the section you are reading.'
                     : ''}

@@ -12,6 +12,10 @@ export interface ReadMeta {
   /** Where the site lives (deck setting `site:` or SITE_URL at build), if set. */
   site?: string;
   slides: ReadSlide[];
+  /** `<Guide id>`s in the order the talk has them: "step 2 of 6" counts these. */
+  guides: string[];
+  /** `<Predict id>`s in the order the talk has them. */
+  questions: string[];
 }
 
 /** A reading section: the slides up to and including one with reader text. */

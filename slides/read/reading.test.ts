@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { currentSection } from './currentSection.ts';
 import { readSections, sectionOf } from './readMeta.ts';
+import { readingLede } from './lede.ts';
+import { placeIn } from './tutorial/TutorialContext.ts';
 import {
   READING_BACKUP_KEY,
   READING_KEY,
@@ -46,6 +48,8 @@ describe('reading sections', () => {
         { read: true, beat: 2 },
         { read: false, beat: 2 },
       ],
+      guides: [],
+      questions: [],
     };
     const sections = readSections(meta, ['A', 'B', 'C', 'D', 'E']);
     expect(sections).toEqual([
@@ -127,5 +131,35 @@ describe('the reader’s progress', () => {
     expect(store.load().notices.join(' ')).toMatch(/storage/);
     expect(store.save({ v: 2, guides: {}, answers: {} })).toMatch(/full/);
     expect(createReadingStore(() => null, 53, KNOWN).load().notices).toEqual([]);
+  });
+});
+
+describe("the reading page's opening paragraph", () => {
+  it('says what this talk has, and nothing another talk would not', () => {
+    expect(
+      readingLede({
+        sections: 26,
+        description: 'How context gets lost',
+        live: true,
+        guides: 6,
+        questions: 7,
+      }),
+    ).toBe(
+      'A tutorial in 26 sections. How context gets lost. Along the way you run a simulated event-driven backend in your browser, do six guided steps and answer seven questions.',
+    );
+    expect(readingLede({ sections: 1, live: false, guides: 0, questions: 0 })).toBe(
+      'A tutorial in one section.',
+    );
+    expect(readingLede({ sections: 3, live: false, guides: 0, questions: 12 })).toContain(
+      'browser, answer 12 questions.',
+    );
+  });
+});
+
+describe('numbering of guided steps and questions', () => {
+  it("counts the talk's own, in its order, and the library only for an id the talk lacks", () => {
+    const library = ['a', 'b', 'c', 'd'];
+    expect(placeIn(['c', 'a'], library, 'a')).toEqual({ number: 2, total: 2 });
+    expect(placeIn([], library, 'c')).toEqual({ number: 3, total: 4 });
   });
 });

@@ -7,6 +7,8 @@
  *   marker until the next one, so each slide shows the step it belongs to.
  * - `<SiteAddress />` gets the site's URL and its QR code, drawn here at build time: the deck
  *   setting `site:` at the top of the file, or else the SITE_URL environment variable.
+ * - The guided steps (`<Guide>`) and questions (`<Predict>`) are listed in the talk's order, so
+ *   that "question 3 of 7" counts the talk's own questions.
  * - The file gains `export const readMeta = {…}` (see readMeta.ts).
  */
 import type { Root, RootContent } from 'mdast';
@@ -50,6 +52,8 @@ export function transformRead(
   fail: (reason: string) => never,
 ): ReadMeta {
   const slides: ReadSlide[] = [];
+  const guides: string[] = [];
+  const questions: string[] = [];
   let beat: number | undefined;
   for (const slide of tree.children) {
     if (!isJsx(slide, 'Slide')) continue;
@@ -89,8 +93,13 @@ export function transformRead(
     }
     if (beat !== undefined) info.beat = beat;
     slides.push(info);
+    nested(slide, (el) => {
+      const list = el.name === 'Guide' ? guides : el.name === 'Predict' ? questions : undefined;
+      const id = list && attr(el, 'id');
+      if (list && id && !list.includes(id)) list.push(id);
+    });
   }
-  return { site, slides };
+  return { site, slides, guides, questions };
 }
 
 function addSite(el: MdxJsxFlowElement, site: string | undefined): void {

@@ -13,6 +13,8 @@ import { remarkDeck } from '../deck/remarkDeck.ts';
 import { SlideContext, type SlidePart } from '../deck/slideContext.ts';
 import type { ReadMeta } from './readMeta.ts';
 import { remarkRead, siteUrl } from './remarkRead.ts';
+import { guideById } from './tutorial/guides.ts';
+import { PREDICTIONS, predictionById } from './tutorial/predictions.ts';
 
 // Bundled pictures become imports Node cannot run here: the slides that have them have headings.
 const source = readFileSync(join(import.meta.dirname, '..', 'talk.mdx'), 'utf8').replace(
@@ -107,6 +109,18 @@ describe('the story', async () => {
       .slice(closing)
       .flatMap((_, k) => [...renderSlide(talk, closing + k, 99).querySelectorAll('.beat-ref')]);
     expect(refs.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists its guided steps and questions in the order a reader meets them', () => {
+    const inOrder = (tag: string) =>
+      [...source.matchAll(new RegExp(`<${tag} id="([^"]+)"`, 'g'))].map((m) => m[1]);
+    expect(talk.read.guides).toEqual(inOrder('Guide'));
+    expect(talk.read.questions).toEqual(inOrder('Predict'));
+    // Every one is in the tutorial's library (else the page says there is no such step).
+    expect(talk.read.guides.filter((id) => !guideById(id))).toEqual([]);
+    expect(talk.read.questions.filter((id) => !predictionById(id))).toEqual([]);
+    // The talk does not meet them in the library's order: numbering by the library was wrong.
+    expect(talk.read.questions).not.toEqual(PREDICTIONS.map((p) => p.id));
   });
 
   it('gives every slide speaker notes', () => {

@@ -29,6 +29,12 @@ export const GLOBAL_COMMANDS = new Set([
   'code-language',
   'fit-header',
   'image-placement',
+  // Not Deckset's: the site's own. `title:` names the talk (the tab, the front and reading
+  // pages), `description:` is a sentence the reading page opens with, `site:` is where the site
+  // lives (remarkRead draws its QR code).
+  'title',
+  'description',
+  'site',
 ]);
 
 /** Settings Deckset has that the deck reads as settings but leaves out (and says so). */

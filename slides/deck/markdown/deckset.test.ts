@@ -55,6 +55,11 @@ describe('Deckset fixtures', () => {
       'Missing image "images/hit-a-wall.gif": the slide shows a placeholder in its place.',
     );
     expect(String(out.value)).toContain('missing: "images/hit-a-wall.gif"');
+    // A talk kept outside the project (TALK=../my-talk/talk.md) has no node_modules beside it:
+    // the compiled talk imports only the project's own files, never a package by name.
+    const imports = [...String(out.value).matchAll(/^import .* from "([^"]+)"/gm)].map((m) => m[1]);
+    expect(imports).toContain('/slides/deck/jsx/jsx-runtime');
+    expect(imports.filter((from) => !from?.startsWith('/'))).toEqual([]);
   });
 
   it('highlights code at build time, with a class per token and a number per line', async () => {

@@ -126,3 +126,26 @@ export function humanize(name: string): string {
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * The talk's name, for the tab, the front page and the reading page: the `title:` setting, else
+ * every heading of the first slide (a title slide is often `# Tracing` over `### In Elixir`),
+ * else the first slide's label. A talk is never nameless: "Untitled talk" is the last resort.
+ */
+export function talkTitle(
+  config: Record<string, string>,
+  firstSlide: RootContent | undefined,
+  firstLabel: string | undefined,
+): string {
+  const set = config.title?.trim();
+  if (set) return set;
+  const headings: string[] = [];
+  const walk = (node: RootContent) => {
+    if (node.type === 'heading') headings.push(plainText(node));
+    else if (node.type === 'mdxJsxFlowElement' && node.name === 'Notes') return;
+    else if ('children' in node) (node.children as RootContent[]).forEach(walk);
+  };
+  if (firstSlide) walk(firstSlide);
+  const text = headings.join(' ').replace(/\s+/g, ' ').trim();
+  return text || firstLabel?.trim() || 'Untitled talk';
+}

@@ -4,13 +4,14 @@
  * scenes). Both go through remarkDeck and build-time highlighting. `talk` (from `TALK=path` or
  * `npm run dev -- --talk path`) replaces the project's talk with another file.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compile, nodeTypes } from '@mdx-js/mdx';
 import rehypeRaw from 'rehype-raw';
 import remarkGfm from 'remark-gfm';
 import { VFile } from 'vfile';
 import type { Plugin } from 'vite';
+import type { DeckMeta } from '../deckMeta.ts';
 import { remarkDeck } from '../remarkDeck.ts';
 import { remarkRead } from '../../read/remarkRead.ts';
 import { recmaLazySlides } from './recmaLazySlides.ts';
@@ -18,6 +19,13 @@ import { prepareMarkdown } from './prepareMarkdown.ts';
 import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
 const TALK_FILE = /\.(mdx|md|markdown)$/i;
+
+/** `import talkTitle from 'virtual:talk-title'`: the talk's name, without the talk's code. */
+const TITLE_MODULE = 'virtual:talk-title';
+/** Where a compiled talk's JSX runtime and MDX provider come from (root-relative). */
+const RUNTIME_DIR = '/slides/deck/jsx';
+/** What an HTML page writes where the talk's name goes. */
+const TITLE_TOKEN = 'TALK_TITLE';
 
 export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin {
   const root = options.root ?? process.cwd();
@@ -28,6 +36,20 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     );
   }
   let dev = false;
+  const talkPath = talk ?? resolve(root, 'slides/talk.mdx');
+  // The title of each compiled text of the talk: the front page and the page's <title> want it
+  // without compiling the talk once more.
+  const titles = new Map<string, Promise<string>>();
+  const titleOf = (value: string, path: string) => {
+    let title = titles.get(value);
+    if (!title) {
+      title = compileTalk(value, path).then((c) => (c.data.deckMeta as DeckMeta).title);
+      titles.clear();
+      titles.set(value, title);
+    }
+    return title;
+  };
+  const currentTitle = () => titleOf(readFileSync(talkPath, 'utf8'), talkPath);
   return {
     name: 'deck-talk',
     enforce: 'pre',
@@ -40,20 +62,44 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
       warmHighlighter();
     },
     resolveId(source, importer) {
+      if (source === TITLE_MODULE) return `\0${TITLE_MODULE}`;
       // slides/talk.ts imports './talk.mdx': the one place a different talk plugs in.
       if (talk && source === './talk.mdx' && importer && /slides[/\\]talk\.ts$/.test(importer)) {
         return talk;
       }
       return undefined;
     },
+    async load(id) {
+      if (id !== `\0${TITLE_MODULE}`) return undefined;
+      this.addWatchFile(talkPath);
+      return `export default ${JSON.stringify(await currentTitle())};`;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      // Pages write TALK_TITLE in their <title> ("Workshop exercises · TALK_TITLE"): the tab
+      // names the talk the site presents.
+      async handler(html) {
+        if (!html.includes(TITLE_TOKEN)) return html;
+        const title = escapeHtml(await currentTitle());
+        return html.replaceAll(TITLE_TOKEN, () => title);
+      },
+    },
     async transform(value, id) {
       const [path = id, query = ''] = id.split('?');
       if (!TALK_FILE.test(path) || /(^|&)(raw|url|inline)\b/.test(query)) return undefined;
       const compiled = await compileTalk(value, path, { development: dev });
+      if (resolve(path) === talkPath && !titles.has(value)) {
+        titles.clear();
+        titles.set(value, Promise.resolve((compiled.data.deckMeta as DeckMeta).title));
+      }
       for (const m of compiled.messages) this.warn(`${relative(root, path)}: ${m.reason}`);
       return { code: String(compiled.value), map: null };
     },
   };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Compiles one talk file's text to a JS module, as the dev server and the build do. */
@@ -68,7 +114,11 @@ export async function compileTalk(
     format: markdown ? 'md' : 'mdx',
     development,
     outputFormat,
-    ...(outputFormat === 'program' ? { providerImportSource: '@mdx-js/react' } : {}),
+    // Imports of the project's own files (slides/deck/jsx), not of packages: a talk outside the
+    // project has no node_modules of its own beside it.
+    ...(outputFormat === 'program'
+      ? { jsxImportSource: RUNTIME_DIR, providerImportSource: `${RUNTIME_DIR}/mdxProvider.ts` }
+      : {}),
     remarkPlugins: [remarkGfm, [remarkDeck, { devWarnings: development }], remarkRead],
     rehypePlugins: markdown
       ? [[rehypeRaw, { passThrough: [...nodeTypes] }], rehypeDeckCode]

@@ -1,8 +1,12 @@
-import { GUIDES } from './guides.ts';
-import { PREDICTIONS } from './predictions.ts';
 import { useTutorial } from './TutorialContext.ts';
 
-/** How far the reader is (steps done, questions answered), and what storage had to say. */
+/** "3 guided steps", "1 question". */
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * How far the reader is through the talk's own guided steps and questions, and what storage had
+ * to say. A talk without either shows no progress line.
+ */
 export function TutorialProgress({
   notices,
   onDismiss,
@@ -10,17 +14,27 @@ export function TutorialProgress({
   notices: readonly string[];
   onDismiss: (text: string) => void;
 }) {
-  const { progress } = useTutorial();
-  const steps = GUIDES.filter((g) => progress.guides[g.id]).length;
-  const answered = PREDICTIONS.filter((p) => progress.answers[p.id]).length;
-  const right = PREDICTIONS.filter((p) => progress.answers[p.id]?.right).length;
+  const { progress, order } = useTutorial();
+  const steps = order.guides.filter((id) => progress.guides[id]).length;
+  const answered = order.questions.filter((id) => progress.answers[id]).length;
+  const right = order.questions.filter((id) => progress.answers[id]?.right).length;
+  const parts = [
+    ...(order.guides.length > 0
+      ? [`${steps} of ${count(order.guides.length, 'guided step')} done`]
+      : []),
+    ...(order.questions.length > 0
+      ? [
+          `${answered} of ${count(order.questions.length, 'question')} answered${
+            answered > 0 ? ` (${right} confirmed by your runs)` : ''
+          }`,
+        ]
+      : []),
+  ];
   return (
     <div className="tutorial-progress">
-      <p data-testid="tutorial-progress">
-        Your progress: {steps} of {GUIDES.length} guided steps done, {answered} of{' '}
-        {PREDICTIONS.length} questions answered
-        {answered > 0 ? ` (${right} confirmed by your runs)` : ''}.
-      </p>
+      {parts.length > 0 && (
+        <p data-testid="tutorial-progress">Your progress: {parts.join(', ')}.</p>
+      )}
       {notices.map((n) => (
         <p key={n} className="tutorial-notice" role="status">
           {n}{' '}

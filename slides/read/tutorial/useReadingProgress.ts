@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GUIDES } from './guides.ts';
 import { PREDICTIONS } from './predictions.ts';
 import { createReadingStore, type Answer, type ReadingProgress } from './progress.ts';
-import type { TutorialApi } from './TutorialContext.ts';
+import type { TutorialApi, TutorialOrder } from './TutorialContext.ts';
 
 const KNOWN = { guides: GUIDES.map((g) => g.id), questions: PREDICTIONS.map((p) => p.id) };
 /** Touching `window.localStorage` itself throws when site data is blocked; the store catches it. */
@@ -12,7 +12,7 @@ const browserStorage = () => (typeof window === 'undefined' ? null : window.loca
  * The reading mode's progress: loaded once (with what was recovered, in words), saved on every
  * change, kept in memory when storage refuses it (and the reader told, once).
  */
-export function useReadingProgress(total: number) {
+export function useReadingProgress(total: number, order: TutorialOrder) {
   const [store] = useState(() => createReadingStore(browserStorage, total, KNOWN));
   const [initial] = useState(() => store.load());
   const [progress, setProgress] = useState<ReadingProgress>(initial.progress);
@@ -55,8 +55,8 @@ export function useReadingProgress(total: number) {
     [],
   );
   const api = useMemo<TutorialApi>(
-    () => ({ progress, markGuide, answer }),
-    [progress, markGuide, answer],
+    () => ({ progress, markGuide, answer, order }),
+    [progress, markGuide, answer, order],
   );
   return { api, initialSlide: initial.progress.slide, setSlide, notices, dismiss };
 }
