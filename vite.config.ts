@@ -4,6 +4,7 @@ import { deckTalk } from './slides/deck/markdown/vitePlugin.ts';
 import { contentSecurityPolicy } from './app/contentSecurityPolicy.ts';
 import { emojiSubset } from './app/emojiFont.ts';
 import { routePreload } from './app/routePreload.ts';
+import { inlineFavicon } from './app/inlineFavicon.ts';
 import { prerenderShells } from './app/prerender/prerenderPlugin.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,7 @@ export default defineConfig({
     react({ include: /\.(mdx|md|tsx|ts)$/ }),
     emojiSubset({ talk: process.env.TALK }),
     routePreload(),
+    inlineFavicon(),
     // index.html carries the first render of the deck's first slide, the sandbox and the
     // exercise list, so a visitor sees them before the app's JavaScript has run.
     prerenderShells(fileURLToPath(import.meta.url)),
