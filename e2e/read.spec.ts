@@ -233,6 +233,38 @@ for (const size of [
   });
 }
 
+/** Numbered lists on slides whose widest number ("12.") needs more room than the list gives it. */
+async function cutListNumbers(page: Page, slides: string) {
+  return page.evaluate((selector) => {
+    const measure = document.createElement('canvas').getContext('2d');
+    const cut: string[] = [];
+    for (const ol of document.querySelectorAll<HTMLElement>(`${selector} ol`)) {
+      const last = ol.lastElementChild;
+      if (!measure || !last) continue;
+      const marker = getComputedStyle(last, '::marker');
+      measure.font = `${marker.fontWeight} ${marker.fontSize} ${marker.fontFamily}`;
+      const need = measure.measureText(`${ol.children.length}. `).width;
+      const room = parseFloat(getComputedStyle(ol).paddingLeft);
+      if (need > room) cut.push(`${ol.textContent?.slice(0, 40)}: ${need} > ${room}`);
+    }
+    return cut;
+  }, slides);
+}
+
+test("a slide's numbered list keeps its numbers on the slide, in the deck and on the reading page", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/#/2');
+  await expect(page.locator('.slide-body ol').first()).toBeVisible();
+  expect(await cutListNumbers(page, '.deck .slide-body')).toEqual([]);
+  await page.goto('/#/read/2');
+  await expect(page.locator('.read-figure .slide-body ol').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(await cutListNumbers(page, '.read-figure .slide-body')).toEqual([]);
+});
+
 test('the sandbox route fires the requests its URL asks for', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/');
