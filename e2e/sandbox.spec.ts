@@ -356,6 +356,13 @@ test.describe('layout', () => {
     const canvas = await page.locator('canvas.sbx-topology-canvas').boundingBox();
     expect(list && canvas && list.y < canvas.y && list.y < 844).toBe(true);
     await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute('data-layout', 'tall');
+    // Every status word fits its badge ("connected" lost its last letter in a narrower column).
+    const cut = await page
+      .locator('.sbx-status-badge')
+      .evaluateAll((badges) =>
+        badges.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent),
+      );
+    expect(cut).toEqual([]);
   });
 
   for (const [width, height] of [

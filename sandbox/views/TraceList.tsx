@@ -152,7 +152,8 @@ export function TraceList() {
                 request={request}
                 spread={spread}
                 spans={trace.spanIds.length}
-                duration={`${formatUs(end - trace.startUs)}${trace.open > 0 ? '…' : ''}`}
+                duration={formatUs(end - trace.startUs)}
+                running={trace.open > 0}
                 status={reading.status}
                 why={reading.why}
                 selected={trace.traceId === selected}
@@ -177,6 +178,8 @@ interface TraceRowProps {
   spread: number;
   spans: number;
   duration: string;
+  /** Spans are still open: the duration is so far. (A trailing "…" read as cut text.) */
+  running: boolean;
   status: ReadStatus;
   why: string;
   selected: boolean;
@@ -219,7 +222,10 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
         </span>
       </span>
       <span className="sbx-num">{props.spans}</span>
-      <span className="sbx-num">{props.duration}</span>
+      <span className="sbx-num">
+        {props.duration}
+        {props.running && <small className="sbx-running">so far</small>}
+      </span>
       <span className={`sbx-status-badge sbx-${props.status}`}>{props.status}</span>
       {props.why && <span className="sr-only">{props.why}</span>}
     </div>

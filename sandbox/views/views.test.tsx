@@ -86,6 +86,18 @@ describe('TraceList', () => {
     );
     expect(screen.getAllByTestId('trace-row')).toHaveLength(traces);
   });
+
+  it('marks the duration of a trace still running as so far, and drops the mark when it ends', () => {
+    const { scene } = renderScene({ mode: 'metadata', requests: 1 });
+    act(() => {
+      scene.simulation().runUntilIdle(20);
+    });
+    publish(scene, false);
+    const row = () => screen.getAllByTestId('trace-row')[0] as HTMLElement;
+    expect(row().textContent).toMatch(/\d ms\s*so far/);
+    publish(scene);
+    expect(row().textContent).not.toContain('so far');
+  });
 });
 
 describe('SpanDetails', () => {
