@@ -311,6 +311,9 @@ test('from nothing to the last exercise: every reference solution passes in the 
   for (const n of EXERCISE_IDS.map((_, i) => i + 1)) {
     const id = EXERCISE_IDS[n - 1]!;
     await expect(page).toHaveURL(new RegExp(`#/exercises/${n}$`));
+    // The goal tree wraps its long lines: nothing of it hides past the column's edge.
+    const goal = page.getByTestId('goal');
+    expect(await goal.evaluate((e) => e.scrollWidth - e.clientWidth), `exercise ${n}`).toBe(0);
     await replaceCode(page, readFileSync(join(EXERCISES_DIR, id, 'solution.ts'), 'utf8'));
     await page.keyboard.press('ControlOrMeta+Enter');
     await verdict(status(page)).toContainText('✓ Passed');

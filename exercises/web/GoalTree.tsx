@@ -1,13 +1,20 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { goalLines } from './goalLines.ts';
 
-/** The expected trace, drawn as its tree: span names stand out, kinds are tags, columns stay. */
+/**
+ * The expected trace, drawn as its tree: span names stand out, kinds are tags, columns stay. A
+ * line too long for the column wraps under its span's name, not off the edge.
+ */
 export function GoalTree({ goal }: { goal: string }) {
   const lines = useMemo(() => goalLines(goal), [goal]);
   return (
     <pre className="exw-goal" tabIndex={0} aria-label="The expected trace" data-testid="goal">
       {lines.map((line, i) => (
-        <span key={i} className="exw-goal-line">
+        <span
+          key={i}
+          className="exw-goal-line"
+          style={{ '--exw-branch': line.branch.length } as CSSProperties}
+        >
           <span className="exw-goal-branch">{line.branch}</span>
           <span className="exw-goal-name">{line.name}</span>
           {line.rest.map((piece, j) =>
@@ -17,7 +24,7 @@ export function GoalTree({ goal }: { goal: string }) {
               </span>
             ) : (
               <span key={j} className="exw-goal-rest">
-                {piece.text}
+                {unbroken(piece.text)}
               </span>
             ),
           )}
@@ -25,5 +32,18 @@ export function GoalTree({ goal }: { goal: string }) {
         </span>
       ))}
     </pre>
+  );
+}
+
+/** Words that wrap only between them: "http.route=/lab-orders" never breaks at its hyphen. */
+function unbroken(text: string) {
+  return text.split(/(\s+)/).map((part, k) =>
+    part === '' || /^\s+$/.test(part) ? (
+      part
+    ) : (
+      <span key={k} className="exw-goal-word">
+        {part}
+      </span>
+    ),
   );
 }
