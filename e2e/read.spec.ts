@@ -230,6 +230,15 @@ for (const size of [
         return inside && list.width > box.width * 0.3 ? 'whole' : 'cut off';
       })
       .toBe('whole');
+    // The scene beside the text (wide screens) keeps every button on the screen.
+    const outside = await page
+      .locator('.scene-body[data-docked="true"] button')
+      .evaluateAll((buttons) =>
+        buttons
+          .filter((b) => b.getBoundingClientRect().right > window.innerWidth)
+          .map((b) => b.textContent),
+      );
+    expect(outside).toEqual([]);
   });
 }
 
