@@ -60,7 +60,8 @@ export function TraceFilter(props: { shown: number; total: number }) {
         </select>
       </label>
       <span className="sbx-muted sbx-filter-count" role="status" data-testid="filter-count">
-        {query.trim() ? `${props.shown} of ${props.total} traces` : `${props.total} traces`}
+        {query.trim() ? `${props.shown} of ` : ''}
+        {props.total} {props.total === 1 ? 'trace' : 'traces'}
       </span>
       <p id={`${id}-help`} className="sr-only">
         Press {KEYS.filter} to filter. Terms: status:broken, req:req-3, service:LabWorklist,

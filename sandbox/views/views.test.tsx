@@ -87,6 +87,12 @@ describe('TraceList', () => {
     expect(screen.getAllByTestId('trace-row')).toHaveLength(traces);
   });
 
+  it('counts one trace as "1 trace"', () => {
+    const { scene } = renderScene({ mode: 'metadata', requests: 1 });
+    publish(scene);
+    expect(screen.getByTestId('filter-count').textContent).toBe('1 trace');
+  });
+
   it('marks the duration of a trace still running as so far, and drops the mark when it ends', () => {
     const { scene } = renderScene({ mode: 'metadata', requests: 1 });
     act(() => {

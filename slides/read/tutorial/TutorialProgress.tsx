@@ -1,7 +1,5 @@
+import { count } from './runFacts.ts';
 import { useTutorial } from './TutorialContext.ts';
-
-/** "3 guided steps", "1 question". */
-const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * How far the reader is through the talk's own guided steps and questions, and what storage had
