@@ -115,6 +115,41 @@ test.describe('sandbox: one request in each mode', () => {
   });
 });
 
+test('the trace graph names every process inside its box and every lost hop beside its arrow', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, 'mode=metadata&requests=1&speed=100&faults=handlers-ignore-metadata');
+  await expect(traceCount(page)).toHaveText(
+    expectedRun('metadata', 1, { faults: ['handlers-ignore-metadata'] }).count,
+  );
+  // A handler's own trace: it starts where the event store's context was not read.
+  await page.getByTestId('trace-row').filter({ hasText: 'commanded.event.handle' }).first().click();
+  await page.getByRole('tab', { name: 'Trace graph' }).click();
+  const graph = page.getByTestId('trace-graph');
+  await expect(graph.getByRole('list', { name: 'Hops' })).toContainText('context not read');
+  const problems = await graph.locator('svg').evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll('rect')].map((r) => r.getBBox());
+    const inside = (a: DOMRect, b: DOMRect) =>
+      a.x >= b.x &&
+      a.y >= b.y &&
+      a.x + a.width <= b.x + b.width &&
+      a.y + a.height <= b.y + b.height;
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const out: string[] = [];
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBBox();
+      if (text.classList.contains('sbx-graph-cut')) {
+        if (boxes.some((b) => overlaps(box, b))) out.push(`label over a box: ${text.textContent}`);
+      } else if (!boxes.some((b) => inside(box, b)))
+        out.push(`name out of its box: ${text.textContent}`);
+    }
+    return out;
+  });
+  expect(problems).toEqual([]);
+});
+
 test('keyboard shortcuts send requests and switch modes', async ({ page }) => {
   await open(page, 'mode=metadata&speed=100');
   await expect(traceCount(page)).toHaveText('0 traces, 0 requests');

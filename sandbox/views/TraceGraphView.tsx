@@ -3,10 +3,26 @@ import type { HopState } from '../model/contextHops.ts';
 import { traceGraph } from '../model/traceGraph.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 
-const W = 150;
 const H = 44;
-const GAP_X = 70;
 const GAP_Y = 22;
+/** About one character of the graph's 600 13px text, a little over: labels must fit, not touch. */
+const CHAR = 8.2;
+const MIN_W = 150;
+
+/** A process name on one line when it fits a box, else on two, split between camel-case words. */
+export function nameLines(name: string): string[] {
+  if (name.length * CHAR + 24 <= MIN_W) return [name];
+  const words = name.match(/[A-Z]?[^A-Z]+|[A-Z]+(?![^A-Z])/g) ?? [name];
+  if (words.length < 2) return [name];
+  // The split whose longer line is shortest.
+  let best = 1;
+  let bestLen = Infinity;
+  for (let k = 1; k < words.length; k++) {
+    const len = Math.max(words.slice(0, k).join('').length, words.slice(k).join('').length);
+    if (len < bestLen) [best, bestLen] = [k, len];
+  }
+  return [words.slice(0, best).join(''), words.slice(best).join('')];
+}
 
 const STROKE: Record<HopState, string> = {
   carried: '#006e3c',
@@ -40,6 +56,14 @@ export function TraceGraphView() {
       </p>
     );
   const at = new Map(graph.nodes.map((n) => [n.id, n]));
+  // Names too long for a box go on two lines, split between their words ("PatientTimeline /
+  // Projection"); gaps are as wide as the longest cut hop's label ("✂ context not read" ran over
+  // its arrow in a fixed 70 px gap).
+  const lines = new Map(graph.nodes.map((n) => [n.id, nameLines(n.id)]));
+  const longest = Math.max(...[...lines.values()].flat().map((l) => l.length));
+  const W = Math.max(MIN_W, Math.ceil(longest * CHAR + 24));
+  const cutLabels = graph.hops.filter((h) => h.state === 'cut').map((h) => `✂ ${h.label}`.length);
+  const GAP_X = Math.max(70, Math.ceil(Math.max(0, ...cutLabels) * CHAR + 24));
   const x = (c: number) => 10 + c * (W + GAP_X);
   const y = (r: number) => 10 + r * (H + GAP_Y);
   const width = x(graph.columns) - GAP_X + 10;
@@ -117,7 +141,11 @@ export function TraceGraphView() {
               strokeWidth={1.5}
             />
             <text x={x(n.column) + W / 2} y={y(n.row) + H / 2 + 5} textAnchor="middle">
-              {n.id}
+              {(lines.get(n.id) ?? [n.id]).map((line, k, all) => (
+                <tspan key={k} x={x(n.column) + W / 2} dy={k === 0 ? (1 - all.length) * 7.5 : 15}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
         ))}
