@@ -10,7 +10,7 @@ const CHAR = 8.2;
 const MIN_W = 150;
 
 /** A process name on one line when it fits a box, else on two, split between camel-case words. */
-export function nameLines(name: string): string[] {
+function nameLines(name: string): string[] {
   if (name.length * CHAR + 24 <= MIN_W) return [name];
   const words = name.match(/[A-Z]?[^A-Z]+|[A-Z]+(?![^A-Z])/g) ?? [name];
   if (words.length < 2) return [name];
