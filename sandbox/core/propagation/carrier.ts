@@ -24,21 +24,54 @@ export function registerGlobalPropagator(): void {
   propagation.setGlobalPropagator(propagator);
 }
 
+/**
+ * The context injected last and the headers the propagator wrote for it. The event store
+ * publishes an event to each subscriber with the same context current, so about one inject in five
+ * repeats the one before. What the propagator writes depends on the context alone, and contexts
+ * never change, so a repeat copies the headers into a carrier of its own (no message shares
+ * another's carrier) instead of formatting and validating the ids again.
+ */
+let lastInjected: Context | undefined;
+let lastHeaders: Readonly<Record<string, string>> | undefined;
+
 /** Writes `ctx` into `metadata.trace_ctx` as W3C `traceparent`/`tracestate` headers. */
 export function injectInto(ctx: Context, metadata: Metadata): void {
-  const carrier: Record<string, string> = {};
-  propagator.inject(ctx, carrier, defaultTextMapSetter);
-  if (carrier.traceparent) metadata[TRACE_CTX_KEY] = carrier;
+  if (ctx !== lastInjected) {
+    const headers: Record<string, string> = {};
+    propagator.inject(ctx, headers, defaultTextMapSetter);
+    lastInjected = ctx;
+    lastHeaders = headers;
+  }
+  if (lastHeaders?.traceparent) metadata[TRACE_CTX_KEY] = { ...lastHeaders };
 }
+
+/**
+ * Contexts extracted lately, by their `traceparent` header: the copies of one published event
+ * carry the same header to every subscriber. Extracting is a function of the header, and the
+ * context it gives never changes, so they share one. A cache, not a record: emptied when full.
+ */
+const extractedByHeader = new Map<string, Context>();
+const MAX_EXTRACTED = 256;
 
 /** Reads `metadata.trace_ctx`; the result is marked remote, as an extracted context should be. */
 export function extractFrom(metadata: Metadata | undefined): Context | undefined {
   const carrier = metadata?.[TRACE_CTX_KEY];
   if (!carrier || typeof carrier !== 'object') return undefined;
-  const ctx = propagator.extract(
-    ROOT_CONTEXT,
-    carrier as Record<string, string>,
-    defaultTextMapGetter,
-  );
+  const headers = carrier as Record<string, unknown>;
+  const traceparent = headers.traceparent;
+  // Only a lone traceparent string is looked up; anything else goes to the propagator each time.
+  if (typeof traceparent !== 'string' || headers.tracestate !== undefined)
+    return extractWithPropagator(headers);
+  let ctx = extractedByHeader.get(traceparent);
+  if (ctx === undefined) {
+    ctx = extractWithPropagator(headers) ?? ROOT_CONTEXT;
+    if (extractedByHeader.size >= MAX_EXTRACTED) extractedByHeader.clear();
+    extractedByHeader.set(traceparent, ctx);
+  }
+  return ctx === ROOT_CONTEXT ? undefined : ctx;
+}
+
+function extractWithPropagator(carrier: Record<string, unknown>): Context | undefined {
+  const ctx = propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
   return ctx === ROOT_CONTEXT ? undefined : ctx;
 }
