@@ -45,33 +45,14 @@ export function injectInto(ctx: Context, metadata: Metadata): void {
   if (lastHeaders?.traceparent) metadata[TRACE_CTX_KEY] = { ...lastHeaders };
 }
 
-/**
- * Contexts extracted lately, by their `traceparent` header: the copies of one published event
- * carry the same header to every subscriber. Extracting is a function of the header, and the
- * context it gives never changes, so they share one. A cache, not a record: emptied when full.
- */
-const extractedByHeader = new Map<string, Context>();
-const MAX_EXTRACTED = 256;
-
 /** Reads `metadata.trace_ctx`; the result is marked remote, as an extracted context should be. */
 export function extractFrom(metadata: Metadata | undefined): Context | undefined {
   const carrier = metadata?.[TRACE_CTX_KEY];
   if (!carrier || typeof carrier !== 'object') return undefined;
-  const headers = carrier as Record<string, unknown>;
-  const traceparent = headers.traceparent;
-  // Only a lone traceparent string is looked up; anything else goes to the propagator each time.
-  if (typeof traceparent !== 'string' || headers.tracestate !== undefined)
-    return extractWithPropagator(headers);
-  let ctx = extractedByHeader.get(traceparent);
-  if (ctx === undefined) {
-    ctx = extractWithPropagator(headers) ?? ROOT_CONTEXT;
-    if (extractedByHeader.size >= MAX_EXTRACTED) extractedByHeader.clear();
-    extractedByHeader.set(traceparent, ctx);
-  }
-  return ctx === ROOT_CONTEXT ? undefined : ctx;
-}
-
-function extractWithPropagator(carrier: Record<string, unknown>): Context | undefined {
-  const ctx = propagator.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
+  const ctx = propagator.extract(
+    ROOT_CONTEXT,
+    carrier as Record<string, string>,
+    defaultTextMapGetter,
+  );
   return ctx === ROOT_CONTEXT ? undefined : ctx;
 }
