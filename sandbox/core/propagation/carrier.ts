@@ -24,25 +24,11 @@ export function registerGlobalPropagator(): void {
   propagation.setGlobalPropagator(propagator);
 }
 
-/**
- * The context injected last and the headers the propagator wrote for it. The event store
- * publishes an event to each subscriber with the same context current, so about one inject in five
- * repeats the one before. What the propagator writes depends on the context alone, and contexts
- * never change, so a repeat copies the headers into a carrier of its own (no message shares
- * another's carrier) instead of formatting and validating the ids again.
- */
-let lastInjected: Context | undefined;
-let lastHeaders: Readonly<Record<string, string>> | undefined;
-
 /** Writes `ctx` into `metadata.trace_ctx` as W3C `traceparent`/`tracestate` headers. */
 export function injectInto(ctx: Context, metadata: Metadata): void {
-  if (ctx !== lastInjected) {
-    const headers: Record<string, string> = {};
-    propagator.inject(ctx, headers, defaultTextMapSetter);
-    lastInjected = ctx;
-    lastHeaders = headers;
-  }
-  if (lastHeaders?.traceparent) metadata[TRACE_CTX_KEY] = { ...lastHeaders };
+  const carrier: Record<string, string> = {};
+  propagator.inject(ctx, carrier, defaultTextMapSetter);
+  if (carrier.traceparent) metadata[TRACE_CTX_KEY] = carrier;
 }
 
 /** Reads `metadata.trace_ctx`; the result is marked remote, as an extracted context should be. */
