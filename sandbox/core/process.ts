@@ -1,6 +1,7 @@
 import type { Context } from '@opentelemetry/api';
 import type { Effect } from './effects.ts';
 import type { Envelope, Pid } from './envelope.ts';
+import type { OpenSpanRows } from './propagation/globalStrategy.ts';
 import type { SpanFrame } from './propagation/processStack.ts';
 
 /** A handler runs once per message, one message at a time, and may yield effects. */
@@ -23,6 +24,11 @@ export class SimProcess {
    */
   spanStack: SpanFrame[] | undefined = undefined;
   extractedContext: Context | undefined = undefined;
+  /**
+   * Global mode's bookkeeping of the same kind: which table row each open span of this process
+   * went to. Only propagation/globalStrategy.ts reads and writes it.
+   */
+  openSpanRows: OpenSpanRows | undefined = undefined;
   /** The message being handled, and the messages of a batch handled with it. */
   current: Envelope | null = null;
   batch: Envelope[] = [];
@@ -46,6 +52,7 @@ export class SimProcess {
     this.dict.clear();
     this.spanStack = undefined;
     this.extractedContext = undefined;
+    this.openSpanRows = undefined;
   }
 
   /** The simulated HTTP request the current message belongs to. */
