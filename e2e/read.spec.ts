@@ -249,7 +249,8 @@ async function cutListNumbers(page: Page, slides: string) {
     const cut: string[] = [];
     for (const ol of document.querySelectorAll<HTMLElement>(`${selector} ol`)) {
       const last = ol.lastElementChild;
-      if (!measure || !last) continue;
+      // Only lists that draw numbers (an illustration's list may draw none).
+      if (!measure || !last || getComputedStyle(last).listStyleType !== 'decimal') continue;
       const marker = getComputedStyle(last, '::marker');
       measure.font = `${marker.fontWeight} ${marker.fontSize} ${marker.fontFamily}`;
       const need = measure.measureText(`${ol.children.length}. `).width;
