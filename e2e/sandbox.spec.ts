@@ -357,6 +357,11 @@ test.describe('layout', () => {
       // At least three trace rows and three span rows show without scrolling the page.
       expect(list.y + 3 * 48).toBeLessThanOrEqual(height);
       expect(tree.y + 3 * 32).toBeLessThanOrEqual(height);
+      // No process's name is cut on the topology ("Patient Timeline pr…" was, at both sizes).
+      await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
+        'data-cut-labels',
+        '0',
+      );
       await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
         'data-layout',
         'wide',

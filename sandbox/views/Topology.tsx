@@ -168,6 +168,12 @@ function draw(
     let lines = labelCache.get(key);
     if (!lines) {
       lines = wrap(ctx, nodeLabel(node, labels), textW, labelLines);
+      // A full name that the box would cut ("Patient Timeline pr…") gives way to the short one
+      // ("Timeline", over its service, "projections"): a cut label reads as a bug on a projector.
+      if (labels === 'full' && lines.some((line) => line.endsWith('\u2026'))) {
+        const short = wrap(ctx, nodeLabel(node, 'short'), textW, labelLines);
+        if (!short.some((line) => line.endsWith('\u2026'))) lines = short;
+      }
       if (labelCache.size > 500) labelCache.clear();
       labelCache.set(key, lines);
     }
