@@ -117,6 +117,10 @@ export default function SandboxPage(props: {
     if (compareState.compare) writeUrl(compareState);
   }, [compareState]);
 
+  // The live scene as the URL listener sees it: set the moment the scene reports itself, not a
+  // render later, so that a link followed in between is not lost.
+  const live = useRef<SceneController | null>(null);
+
   // Back, Forward, a pasted link or an edited hash: the URL wins, and the page follows it.
   useEffect(() => {
     const onUrl = () => {
@@ -125,7 +129,7 @@ export default function SandboxPage(props: {
         if (url.compare || prev.compare) return url;
         return prev;
       });
-      if (!url.compare && scene) applyToLive(scene, url);
+      if (!url.compare && live.current) applyToLive(live.current, url);
     };
     window.addEventListener('popstate', onUrl);
     window.addEventListener('hashchange', onUrl);
@@ -133,7 +137,7 @@ export default function SandboxPage(props: {
       window.removeEventListener('popstate', onUrl);
       window.removeEventListener('hashchange', onUrl);
     };
-  }, [scene]);
+  }, []);
 
   const onCompareChange = useCallback((change: Partial<CompareScene>) => {
     setCompareState((s) => {
@@ -145,8 +149,24 @@ export default function SandboxPage(props: {
   const { onController: report } = props;
   // A link's selection is made once its replay has produced the span.
   const linked = useRef(initial);
+  // The URL the live scene was made from, and which scene that is (a new key makes a new one).
+  const openedWith = useRef(sceneParams(initial).toString());
+  const [generation, setGeneration] = useState(0);
   const onController = useCallback(
     (c: SceneController | null) => {
+      live.current = c;
+      const now = c ? parseScene(queryOf(window.location)) : null;
+      if (now && !now.compare && sceneParams(now).toString() !== openedWith.current) {
+        // A link followed after the page read its URL and before its scene existed (a cold
+        // load): nothing could apply it then, and this scene would write the old URL over it.
+        // The page starts again from the link instead, with a scene made for it.
+        openedWith.current = sceneParams(now).toString();
+        linked.current = now;
+        live.current = null;
+        setCompareState(now);
+        setGeneration((g) => g + 1);
+        return;
+      }
       if (c && (linked.current.trace || linked.current.span)) {
         applyToLive(c, {
           ...liveScene(c),
@@ -211,6 +231,7 @@ export default function SandboxPage(props: {
         />
       ) : (
         <Sandbox
+          key={generation}
           mode={compareState.mode}
           scenario={compareState.scenario}
           seed={compareState.seed}
