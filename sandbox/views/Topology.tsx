@@ -15,6 +15,7 @@ import {
 } from './topologyLayout.ts';
 import { HOP_STYLE, breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
 import './topology.css';
+import { labelWords } from './labelWords.ts';
 
 function truncate(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
@@ -28,15 +29,10 @@ function truncate(ctx: CanvasRenderingContext2D, text: string, width: number): s
   return `${text.slice(0, lo)}…`;
 }
 
-/** Where a label may break: spaces, and between the words of a CamelCase name. */
-function words(text: string): string[] {
-  return text.split(' ').flatMap((w) => w.split(/(?<=[a-z])(?=[A-Z])/));
-}
-
 /** At most `max` lines; the last is truncated. Words split from a CamelCase name rejoin unspaced. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, max: number): string[] {
   if (ctx.measureText(text).width <= width || max <= 1) return [truncate(ctx, text, width)];
-  const parts = words(text);
+  const parts = labelWords(text);
   const glue = (a: string, i: number) => (text[a.length] === ' ' || text[i] === ' ' ? ' ' : '');
   let first = '';
   let used = 0;

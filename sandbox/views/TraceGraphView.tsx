@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { HopState } from '../model/contextHops.ts';
 import { traceGraph } from '../model/traceGraph.ts';
+import { labelWords } from './labelWords.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 
 const H = 44;
@@ -9,19 +10,23 @@ const GAP_Y = 22;
 const CHAR = 8.2;
 const MIN_W = 150;
 
-/** A process name on one line when it fits a box, else on two, split between camel-case words. */
+/**
+ * A process name on one line when it fits a box, else on two, split where the topology's labels
+ * split (spaces, CamelCase words): the split whose longer line is shortest.
+ */
 function nameLines(name: string): string[] {
   if (name.length * CHAR + 24 <= MIN_W) return [name];
-  const words = name.match(/[A-Z]?[^A-Z]+|[A-Z]+(?![^A-Z])/g) ?? [name];
-  if (words.length < 2) return [name];
-  // The split whose longer line is shortest.
-  let best = 1;
-  let bestLen = Infinity;
-  for (let k = 1; k < words.length; k++) {
-    const len = Math.max(words.slice(0, k).join('').length, words.slice(k).join('').length);
-    if (len < bestLen) [best, bestLen] = [k, len];
+  let best = [name];
+  let from = 0;
+  for (const word of labelWords(name)) {
+    const at = name.indexOf(word, from);
+    from = at + word.length;
+    if (at <= 0) continue;
+    const split = [name.slice(0, at).trim(), name.slice(at).trim()];
+    if (Math.max(...split.map((l) => l.length)) < Math.max(...best.map((l) => l.length)))
+      best = split;
   }
-  return [words.slice(0, best).join(''), words.slice(best).join('')];
+  return best;
 }
 
 const STROKE: Record<HopState, string> = {

@@ -1,8 +1,10 @@
+import { count } from './tutorial/runFacts.ts';
+
 const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** "six guided steps", "one question", "12 questions": small counts read better as words. */
 function counted(n: number, what: string): string {
-  return `${WORDS[n] ?? n} ${what}${n === 1 ? '' : 's'}`;
+  return count(n, what).replace(/^\d+/, (digits) => WORDS[n] ?? digits);
 }
 
 /**

@@ -37,19 +37,16 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
   }
   let dev = false;
   const talkPath = talk ?? resolve(root, 'slides/talk.mdx');
-  // The title of each compiled text of the talk: the front page and the page's <title> want it
-  // without compiling the talk once more.
-  const titles = new Map<string, Promise<string>>();
-  const titleOf = (value: string, path: string) => {
-    let title = titles.get(value);
-    if (!title) {
-      title = compileTalk(value, path).then((c) => (c.data.deckMeta as DeckMeta).title);
-      titles.clear();
-      titles.set(value, title);
-    }
-    return title;
+  // The last compile of the talk, shared: the page's <title> and virtual:talk-title want the
+  // talk's title, the module graph its code, and one compile serves both.
+  let last: { key: string; compiled: ReturnType<typeof compileTalk> } | undefined;
+  const compiledOf = (value: string, path: string) => {
+    const key = `${dev}\0${resolve(path)}\0${value}`;
+    if (last?.key !== key) last = { key, compiled: compileTalk(value, path, { development: dev }) };
+    return last.compiled;
   };
-  const currentTitle = () => titleOf(readFileSync(talkPath, 'utf8'), talkPath);
+  const currentTitle = async () =>
+    ((await compiledOf(readFileSync(talkPath, 'utf8'), talkPath)).data.deckMeta as DeckMeta).title;
   return {
     name: 'deck-talk',
     enforce: 'pre',
@@ -87,11 +84,10 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     async transform(value, id) {
       const [path = id, query = ''] = id.split('?');
       if (!TALK_FILE.test(path) || /(^|&)(raw|url|inline)\b/.test(query)) return undefined;
-      const compiled = await compileTalk(value, path, { development: dev });
-      if (resolve(path) === talkPath && !titles.has(value)) {
-        titles.clear();
-        titles.set(value, Promise.resolve((compiled.data.deckMeta as DeckMeta).title));
-      }
+      // Any other .md or .mdx file is compiled on its own.
+      const compiled = await (resolve(path) === talkPath
+        ? compiledOf(value, path)
+        : compileTalk(value, path, { development: dev }));
       for (const m of compiled.messages) this.warn(`${relative(root, path)}: ${m.reason}`);
       return { code: String(compiled.value), map: null };
     },
