@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SceneController } from '../store/SceneController.ts';
 import SandboxPage from './SandboxPage.tsx';
@@ -22,22 +22,56 @@ function FollowLink({ to }: { to: string }) {
   return null;
 }
 
+/** Opens the page at `#/sandbox` (with `before` rendered first) and returns its live scene. */
+async function openPage(before?: ReactNode): Promise<SceneController | null> {
+  window.history.replaceState(null, '', '/#/sandbox');
+  let scene: SceneController | null = null;
+  await act(async () => {
+    render(
+      <>
+        {before}
+        <SandboxPage onController={(c) => (scene = c)} />
+      </>,
+    );
+  });
+  return scene;
+}
+
+/** The scene shows the link's mode and its requests, and the URL still says so. */
+function expectFollowed(scene: SceneController | null, mode: string, requests: number) {
+  expect(scene?.store.getState().mode).toBe(mode);
+  expect(scene?.store.getState().sent).toBe(requests);
+  expect(window.location.hash).toMatch(new RegExp(`mode=${mode}`));
+  expect(window.location.hash).toMatch(new RegExp(`requests=${requests}`));
+}
+
 describe('SandboxPage', () => {
   it('follows a link opened while its scene was still being made, and keeps it in the URL', async () => {
-    window.history.replaceState(null, '', '/#/sandbox');
-    let scene: SceneController | null = null;
+    const scene = await openPage(<FollowLink to="/#/sandbox?mode=process&requests=3" />);
+    expectFollowed(scene, 'process', 3);
+  });
+
+  it('follows a link whose hashchange comes after the scene wrote the URL again', async () => {
+    const scene = await openPage();
+    expect(scene?.store.getState().sent).toBe(0);
     await act(async () => {
-      render(
-        <>
-          <FollowLink to="/#/sandbox?mode=process&requests=3" />
-          <SandboxPage onController={(c) => (scene = c)} />
-        </>,
-      );
+      // A link followed: the address changes at once, its hashchange comes a task later...
+      window.history.replaceState(null, '', '/#/sandbox?mode=metadata&requests=3');
+      // ...and in between the scene changes a setting the URL mirrors at once.
+      scene?.setSpeed(2);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    const s = scene as SceneController | null;
-    expect(s?.store.getState().mode).toBe('process');
-    expect(s?.store.getState().sent).toBe(3);
-    expect(window.location.hash).toMatch(/mode=process/);
-    expect(window.location.hash).toMatch(/requests=3/);
+    expectFollowed(scene, 'metadata', 3);
+  });
+
+  it('follows a link whose two events (popstate, then hashchange) each read the URL', async () => {
+    const scene = await openPage();
+    await act(async () => {
+      // Chromium's order for a followed link that only changes the hash.
+      window.history.replaceState(null, '', '/#/sandbox?mode=links&requests=3');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expectFollowed(scene, 'links', 3);
   });
 });

@@ -1,27 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SceneController } from '../store/SceneController.ts';
-import {
-  parseScene,
-  queryOf,
-  sceneParams,
-  secondModeFor,
-  withQuery,
-  type UrlScene,
-} from '../model/urlState.ts';
+import { parseScene, sceneParams, secondModeFor, type UrlScene } from '../model/urlState.ts';
 import { Compare, type CompareScene } from './Compare.tsx';
 import { Sandbox } from './Sandbox.tsx';
-
-/**
- * Writes the scene into the URL. `push` makes a history entry (a setting changed: Back returns to
- * the scene before); otherwise the entry is replaced (the request count, the selection).
- */
-function writeUrl(scene: UrlScene, push = false): void {
-  const next = withQuery(window.location, sceneParams(scene));
-  const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
-  if (next === here) return;
-  if (push) window.history.pushState(window.history.state, '', next);
-  else window.history.replaceState(window.history.state, '', next);
-}
+import { SceneUrl } from './sceneUrl.ts';
 
 /** What the live scene shows, as a URL holds it. */
 function liveScene(scene: SceneController): UrlScene {
@@ -65,9 +47,10 @@ export default function SandboxPage(props: {
   /** The live scene's controller, for tests and the UI benchmark. */
   onController?: (scene: SceneController | null) => void;
 }) {
+  const [url] = useState(() => new SceneUrl());
   // The build prerenders the page with no query (app/prerender): there is no window there.
   const [initial] = useState(() =>
-    parseScene(typeof window === 'undefined' ? new URLSearchParams() : queryOf(window.location)),
+    typeof window === 'undefined' ? parseScene(new URLSearchParams()) : url.read(),
   );
   const [scene, setScene] = useState<SceneController | null>(null);
   // The live scene's starting point, and the whole comparison while it is open.
@@ -77,7 +60,7 @@ export default function SandboxPage(props: {
   // Mirror the live scene into the URL.
   useEffect(() => {
     if (!scene) return;
-    const sync = (push = false) => writeUrl(liveScene(scene), push);
+    const sync = (push = false) => url.write(liveScene(scene), push);
     sync();
     // Settings go to the URL at once; the request count, which a steady load bumps every frame,
     // at most every half second (history.replaceState is slow, and Chromium throttles it).
@@ -111,11 +94,11 @@ export default function SandboxPage(props: {
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [scene]);
+  }, [scene, url]);
 
   useEffect(() => {
-    if (compareState.compare) writeUrl(compareState);
-  }, [compareState]);
+    if (compareState.compare) url.write(compareState);
+  }, [compareState, url]);
 
   // The live scene as the URL listener sees it: set the moment the scene reports itself, not a
   // render later, so that a link followed in between is not lost.
@@ -123,21 +106,21 @@ export default function SandboxPage(props: {
 
   // Back, Forward, a pasted link or an edited hash: the URL wins, and the page follows it.
   useEffect(() => {
-    const onUrl = () => {
-      const url = parseScene(queryOf(window.location));
-      setCompareState((prev) => {
-        if (url.compare || prev.compare) return url;
-        return prev;
+    const onUrl = () =>
+      url.apply((now) => {
+        setCompareState((prev) => {
+          if (now.compare || prev.compare) return now;
+          return prev;
+        });
+        if (!now.compare && live.current) applyToLive(live.current, now);
       });
-      if (!url.compare && live.current) applyToLive(live.current, url);
-    };
     window.addEventListener('popstate', onUrl);
     window.addEventListener('hashchange', onUrl);
     return () => {
       window.removeEventListener('popstate', onUrl);
       window.removeEventListener('hashchange', onUrl);
     };
-  }, []);
+  }, [url]);
 
   const onCompareChange = useCallback((change: Partial<CompareScene>) => {
     setCompareState((s) => {
@@ -155,7 +138,7 @@ export default function SandboxPage(props: {
   const onController = useCallback(
     (c: SceneController | null) => {
       live.current = c;
-      const now = c ? parseScene(queryOf(window.location)) : null;
+      const now = c ? url.read() : null;
       if (now && !now.compare && sceneParams(now).toString() !== openedWith.current) {
         // A link followed after the page read its URL and before its scene existed (a cold
         // load): nothing could apply it then, and this scene would write the old URL over it.
@@ -179,12 +162,12 @@ export default function SandboxPage(props: {
       setScene(c);
       report?.(c);
     },
-    [report],
+    [report, url],
   );
   // The comparison starts from what the live scene shows now.
   const openCompare = () => {
     if (compare) return;
-    window.history.pushState(window.history.state, '', window.location.href);
+    url.pushSame();
     setCompareState((prev) => {
       // The live scene's settings and requests; not its selection (a comparison has none).
       const base = scene
@@ -207,7 +190,7 @@ export default function SandboxPage(props: {
             type="button"
             aria-pressed={!compare}
             onClick={() => {
-              if (compare) window.history.pushState(window.history.state, '', window.location.href);
+              if (compare) url.pushSame();
               setCompareState((s) => ({ ...s, compare: null }));
             }}
           >
