@@ -1,4 +1,5 @@
 import type { Plugin, Rolldown } from 'vite';
+import { holdEarlyKeysScript } from './prerender/earlyKeys.ts';
 import { openRoute, type OpenRouteTable } from './prerender/openRoute.ts';
 import { shellTable } from './prerender/shellRoutes.ts';
 
@@ -52,7 +53,8 @@ export function routePreload(): Plugin {
           files: routeFiles(ctx.bundle),
           shells: shellTable(),
         };
-        const script = `<script>(${openRoute.toString()})(${JSON.stringify(table)});</script>`;
+        // Keys pressed from now on wait for the app (earlyKeys.ts); then the route opens.
+        const script = `<script>${holdEarlyKeysScript()}(${openRoute.toString()})(${JSON.stringify(table)});</script>`;
         // Before every stylesheet: an inline script after one waits for it to load, and the
         // view's stylesheet would then be asked for one round trip late. After the metas, which
         // (charset) must stay in the first 1,024 bytes.

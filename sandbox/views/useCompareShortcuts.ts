@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { replayEarlyKeys } from '../../app/prerender/earlyKeys.ts';
 import { FAULTS, type Fault } from '../core/config.ts';
 import { MODES, type PropagationMode } from '../core/propagation/index.ts';
 import { KEYS } from './useShortcuts.ts';
@@ -102,6 +103,7 @@ export function useCompareShortcuts(onAction: (action: CompareAction) => void): 
       latest.current(action);
     };
     window.addEventListener('keydown', onKey, true);
+    replayEarlyKeys();
     return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }

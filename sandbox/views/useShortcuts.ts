@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { replayEarlyKeys } from '../../app/prerender/earlyKeys.ts';
 import { FAULTS } from '../core/config.ts';
 import { MODES } from '../core/propagation/index.ts';
 import { SPEEDS, type SceneController } from '../store/SceneController.ts';
@@ -115,6 +116,8 @@ export function useShortcuts(
       if (handled) e.preventDefault();
     };
     el.addEventListener('keydown', onKey);
+    // The sandbox page's keys pressed while it loaded reach its scene now.
+    if (target === 'window') replayEarlyKeys();
     return () => el.removeEventListener('keydown', onKey);
   }, [scene, target, burst, inputs]);
 }

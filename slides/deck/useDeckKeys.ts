@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { replayEarlyKeys } from '../../app/prerender/earlyKeys.ts';
 import { keyAction, slideDigit, type DeckAction } from './keys.ts';
 import type { DeckStore } from './store.deck.ts';
 
@@ -107,6 +108,8 @@ export function useDeckKeys(store: DeckStore, extra?: (action: DeckAction) => bo
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
+    // Keys pressed while the page loaded (a clicker pressed at once) reach the deck now.
+    replayEarlyKeys();
     return () => {
       clearTimeout(timer);
       window.removeEventListener('keydown', onKey);
