@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { lazyLoaded } from '../../app/lazyLoaded.ts';
 import type { SlideMeta } from './deckMeta.ts';
 import type { DeckStore } from './store.deck.ts';
 
@@ -7,11 +8,14 @@ import type { DeckStore } from './store.deck.ts';
  * stays within budget (bench:ui). They are fetched at the visitor's first key, click or touch,
  * the one that may open them (from the site's own server: a few milliseconds).
  */
-const loadOverview = () => import('./Overview.tsx');
-const loadHelpOverlay = () => import('./HelpOverlay.tsx');
-
-const Overview = lazy(() => loadOverview().then((m) => ({ default: m.Overview })));
-const HelpOverlay = lazy(() => loadHelpOverlay().then((m) => ({ default: m.HelpOverlay })));
+// Loaded, they open at once: React.lazy would suspend on every opening, and React holds content
+// that follows a fallback back for 300 ms (lazyLoaded.ts).
+const { Component: Overview, preload: loadOverview } = lazyLoaded(() =>
+  import('./Overview.tsx').then((m) => m.Overview),
+);
+const { Component: HelpOverlay, preload: loadHelpOverlay } = lazyLoaded(() =>
+  import('./HelpOverlay.tsx').then((m) => m.HelpOverlay),
+);
 
 /** Fetches the overlays at the first key, click or touch. */
 export function useOverlaysOnFirstInput(): void {
