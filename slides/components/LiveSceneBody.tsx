@@ -5,6 +5,7 @@ import type { SceneController } from '../../sandbox/store/SceneController.ts';
 import { extendsPlan, scenePace } from '../deck/scenePlan.ts';
 import type { LiveSceneFrameProps } from './LiveScene.tsx';
 import { SceneCaption } from './SceneCaption.tsx';
+import { ScenePlanned } from './scenePlanned.ts';
 import { SlideStage } from './SlideStage.tsx';
 import { stepHop } from './stepHop.ts';
 import { useFitBox } from './useFitBox.ts';
@@ -48,6 +49,12 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
   const speed = plan.speed ?? pace;
   // Reduced motion: no moving dots; the scene jumps to its settled picture, marks and all.
   const [still] = useState(prefersReducedMotion);
+  // The plan the scene was last given (scenePlanned.ts): idle means settled only after it.
+  const planKey = `${key}|${batchKey}|${plan.steps}`;
+  const [plannedFor, setPlannedFor] = useState<{ scene: SceneController; key: string } | null>(
+    null,
+  );
+  const planned = scene !== null && plannedFor?.scene === scene && plannedFor.key === planKey;
 
   useEffect(() => {
     if (!scene) return;
@@ -73,6 +80,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
       else if (plan.playing && prev?.playing !== true) scene.play();
     }
     applied.current = { scene, key, batches, steps: plan.steps, speed, playing: plan.playing };
+    setPlannedFor({ scene, key: `${key}|${batchKey}|${plan.steps}` });
   }, [scene, key, batchKey, paused, still, speed, plan.steps, plan.playing]);
 
   const outer = useRef<HTMLDivElement>(null);
@@ -83,27 +91,35 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
     <div className="scene-body" data-docked={docked}>
       <div ref={outer} className="scene-fit">
         <div ref={inner} className="scene-fit-inner sbx-fill">
-          <Sandbox
-            mode={settings.mode}
-            scenario={settings.scenario}
-            seed={settings.seed}
-            faults={settings.faults}
-            speed={pace}
-            compact
-            controls="none"
-            shortcuts="scene"
-            paused={paused}
-            topologyLabels="short"
-            ids="seeded"
-            ownInputs="report"
-            onInput={paused ? undefined : onInput}
-            onController={setScene}
-            stage={docked ? undefined : <SlideStage />}
-          />
+          <ScenePlanned.Provider value={planned}>
+            <Sandbox
+              mode={settings.mode}
+              scenario={settings.scenario}
+              seed={settings.seed}
+              faults={settings.faults}
+              speed={pace}
+              compact
+              controls="none"
+              shortcuts="scene"
+              paused={paused}
+              topologyLabels="short"
+              ids="seeded"
+              ownInputs="report"
+              onInput={paused ? undefined : onInput}
+              onController={setScene}
+              stage={docked ? undefined : <SlideStage />}
+            />
+          </ScenePlanned.Provider>
         </div>
       </div>
       {scene && (
-        <SceneCaption scene={scene} paused={paused} onInput={onInput} speed={speed / pace} />
+        <SceneCaption
+          scene={scene}
+          paused={paused}
+          planned={planned}
+          onInput={onInput}
+          speed={speed / pace}
+        />
       )}
     </div>
   );

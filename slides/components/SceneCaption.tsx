@@ -16,11 +16,14 @@ export function paceText(relative: number): string {
 export function SceneCaption({
   scene,
   paused,
+  planned = true,
   onInput,
   speed,
 }: {
   scene: SceneController;
   paused: boolean;
+  /** The scene has been given its plan (scenePlanned.ts): only then can it be idle. */
+  planned?: boolean;
   onInput: (input: SceneInput) => void;
   /** The pace relative to the slide's default. */
   speed: number;
@@ -29,7 +32,7 @@ export function SceneCaption({
   const buffer = scene.buffer();
   const traces = buffer.traces.size;
   const requests = buffer.requests.size;
-  const idle = revision > 0 && scene.simulation().isIdle();
+  const idle = planned && revision > 0 && scene.simulation().isIdle();
   const button = (label: string, input: SceneInput, title: string, key?: string) => (
     <button
       type="button"

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Focus } from '../../sandbox/model/contextHops.ts';
 import { serviceColour } from '../../sandbox/model/palette.ts';
 import type { SpanRecord } from '../../sandbox/model/SpanRecord.ts';
@@ -9,6 +9,7 @@ import { Topology, hopsOf } from '../../sandbox/views/Topology.tsx';
 import { SHORT_LABELS } from '../../sandbox/views/topologyLayout.ts';
 import { HOP_STYLE } from '../../sandbox/views/topologyMarks.ts';
 import { compactTrace, type CompactTrace } from './compactTrace.ts';
+import { ScenePlanned } from './scenePlanned.ts';
 import './slideStage.css';
 
 /** Rows a trace may show span by span before it is drawn a row per process visit. */
@@ -99,7 +100,7 @@ export function SlideStage() {
   const buffer = scene.buffer();
   const hops = hopsOf(scene);
   const focus = hops.focus;
-  const idle = scene.simulation().isIdle();
+  const idle = useContext(ScenePlanned) && scene.simulation().isIdle();
 
   // The break is selected for the viewer, as the sandbox does on opening a broken trace.
   const focusSpan = focus?.spanId;
