@@ -123,3 +123,30 @@ test('a saved light theme skips the dark prerendered slide, and the deck opens l
   await expect(page.getByRole('heading', { name: 'Tracing' })).toBeVisible();
   expect(messages).toEqual([]);
 });
+
+test('keys pressed on the prerendered slide, before the app runs, move the deck once it does', async ({
+  page,
+}) => {
+  const messages = consoleOf(page);
+  // The app's entry waits until the keys are pressed: the slide shows, and nothing listens yet.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/#/1', { waitUntil: 'commit' });
+  const shell = page.locator('#root > [data-shell="deck"]');
+  await expect(shell.getByRole('heading', { name: 'Tracing' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(shell).toHaveAttribute('inert');
+  await expect(page).toHaveURL(/#\/1$/);
+  release();
+  await expect(page.locator('.deck-main .slide')).toHaveAttribute('data-slide', '3');
+  await expect(page).toHaveURL(/#\/3$/);
+  // Played once: a key pressed now moves one slide more, not two.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('.deck-main .slide')).toHaveAttribute('data-slide', '4');
+  expect(messages).toEqual([]);
+});
