@@ -1,4 +1,4 @@
-import type { Plugin, Rolldown } from 'vite';
+import { minifySync, type Plugin, type Rolldown } from 'vite';
 import { holdEarlyKeysScript } from './prerender/earlyKeys.ts';
 import { openRoute, type OpenRouteTable } from './prerender/openRoute.ts';
 import { shellTable } from './prerender/shellRoutes.ts';
@@ -54,7 +54,9 @@ export function routePreload(): Plugin {
           shells: shellTable(),
         };
         // Keys pressed from now on wait for the app (earlyKeys.ts); then the route opens.
-        const script = `<script>${holdEarlyKeysScript()}(${openRoute.toString()})(${JSON.stringify(table)});</script>`;
+        // Minified: the first slide's page carries it (its bytes count in the first-slide budget).
+        const code = `${holdEarlyKeysScript()}(${openRoute.toString()})(${JSON.stringify(table)});`;
+        const script = `<script>${minifySync('head.js', code).code.trim()}</script>`;
         // Before every stylesheet: an inline script after one waits for it to load, and the
         // view's stylesheet would then be asked for one round trip late. After the metas, which
         // (charset) must stay in the first 1,024 bytes.

@@ -42,23 +42,6 @@ export function holdEarlyKeysScript(): string {
   return `(${holdEarlyKeys.toString()})(${MAX_HELD});`;
 }
 
-/** A copy of a key event the page's listeners take as the key itself. */
-function copyOf(e: KeyboardEvent): KeyboardEvent {
-  return new KeyboardEvent('keydown', {
-    key: e.key,
-    code: e.code,
-    location: e.location,
-    repeat: e.repeat,
-    shiftKey: e.shiftKey,
-    ctrlKey: e.ctrlKey,
-    altKey: e.altKey,
-    metaKey: e.metaKey,
-    bubbles: true,
-    cancelable: true,
-    composed: true,
-  });
-}
-
 /**
  * Called by a view right after it starts listening to the page's keys (in the effect that
  * attaches its listener: its children's listeners are attached by then). The first call stops
@@ -79,6 +62,7 @@ export function replayEarlyKeys(): void {
     if (pressedOn !== route) continue;
     const target =
       event.target instanceof Node && event.target.isConnected ? event.target : document.body;
-    target.dispatchEvent(copyOf(event));
+    // The event is its own init: key, code, modifiers, repeat, bubbles, cancelable, composed.
+    target.dispatchEvent(new KeyboardEvent('keydown', event));
   }
 }

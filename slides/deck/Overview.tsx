@@ -5,7 +5,7 @@ import { ThumbPicture } from './ThumbPicture.tsx';
 
 /**
  * Drawing a slide fits its text to the stage, several layouts each: drawing all 53 thumbnails at
- * once held the overview back 0.75 s on a fast machine, and 6.8 s with the CPU slowed 4×. So
+ * once held the overview back a second on a fast machine, and 5.8 s with the CPU slowed 4×. So
  * the overview opens with the pictures nearest the open slide, and draws the others a few per
  * frame, nearest first, while arrows and Enter keep working.
  */
