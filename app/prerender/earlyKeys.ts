@@ -10,7 +10,7 @@
 const MAX_HELD = 32;
 
 /** A held key, with the route it was pressed on. */
-export interface HeldKey {
+interface HeldKey {
   event: KeyboardEvent;
   route: string;
 }

@@ -48,9 +48,8 @@ export class SceneUrl {
 
   /**
    * Writes the scene into the address, unless it holds a change not read yet (see above) or is
-   * being applied. `push`
-   * makes a history entry (a setting changed: Back returns to the scene before); otherwise the
-   * entry is replaced (the request count, the selection).
+   * being applied. `push` makes a history entry (a setting changed: Back returns to the scene
+   * before); otherwise the entry is replaced (the request count, the selection).
    */
   write(scene: UrlScene, push = false): void {
     if (this.applying || this.unread()) return;

@@ -54,7 +54,7 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
   const [plannedFor, setPlannedFor] = useState<{ scene: SceneController; key: string } | null>(
     null,
   );
-  const planned = scene !== null && plannedFor?.scene === scene && plannedFor.key === planKey;
+  const planned = plannedFor?.scene === scene && plannedFor.key === planKey;
 
   useEffect(() => {
     if (!scene) return;
@@ -80,18 +80,18 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
       else if (plan.playing && prev?.playing !== true) scene.play();
     }
     applied.current = { scene, key, batches, steps: plan.steps, speed, playing: plan.playing };
-    setPlannedFor({ scene, key: `${key}|${batchKey}|${plan.steps}` });
-  }, [scene, key, batchKey, paused, still, speed, plan.steps, plan.playing]);
+    setPlannedFor({ scene, key: planKey });
+  }, [scene, key, batchKey, planKey, paused, still, speed, plan.steps, plan.playing]);
 
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   useFitBox(outer, inner, docked ? DESIGN_WIDTH.docked : DESIGN_WIDTH.slide);
 
   return (
-    <div className="scene-body" data-docked={docked}>
-      <div ref={outer} className="scene-fit">
-        <div ref={inner} className="scene-fit-inner sbx-fill">
-          <ScenePlanned.Provider value={planned}>
+    <ScenePlanned.Provider value={planned}>
+      <div className="scene-body" data-docked={docked}>
+        <div ref={outer} className="scene-fit">
+          <div ref={inner} className="scene-fit-inner sbx-fill">
             <Sandbox
               mode={settings.mode}
               scenario={settings.scenario}
@@ -109,18 +109,12 @@ export default function LiveSceneBody(props: LiveSceneBodyProps) {
               onController={setScene}
               stage={docked ? undefined : <SlideStage />}
             />
-          </ScenePlanned.Provider>
+          </div>
         </div>
+        {scene && (
+          <SceneCaption scene={scene} paused={paused} onInput={onInput} speed={speed / pace} />
+        )}
       </div>
-      {scene && (
-        <SceneCaption
-          scene={scene}
-          paused={paused}
-          planned={planned}
-          onInput={onInput}
-          speed={speed / pace}
-        />
-      )}
-    </div>
+    </ScenePlanned.Provider>
   );
 }

@@ -1,6 +1,8 @@
+import { useContext } from 'react';
 import { useStore } from 'zustand';
 import type { SceneController } from '../../sandbox/store/SceneController.ts';
 import type { SceneInput } from '../deck/sync.ts';
+import { ScenePlanned } from './scenePlanned.ts';
 
 /** "0.5×", "1×", "2×": the pace relative to the slide's default. */
 export function paceText(relative: number): string {
@@ -16,14 +18,11 @@ export function paceText(relative: number): string {
 export function SceneCaption({
   scene,
   paused,
-  planned = true,
   onInput,
   speed,
 }: {
   scene: SceneController;
   paused: boolean;
-  /** The scene has been given its plan (scenePlanned.ts): only then can it be idle. */
-  planned?: boolean;
   onInput: (input: SceneInput) => void;
   /** The pace relative to the slide's default. */
   speed: number;
@@ -32,7 +31,8 @@ export function SceneCaption({
   const buffer = scene.buffer();
   const traces = buffer.traces.size;
   const requests = buffer.requests.size;
-  const idle = planned && revision > 0 && scene.simulation().isIdle();
+  // Only a scene given its plan can be idle (scenePlanned.ts).
+  const idle = useContext(ScenePlanned) && revision > 0 && scene.simulation().isIdle();
   const button = (label: string, input: SceneInput, title: string, key?: string) => (
     <button
       type="button"
