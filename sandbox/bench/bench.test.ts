@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MODES } from '../core/propagation/index.ts';
+import { MODES, carriesContext } from '../core/propagation/index.ts';
 
 describe('npm run bench -- --json', () => {
   it('prints one JSON object with the bare rate, every mode and the heap figures', () => {
@@ -22,7 +22,9 @@ describe('npm run bench -- --json', () => {
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!) as {
       bareSpansPerSecond: number;
-      modes: Record<string, { spansPerSecond: number; ratio: number }>;
+      bareWithPropagation: { spansPerSecond: number; hopsPerRequest: number; ratioToBare: number };
+      modes: Record<string, { spansPerSecond: number; ratio: number; ratioToSameWork: number }>;
+      spansPerRequest: number;
       heap100kSpans: { spans: number; peakHeapMB: number; heapAfterMB: number };
       cliCostCurve: {
         requests: number;
@@ -32,13 +34,21 @@ describe('npm run bench -- --json', () => {
       }[];
     };
     expect(result.bareSpansPerSecond).toBeGreaterThan(0);
+    const carrying = result.bareWithPropagation;
+    expect(carrying.hopsPerRequest).toBeGreaterThan(0);
+    expect(carrying.hopsPerRequest).toBeLessThan(result.spansPerRequest);
+    expect(carrying.ratioToBare).toBeCloseTo(
+      carrying.spansPerSecond / result.bareSpansPerSecond,
+      2,
+    );
     expect(Object.keys(result.modes)).toEqual([...MODES]);
     for (const mode of MODES) {
-      expect(result.modes[mode]!.spansPerSecond).toBeGreaterThan(0);
-      expect(result.modes[mode]!.ratio).toBeCloseTo(
-        result.modes[mode]!.spansPerSecond / result.bareSpansPerSecond,
-        2,
-      );
+      const figures = result.modes[mode]!;
+      expect(figures.spansPerSecond).toBeGreaterThan(0);
+      expect(figures.ratio).toBeCloseTo(figures.spansPerSecond / result.bareSpansPerSecond, 2);
+      // Modes that carry context are also compared with the loop that does the same carrying.
+      const sameWork = carriesContext(mode) ? carrying.spansPerSecond : result.bareSpansPerSecond;
+      expect(figures.ratioToSameWork).toBeCloseTo(figures.spansPerSecond / sameWork, 2);
     }
     expect(result.heap100kSpans.spans).toBeGreaterThan(4000);
     // The CLI's cost curve, --quick: 100 and 1,000 requests, each a process of its own.

@@ -11,6 +11,8 @@ export interface SpanShape {
   links: number;
   /** Index of the parent in the recorded order, or -1 for a root. */
   parent: number;
+  /** The parent ran in another simulated process: its context crossed a message to get here. */
+  hop: boolean;
 }
 
 /** The shapes of a recorded request's spans, in start order, parents before children. */
@@ -34,14 +36,21 @@ export function recordShape(spans: readonly ReadableSpan[]): SpanShape[] {
   };
   roots.forEach(visit);
   const index = new Map(started.map((s, i) => [s.spanContext().spanId, i]));
-  return started.map((s) => ({
-    name: s.name,
-    kind: s.kind,
-    service: s.resource.attributes['service.name'] as ServiceName,
-    attributes: { ...s.attributes },
-    links: s.links.length,
-    parent: index.get(s.parentSpanContext?.spanId ?? '') ?? -1,
-  }));
+  return started.map((s) => {
+    const parent = index.get(s.parentSpanContext?.spanId ?? '') ?? -1;
+    const parentSpan = started[parent];
+    return {
+      name: s.name,
+      kind: s.kind,
+      service: s.resource.attributes['service.name'] as ServiceName,
+      attributes: { ...s.attributes },
+      links: s.links.length,
+      parent,
+      hop:
+        parentSpan !== undefined &&
+        parentSpan.attributes['elixir.process'] !== s.attributes['elixir.process'],
+    };
+  });
 }
 
 export type { Link };

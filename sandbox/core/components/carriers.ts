@@ -3,7 +3,11 @@ import type { App } from '../app.ts';
 import type { CommandEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
 import type { SimProcess } from '../process.ts';
-import type { ConsumeResult, MessageKind } from '../propagation/PropagationStrategy.ts';
+import {
+  carriesContext,
+  type ConsumeResult,
+  type MessageKind,
+} from '../propagation/PropagationStrategy.ts';
 import { TRACE_CTX_KEY } from '../propagation/carrier.ts';
 import { setExtracted } from '../propagation/processStack.ts';
 
@@ -18,7 +22,7 @@ export function consumeMessage(
   kind: MessageKind,
 ): ConsumeResult {
   const { strategy } = app.tracing;
-  const carries = strategy.mode === 'metadata' || strategy.mode === 'links';
+  const carries = carriesContext(strategy.mode);
   if (kind === 'event' && carries && app.faults.has('handlers-ignore-metadata')) {
     // The carrier arrives, and nobody reads it: the handler starts from nothing.
     return { parent: ROOT_CONTEXT, links: [], carried: hasCarrier(metadata) };

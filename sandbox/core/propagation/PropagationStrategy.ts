@@ -6,6 +6,11 @@ import type { SimProcess } from '../process.ts';
 export const MODES = ['global', 'process', 'metadata', 'links'] as const;
 export type PropagationMode = (typeof MODES)[number];
 
+/** The modes that carry context in message metadata: a W3C inject and extract at every hop. */
+export function carriesContext(mode: PropagationMode): boolean {
+  return mode === 'metadata' || mode === 'links';
+}
+
 /** What a message consumer starts its span from. */
 export interface ConsumeResult {
   parent: Context;

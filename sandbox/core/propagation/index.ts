@@ -3,7 +3,12 @@ import { globalStrategy } from './globalStrategy.ts';
 import { metadataStrategy } from './metadataStrategy.ts';
 import { processStrategy } from './processStrategy.ts';
 
-export { MODES, type PropagationMode, type PropagationStrategy } from './PropagationStrategy.ts';
+export {
+  MODES,
+  carriesContext,
+  type PropagationMode,
+  type PropagationStrategy,
+} from './PropagationStrategy.ts';
 
 /** A fresh strategy for one run (global mode keeps a table of its own). */
 export function createStrategy(mode: PropagationMode): PropagationStrategy {
