@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MODES, type PropagationMode } from '../sandbox/core/propagation/index.ts';
 import { runScenario } from '../sandbox/core/runScenario.ts';
 
@@ -115,20 +115,10 @@ test.describe('sandbox: one request in each mode', () => {
   });
 });
 
-test('the trace graph names every process inside its box and every lost hop beside its arrow', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page, 'mode=metadata&requests=1&speed=100&faults=handlers-ignore-metadata');
-  await expect(traceCount(page)).toHaveText(
-    expectedRun('metadata', 1, { faults: ['handlers-ignore-metadata'] }).count,
-  );
-  // A handler's own trace: it starts where the event store's context was not read.
-  await page.getByTestId('trace-row').filter({ hasText: 'commanded.event.handle' }).first().click();
-  await page.getByRole('tab', { name: 'Trace graph' }).click();
-  const graph = page.getByTestId('trace-graph');
-  await expect(graph.getByRole('list', { name: 'Hops' })).toContainText('context not read');
-  const problems = await graph.locator('svg').evaluate((svg) => {
+/** What a reader would see wrong in the trace graph: names out of boxes, labels on boxes, a cut picture. */
+function graphProblems(graph: Locator): Promise<string[]> {
+  return graph.evaluate((el) => {
+    const svg = el.querySelector('svg') as SVGSVGElement;
     const boxes = [...svg.querySelectorAll('rect')].map((r) => r.getBBox());
     const inside = (a: DOMRect, b: DOMRect) =>
       a.x >= b.x &&
@@ -145,10 +135,56 @@ test('the trace graph names every process inside its box and every lost hop besi
       } else if (!boxes.some((b) => inside(box, b)))
         out.push(`name out of its box: ${text.textContent}`);
     }
+    // The whole picture is in view: nothing to scroll to sideways.
+    const panel = el.getBoundingClientRect();
+    const picture = svg.getBoundingClientRect();
+    if (picture.right > panel.right + 0.5 || el.scrollWidth > el.clientWidth)
+      out.push(
+        `picture ${Math.round(picture.width)} px wide in a ${Math.round(panel.width)} px panel`,
+      );
     return out;
   });
-  expect(problems).toEqual([]);
+}
+
+test('the trace graph names every process inside its box and every lost hop beside its arrow', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page, 'mode=metadata&requests=1&speed=100&faults=handlers-ignore-metadata');
+  await expect(traceCount(page)).toHaveText(
+    expectedRun('metadata', 1, { faults: ['handlers-ignore-metadata'] }).count,
+  );
+  // A handler's own trace: it starts where the event store's context was not read.
+  await page.getByTestId('trace-row').filter({ hasText: 'commanded.event.handle' }).first().click();
+  await page.getByRole('tab', { name: 'Trace graph' }).click();
+  const graph = page.getByTestId('trace-graph');
+  await expect(graph.getByRole('list', { name: 'Hops' })).toContainText('context not read');
+  expect(await graphProblems(graph)).toEqual([]);
+  // The request's own trace: four hops out of the event store, each cut, each labelled.
+  await page.getByTestId('trace-row').filter({ hasText: 'POST /lab-orders' }).click();
+  await expect(graph.locator('[data-state="cut"] text')).toHaveCount(4);
+  expect(await graphProblems(graph)).toEqual([]);
 });
+
+for (const [width, height, direction] of [
+  [1920, 1080, 'across'],
+  [390, 844, 'down'],
+] as const)
+  test(`the trace graph shows a whole 37-span trace at ${width}x${height}, without scrolling sideways`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await open(page, 'mode=metadata&requests=1&speed=100');
+    await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+    await page.getByTestId('trace-row').first().click();
+    await page.getByRole('tab', { name: 'Trace graph' }).click();
+    const graph = page.getByTestId('trace-graph');
+    await expect(graph).toHaveAttribute('data-direction', direction);
+    // Every process the request went through, at full size on the projector.
+    await expect(graph.locator('svg rect')).toHaveCount(10);
+    if (width === 1920) await expect(graph).toHaveAttribute('data-scale', '1.00');
+    expect(await graphProblems(graph)).toEqual([]);
+  });
 
 test('keyboard shortcuts send requests and switch modes', async ({ page }) => {
   await open(page, 'mode=metadata&speed=100');

@@ -4,6 +4,7 @@ import { runScenario } from '../core/runScenario.ts';
 import { createSimulation } from '../core/simulation.ts';
 import type { PropagationMode } from '../core/propagation/index.ts';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
+import { recordRun } from './recordRun.ts';
 import { SceneRecorder } from './SceneRecorder.ts';
 import { fromReadableSpan } from './SpanRecord.ts';
 import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
@@ -11,15 +12,8 @@ import { buildTraceTree, visibleRows } from './buildTraceTree.ts';
 import { parseOtlpJson } from './otlpImport.ts';
 import { recordsToOtlpJson } from './otlpExport.ts';
 
-function record(mode: PropagationMode, requests: number, faults: Fault[] = []): TraceBuffer {
-  const recorder = new SceneRecorder();
-  const sim = createSimulation({ mode, seed: 7, faults, onEvent: recorder.onEvent });
-  sim.send(requests);
-  sim.runUntilIdle(1_000_000);
-  sim.dispose();
-  recorder.flush();
-  return recorder.buffer;
-}
+const record = (mode: PropagationMode, requests: number, faults: Fault[] = []): TraceBuffer =>
+  recordRun(mode, requests, faults, 7);
 
 const flagTexts = (b: TraceBuffer, kind: string) =>
   [...b.flags.values()]

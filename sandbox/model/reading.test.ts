@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../core/config.ts';
 import type { PropagationMode } from '../core/propagation/index.ts';
-import { createSimulation } from '../core/simulation.ts';
 import { batchIndex } from './batches.ts';
 import { criticalPath } from './criticalPath.ts';
 import { repairSpanIds } from './importIds.ts';
 import { firstProblem, problemCount, stepProblem } from './problems.ts';
-import { SceneRecorder } from './SceneRecorder.ts';
+import { recordRun } from './recordRun.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 import { niceTicks } from './timeTicks.ts';
 import type { TraceBuffer } from './TraceBuffer.ts';
@@ -14,15 +13,8 @@ import { filterTraces, parseQuery } from './traceFilter.ts';
 import { operationStats, runStats, selfTime } from './traceStats.ts';
 import { readTrace } from './traceStatus.ts';
 
-function record(mode: PropagationMode, requests: number, faults: Fault[] = []): TraceBuffer {
-  const recorder = new SceneRecorder();
-  const sim = createSimulation({ mode, seed: 1, faults, onEvent: recorder.onEvent });
-  sim.send(requests);
-  sim.runUntilIdle(2_000_000);
-  sim.dispose();
-  recorder.flush();
-  return recorder.buffer;
-}
+const record = (mode: PropagationMode, requests: number, faults: Fault[] = []): TraceBuffer =>
+  recordRun(mode, requests, faults, 1);
 
 const span = (id: string, parent: string | undefined, start: number, end: number): SpanRecord => ({
   traceId: 't'.repeat(32),

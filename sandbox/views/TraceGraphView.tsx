@@ -1,33 +1,8 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { HopState } from '../model/contextHops.ts';
-import { traceGraph } from '../model/traceGraph.ts';
-import { labelWords } from './labelWords.ts';
+import { traceGraph, type TraceGraph } from '../model/traceGraph.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-
-const H = 44;
-const GAP_Y = 22;
-/** About one character of the graph's 600 13px text, a little over: labels must fit, not touch. */
-const CHAR = 8.2;
-const MIN_W = 150;
-
-/**
- * A process name on one line when it fits a box, else on two, split where the topology's labels
- * split (spaces, CamelCase words): the split whose longer line is shortest.
- */
-function nameLines(name: string): string[] {
-  if (name.length * CHAR + 24 <= MIN_W) return [name];
-  let best = [name];
-  let from = 0;
-  for (const word of labelWords(name)) {
-    const at = name.indexOf(word, from);
-    from = at + word.length;
-    if (at <= 0) continue;
-    const split = [name.slice(0, at).trim(), name.slice(at).trim()];
-    if (Math.max(...split.map((l) => l.length)) < Math.max(...best.map((l) => l.length)))
-      best = split;
-  }
-  return best;
-}
+import { BOX_H, LINE_H, layoutTraceGraph } from './traceGraphLayout.ts';
 
 const STROKE: Record<HopState, string> = {
   carried: '#006e3c',
@@ -60,27 +35,28 @@ export function TraceGraphView() {
         This trace crosses no process boundary: one process did all of its work.
       </p>
     );
-  const at = new Map(graph.nodes.map((n) => [n.id, n]));
-  // Names too long for a box go on two lines, split between their words ("PatientTimeline /
-  // Projection"); gaps are as wide as the longest cut hop's label ("✂ context not read" ran over
-  // its arrow in a fixed 70 px gap).
-  const lines = new Map(graph.nodes.map((n) => [n.id, nameLines(n.id)]));
-  const longest = Math.max(...[...lines.values()].flat().map((l) => l.length));
-  const W = Math.max(MIN_W, Math.ceil(longest * CHAR + 24));
-  const cutLabels = graph.hops.filter((h) => h.state === 'cut').map((h) => `✂ ${h.label}`.length);
-  const GAP_X = Math.max(70, Math.ceil(Math.max(0, ...cutLabels) * CHAR + 24));
-  const x = (c: number) => 10 + c * (W + GAP_X);
-  const y = (r: number) => 10 + r * (H + GAP_Y);
-  const width = x(graph.columns) - GAP_X + 10;
-  const height = y(graph.rows) - GAP_Y + 10;
+  return <TraceGraphPicture graph={graph} traceId={trace.traceId} />;
+}
+
+/** The graph laid out for the width its panel has, re-laid when that width changes. */
+function TraceGraphPicture({ graph, traceId }: { graph: TraceGraph; traceId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useContentWidth(ref);
+  const layout = useMemo(() => layoutTraceGraph(graph, width), [graph, width]);
   return (
-    <div className="sbx-graph" data-testid="trace-graph">
+    <div
+      ref={ref}
+      className="sbx-graph"
+      data-testid="trace-graph"
+      data-direction={layout.direction}
+      data-scale={layout.scale.toFixed(2)}
+    >
       <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width * layout.scale}
+        height={layout.height * layout.scale}
         role="img"
-        aria-label={`Processes and hops of trace ${trace.traceId.slice(0, 8)}`}
+        aria-label={`Processes and hops of trace ${traceId.slice(0, 8)}`}
       >
         <defs>
           {(Object.keys(STROKE) as HopState[]).map((s) => (
@@ -98,56 +74,51 @@ export function TraceGraphView() {
             </marker>
           ))}
         </defs>
-        {graph.hops.map((h) => {
-          const a = at.get(h.from);
-          const b = at.get(h.to);
-          if (!a || !b) return null;
-          const x1 = x(a.column) + W;
-          const y1 = y(a.row) + H / 2;
-          const back = b.column <= a.column;
-          const x2 = back ? x(b.column) + W / 2 : x(b.column);
-          const y2 = back ? y(b.row) + H : y(b.row) + H / 2;
-          const mx = (x1 + x2) / 2;
-          const my = back ? Math.max(y1, y2) + 16 : (y1 + y2) / 2;
-          const path = back
-            ? `M${x1} ${y1} C${x1 + 30} ${my} ${x2} ${my + 10} ${x2} ${y2}`
-            : `M${x1} ${y1} C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`;
+        {layout.hops.map(({ hop: h, d, label, chord }) => {
           const cut = h.state === 'cut';
           return (
             <g key={h.key} data-hop={h.key} data-state={h.state}>
               <title>{`${h.from} → ${h.to}: ${h.label}`}</title>
               <path
-                d={path}
+                d={d}
                 fill="none"
                 stroke={STROKE[h.state]}
                 strokeWidth={cut ? 3 : 2.5}
                 // A cut hop has a hole in its middle: the context did not get across.
-                strokeDasharray={cut ? `${Math.hypot(x2 - x1, y2 - y1) * 0.4} 18` : undefined}
+                strokeDasharray={cut ? `${chord * 0.4} 18` : undefined}
                 markerEnd={`url(#sbx-arrow-${h.state})`}
               />
-              {cut && (
-                <text x={mx} y={my - 6} textAnchor="middle" className="sbx-graph-cut">
-                  ✂ {h.label}
+              {label && (
+                <text x={label.x} y={label.y} textAnchor={label.anchor} className="sbx-graph-cut">
+                  {label.lines.map((line, k, all) => (
+                    <tspan key={k} x={label.x} dy={k === 0 ? (1 - all.length) * LINE_H : LINE_H}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               )}
             </g>
           );
         })}
-        {graph.nodes.map((n) => (
-          <g key={n.id}>
+        {layout.boxes.map((b) => (
+          <g key={b.id}>
             <rect
-              x={x(n.column)}
-              y={y(n.row)}
-              width={W}
-              height={H}
+              x={b.x}
+              y={b.y}
+              width={b.width}
+              height={BOX_H}
               rx={6}
               fill="#fff"
               stroke="#444"
               strokeWidth={1.5}
             />
-            <text x={x(n.column) + W / 2} y={y(n.row) + H / 2 + 5} textAnchor="middle">
-              {(lines.get(n.id) ?? [n.id]).map((line, k, all) => (
-                <tspan key={k} x={x(n.column) + W / 2} dy={k === 0 ? (1 - all.length) * 7.5 : 15}>
+            <text x={b.x + b.width / 2} y={b.y + BOX_H / 2 + 5} textAnchor="middle">
+              {b.lines.map((line, k, all) => (
+                <tspan
+                  key={k}
+                  x={b.x + b.width / 2}
+                  dy={k === 0 ? ((1 - all.length) * LINE_H) / 2 : LINE_H}
+                >
                   {line}
                 </tspan>
               ))}
@@ -164,4 +135,23 @@ export function TraceGraphView() {
       </ul>
     </div>
   );
+}
+
+/** The content width of `ref`'s element, kept by a ResizeObserver; 0 until it is measured. */
+function useContentWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const style = getComputedStyle(el);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    setWidth(el.clientWidth - (padding || 0));
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(entry.contentRect.width);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }

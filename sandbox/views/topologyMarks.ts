@@ -1,5 +1,6 @@
 import type { ContextHops, HopMark, HopState } from '../model/contextHops.ts';
 import type { TopoLayout } from './topologyLayout.ts';
+import { overlaps, type Rect } from './rect.ts';
 
 /**
  * How each hop state is drawn. Colour (Okabe-Ito, safe for colour-blind eyes) is never the only
@@ -14,16 +15,6 @@ export const HOP_STYLE: Record<HopState, { colour: string; glyph: string; dash: 
 
 /** Text of the marks, in CSS pixels (the canvas converts): readable from the back of a room. */
 const MARK_FONT = 14;
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** The hop's edge drawn over the grey one, in the hop's colour and line style. */
 export function drawHopEdges(
