@@ -130,7 +130,7 @@ function graphProblems(graph: Locator): Promise<string[]> {
     const out: string[] = [];
     for (const text of svg.querySelectorAll('text')) {
       const box = text.getBBox();
-      if (text.classList.contains('sbx-graph-cut')) {
+      if (text.classList.contains('sbx-graph-label')) {
         if (boxes.some((b) => overlaps(box, b))) out.push(`label over a box: ${text.textContent}`);
       } else if (!boxes.some((b) => inside(box, b)))
         out.push(`name out of its box: ${text.textContent}`);

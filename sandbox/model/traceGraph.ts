@@ -30,20 +30,24 @@ export function traceGraph(buffer: TraceBuffer, trace: TraceInfo): TraceGraph {
     const pid = s.attributes['elixir.process'];
     if (typeof pid === 'string') pids.add(pid);
   }
-  // Where the request went on without this trace's context: the roots of its other traces, when
-  // the message that started them came from a process this trace ran in.
+  // Where the request went on without this trace's context, when the message came from a process
+  // this trace ran in: the roots of its other traces (context lost), and its spans flagged in
+  // other traces (global mode: they hang under another request's spans, mixed).
+  const fromHere = (span: SpanRecord | undefined) => {
+    const m = span?.message;
+    return !!m && ((!!m.fromPid && pids.has(m.fromPid)) || (!!m.fromNode && nodes.has(m.fromNode)));
+  };
+  const seen = new Set<string>([trace.traceId]);
   for (const request of trace.requestIds)
     for (const other of buffer.requests.get(request) ?? []) {
-      if (other === trace.traceId) continue;
       const t = buffer.traces.get(other);
-      const root = t ? buffer.rootOf(t) : undefined;
-      const m = root?.message;
-      if (
-        root &&
-        m &&
-        ((m.fromPid && pids.has(m.fromPid)) || (m.fromNode && nodes.has(m.fromNode)))
-      )
-        spans.push(root);
+      if (!t || seen.has(other)) continue;
+      seen.add(other);
+      for (const id of t.spanIds) {
+        if (id !== t.rootSpanId && !buffer.flags.has(id)) continue;
+        const span = buffer.spans.get(id);
+        if (span && trace.requestIds.has(span.requestId) && fromHere(span)) spans.push(span);
+      }
     }
   const { hops } = contextHops(buffer, { spans });
   const ids = [...new Set(hops.flatMap((h) => [h.from, h.to]))];

@@ -13,7 +13,8 @@ const STROKE: Record<HopState, string> = {
 
 /**
  * The selected trace as processes and hops: a carried hop is a whole line, a lost-context hop is
- * drawn cut (a gap and a ✂ with its label). The hop list under the picture says the same in text.
+ * drawn cut (a gap and a ✂ with its label), a hop where requests got mixed has a ⚠ and its label.
+ * The hop list under the picture says the same in text.
  */
 export function TraceGraphView() {
   const scene = useScene();
@@ -89,7 +90,7 @@ function TraceGraphPicture({ graph, traceId }: { graph: TraceGraph; traceId: str
                 markerEnd={`url(#sbx-arrow-${h.state})`}
               />
               {label && (
-                <text x={label.x} y={label.y} textAnchor={label.anchor} className="sbx-graph-cut">
+                <text x={label.x} y={label.y} textAnchor={label.anchor} className="sbx-graph-label">
                   {label.lines.map((line, k, all) => (
                     <tspan key={k} x={label.x} dy={k === 0 ? (1 - all.length) * LINE_H : LINE_H}>
                       {line}

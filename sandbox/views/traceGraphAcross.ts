@@ -6,6 +6,7 @@ import {
   PAD,
   boxWidthFor,
   cutLabel,
+  isLabelled,
   nameLines,
   roundedPath,
   textWidth,
@@ -31,7 +32,7 @@ export function layoutAcross(graph: TraceGraph, room: Room): GraphLayout {
   const column = new Map(graph.nodes.map((n) => [n.id, n.column]));
   const labels = new Map(graph.hops.map((h) => [h.key, cutLabel(h, room)]));
   const forwardCut = graph.hops.filter(
-    (h) => h.state === 'cut' && (column.get(h.to) ?? 0) > (column.get(h.from) ?? 0),
+    (h) => isLabelled(h) && (column.get(h.to) ?? 0) > (column.get(h.from) ?? 0),
   );
   const xs = columnsAt(graph, room, forwardCut, labels, column);
   // A label of two lines over an arrow into the top row reaches above it.
@@ -64,13 +65,15 @@ export function layoutAcross(graph: TraceGraph, room: Room): GraphLayout {
     const back = backHops.indexOf(hop);
     if (back >= 0) {
       const laneY = floor + LANE_Y + back * LANE_STEP;
-      // Out of a box with boxes below it: down the middle of the gap before its column.
+      // Out of a box with boxes below it: down the middle of the gap before its column, or, when
+      // that gap holds labels, down its left edge, left of the trunk.
       const col = column.get(a.id) ?? 0;
       const before = xs[col - 1];
-      const gapMid = before ? (before.x + before.width + a.x) / 2 : a.x - PAD / 2;
-      const exitX = isLowest(a.id) ? undefined : gapMid - back * 5;
+      const gapStart = before ? before.x + before.width : a.x - PAD;
+      const gapX = trunked.has(col) ? gapStart + 5 : (gapStart + a.x) / 2 - back * 5;
+      const exitX = isLowest(a.id) ? undefined : gapX;
       const { laid, midX } = backHop(hop, a, b, back, laneY, exitX);
-      if (hop.state === 'cut') {
+      if (isLabelled(hop)) {
         // Under the last lane, one under the other.
         backLines += text.length;
         const y = lastLane + 4 + backLines * LINE_H;
@@ -93,7 +96,7 @@ export function layoutAcross(graph: TraceGraph, room: Room): GraphLayout {
         ])
       : `M${x1} ${y1} C${mx} ${y1} ${mx} ${y2} ${x2} ${y2}`;
     let label: LaidHop['label'];
-    if (hop.state === 'cut') {
+    if (isLabelled(hop)) {
       // Labels into one box stack upwards, the first hop's nearest the arrow.
       const below = stacked.get(hop.to) ?? 0;
       stacked.set(hop.to, below + text.length);

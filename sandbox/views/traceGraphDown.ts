@@ -6,6 +6,7 @@ import {
   PAD,
   boxWidthFor,
   cutLabel,
+  isLabelled,
   nameLines,
   roundedPath,
   textWidth,
@@ -47,7 +48,7 @@ export function layoutDown(graph: TraceGraph, available: number): GraphLayout {
   const room = COMPACT;
   const cutInto = new Map<string, string[][]>();
   for (const h of graph.hops)
-    if (h.state === 'cut') cutInto.set(h.to, [...(cutInto.get(h.to) ?? []), cutLabel(h, room)]);
+    if (isLabelled(h)) cutInto.set(h.to, [...(cutInto.get(h.to) ?? []), cutLabel(h, room)]);
   // A label above a box is as wide as the box at most.
   const labelW = Math.max(0, ...[...cutInto.values()].flat().map(textWidth));
   const boxW = Math.max(
@@ -143,7 +144,7 @@ export function layoutDown(graph: TraceGraph, available: number): GraphLayout {
     }
     let label: LaidHop['label'];
     const text = cutInto.get(hop.to)?.[stacked.get(hop.to) ?? 0];
-    if (hop.state === 'cut' && text) {
+    if (isLabelled(hop) && text) {
       // Labels into one box stack upwards, the first hop's nearest the box.
       const linesBelow = (cutInto.get(hop.to) ?? [])
         .slice(0, stacked.get(hop.to) ?? 0)

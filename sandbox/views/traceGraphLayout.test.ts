@@ -101,7 +101,8 @@ function problemsOf(layout: GraphLayout, available: number): string[] {
       out.push(`label of ${l.key} out of the picture`);
   }
   for (const h of layout.hops) {
-    if (h.hop.state === 'cut' && !h.label) out.push(`cut hop ${h.hop.key} without its label`);
+    if ((h.hop.state === 'cut' || h.hop.state === 'mixed') && !h.label)
+      out.push(`${h.hop.state} hop ${h.hop.key} without its label`);
     // No other arrow runs through a label.
     for (const [x, y] of pathPoints(h.d))
       for (const l of labels)

@@ -37,7 +37,7 @@ export interface LaidHop {
   d: string;
   /** The straight distance between its ends: a cut hop's hole is placed by it. */
   chord: number;
-  /** A cut hop's "✂ label", line by line; `y` is the last line's baseline. */
+  /** A cut or mixed hop's "✂ label" or "⚠ label", line by line; `y` is the last line's baseline. */
   label?: { x: number; y: number; lines: string[]; anchor: 'start' | 'middle' | 'end' };
 }
 
@@ -87,9 +87,15 @@ export function boxWidthFor(ids: readonly string[], room: Room): number {
   return Math.max(room.minW, Math.ceil(longest * CHAR + room.boxPad));
 }
 
-/** A cut hop's label, "✂ context not read", on one line or, compact, on two. */
+/**
+ * Hops the picture names beside their arrow: where the context was lost (✂) and where two
+ * requests got mixed (⚠). Carried and linked hops are named in the list under the picture.
+ */
+export const isLabelled = (hop: HopMark) => hop.state === 'cut' || hop.state === 'mixed';
+
+/** A named hop's label, "✂ context not read", "⚠ requests mixed", on one line or, compact, two. */
 export function cutLabel(hop: HopMark, room: Room): string[] {
-  const text = `✂ ${hop.label}`;
+  const text = `${hop.state === 'mixed' ? '⚠' : '✂'} ${hop.label}`;
   return room.wrapLabels ? bestSplit(text, text.split(' ').slice(2)) : [text];
 }
 
