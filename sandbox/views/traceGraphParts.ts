@@ -1,4 +1,4 @@
-/** The pieces the trace graph's layouts share: boxes, names, cut labels, paths. */
+/** The pieces the trace graph's layouts share: boxes, names, hop labels, paths. */
 import type { HopMark } from '../model/contextHops.ts';
 import { labelWords } from './labelWords.ts';
 
@@ -37,7 +37,7 @@ export interface LaidHop {
   d: string;
   /** The straight distance between its ends: a cut hop's hole is placed by it. */
   chord: number;
-  /** A cut or mixed hop's "✂ label" or "⚠ label", line by line; `y` is the last line's baseline. */
+  /** A cut or mixed hop's "✂ …" or "⚠ …" label, line by line; `y` is its last line's baseline. */
   label?: { x: number; y: number; lines: string[]; anchor: 'start' | 'middle' | 'end' };
 }
 
@@ -93,8 +93,8 @@ export function boxWidthFor(ids: readonly string[], room: Room): number {
  */
 export const isLabelled = (hop: HopMark) => hop.state === 'cut' || hop.state === 'mixed';
 
-/** A named hop's label, "✂ context not read", "⚠ requests mixed", on one line or, compact, two. */
-export function cutLabel(hop: HopMark, room: Room): string[] {
+/** A named hop's label ("✂ context not read", "⚠ requests mixed"): one line, or two compact. */
+export function hopLabel(hop: HopMark, room: Room): string[] {
   const text = `${hop.state === 'mixed' ? '⚠' : '✂'} ${hop.label}`;
   return room.wrapLabels ? bestSplit(text, text.split(' ').slice(2)) : [text];
 }
