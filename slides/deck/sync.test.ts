@@ -27,12 +27,14 @@ describe('deck channel', () => {
     );
     const raw = new BroadcastChannel(name);
     raw.postMessage({ type: 'position', slide: 'x' });
+    // A position without its stamp is a stranger's too.
+    raw.postMessage({ type: 'position', slide: 3, step: 1, black: false });
     raw.close();
-    a.post({ type: 'position', slide: 3, step: 1, black: false });
+    a.post({ type: 'position', slide: 3, step: 1, black: false, at: 5, from: 'a' });
     a.post({ type: 'scene-input', key: 'slide-29', input: { kind: 'send' } });
     await done;
     expect(got).toEqual([
-      { type: 'position', slide: 3, step: 1, black: false },
+      { type: 'position', slide: 3, step: 1, black: false, at: 5, from: 'a' },
       { type: 'scene-input', key: 'slide-29', input: { kind: 'send' } },
     ]);
   });

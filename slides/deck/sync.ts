@@ -1,8 +1,7 @@
-import type { Position } from './navigation.ts';
-
 /** What two windows of the deck tell each other. Inputs, never rendered DOM. */
 export type DeckMessage =
-  | { type: 'position'; slide: number; step: number; black: boolean }
+  /** `at` and `from` stamp the move (see deckSync.ts): the newest move wins in every window. */
+  | { type: 'position'; slide: number; step: number; black: boolean; at: number; from: string }
   /** A window that just opened asks the others where they are. */
   | { type: 'hello' }
   /** An input to a live scene; every window applies it to its own deterministic simulation. */
@@ -48,17 +47,17 @@ export function createDeckChannel(name: string = DECK_CHANNEL): DeckChannel {
   };
 }
 
-export function positionMessage(p: Position, black: boolean): DeckMessage {
-  return { type: 'position', slide: p.slide, step: p.step, black };
-}
-
 function isDeckMessage(data: unknown): data is DeckMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
   if (m.type === 'hello') return true;
   if (m.type === 'position')
     return (
-      typeof m.slide === 'number' && typeof m.step === 'number' && typeof m.black === 'boolean'
+      typeof m.slide === 'number' &&
+      typeof m.step === 'number' &&
+      typeof m.black === 'boolean' &&
+      typeof m.at === 'number' &&
+      typeof m.from === 'string'
     );
   if (m.type === 'scene-input')
     return typeof m.key === 'string' && typeof m.input === 'object' && m.input !== null;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { DeckRuntime } from './deckRuntime.ts';
-import { createDeckChannel, positionMessage } from './sync.ts';
+import { DeckSync } from './deckSync.ts';
+import { createDeckChannel } from './sync.ts';
 
 /**
  * Keeps this window in step with the deck's other windows (audience, presenter) over a
@@ -9,24 +10,11 @@ import { createDeckChannel, positionMessage } from './sync.ts';
 export function useDeckSync({ store, sceneInputs }: DeckRuntime) {
   useEffect(() => {
     const channel = createDeckChannel();
-    const offChannel = channel.subscribe((m) => {
-      if (m.type === 'position') {
-        store.getState().goto({ slide: m.slide, step: m.step }, 'remote');
-        store.getState().setBlack(m.black, 'remote');
-      } else if (m.type === 'hello') {
-        const s = store.getState();
-        channel.post(positionMessage(s, s.black));
-        channel.post({ type: 'scene-inputs', byScene: sceneInputs.getState().byScene });
-      } else if (m.type === 'scene-input') {
-        sceneInputs.getState().add(m.key, m.input, 'remote');
-      } else if (m.type === 'scene-inputs') {
-        sceneInputs.getState().merge(m.byScene);
-      }
-    });
+    const sync = new DeckSync(store, sceneInputs, channel);
+    const offChannel = channel.subscribe((m) => sync.receive(m));
     const offStore = store.subscribe((s, prev) => {
       if (s.origin !== 'local') return;
-      if (s.slide !== prev.slide || s.step !== prev.step || s.black !== prev.black)
-        channel.post(positionMessage(s, s.black));
+      if (s.slide !== prev.slide || s.step !== prev.step || s.black !== prev.black) sync.moved();
     });
     const offInputs = sceneInputs.subscribe((s, prev) => {
       if (s.lastLocal && s.lastLocal !== prev.lastLocal)
