@@ -59,7 +59,7 @@ export interface GraphLayout {
  * A process name on one line when it fits a box `boxW` wide, else on two, split where the
  * topology's labels split (spaces, CamelCase words): the split whose longer line is shortest.
  */
-export function nameLines(name: string, boxW = ROOMY.minW, boxPad = ROOMY.boxPad): string[] {
+export function nameLines(name: string, boxW: number, boxPad: number): string[] {
   if (name.length * CHAR + boxPad <= boxW) return [name];
   return bestSplit(name, labelWords(name));
 }

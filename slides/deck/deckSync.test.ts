@@ -15,9 +15,7 @@ function deckWindow(id: string, clock: { t: number }) {
     id,
     () => clock.t,
   );
-  store.subscribe((s, prev) => {
-    if (s.origin === 'local' && (s.slide !== prev.slide || s.black !== prev.black)) sync.moved();
-  });
+  store.subscribe((s, prev) => sync.observe(s, prev));
   return { store, sync, outbox };
 }
 

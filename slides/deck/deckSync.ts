@@ -1,4 +1,4 @@
-import type { DeckStore } from './store.deck.ts';
+import type { DeckState, DeckStore } from './store.deck.ts';
 import type { SceneInputsStore } from './store.sceneInputs.ts';
 import type { DeckChannel, DeckMessage } from './sync.ts';
 
@@ -20,15 +20,8 @@ export function isNewer(a: Stamp, b: Stamp): boolean {
   return a.at > b.at || (a.at === b.at && a.from > b.from);
 }
 
-/**
- * Milliseconds on a clock the deck's windows share (one browser, one machine), at sub-ms
- * resolution; `Date.now()` where there is no `performance`.
- */
-function sharedNow(): number {
-  return typeof performance === 'undefined'
-    ? Date.now()
-    : performance.timeOrigin + performance.now();
-}
+/** Milliseconds on a clock the deck's windows share (one browser, one machine), below 1 ms. */
+const sharedNow = () => performance.timeOrigin + performance.now();
 
 /**
  * One window's side of the deck's sync: what it tells the others when it moves, and what it takes
@@ -66,7 +59,13 @@ export class DeckSync {
     }
   }
 
-  /** This window moved (a key, a click, its URL): the others follow. */
+  /** The store changed: a move of this window's own (a key, a click, its URL) goes out. */
+  observe(s: DeckState, prev: DeckState): void {
+    if (s.origin !== 'local') return;
+    if (s.slide !== prev.slide || s.step !== prev.step || s.black !== prev.black) this.moved();
+  }
+
+  /** This window moved: the others follow. */
   moved(): void {
     this.shown = this.stamp();
     this.postPosition();

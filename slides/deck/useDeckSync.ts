@@ -12,10 +12,7 @@ export function useDeckSync({ store, sceneInputs }: DeckRuntime) {
     const channel = createDeckChannel();
     const sync = new DeckSync(store, sceneInputs, channel);
     const offChannel = channel.subscribe((m) => sync.receive(m));
-    const offStore = store.subscribe((s, prev) => {
-      if (s.origin !== 'local') return;
-      if (s.slide !== prev.slide || s.step !== prev.step || s.black !== prev.black) sync.moved();
-    });
+    const offStore = store.subscribe((s, prev) => sync.observe(s, prev));
     const offInputs = sceneInputs.subscribe((s, prev) => {
       if (s.lastLocal && s.lastLocal !== prev.lastLocal)
         channel.post({ type: 'scene-input', key: s.lastLocal.key, input: s.lastLocal.input });
