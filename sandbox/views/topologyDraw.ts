@@ -1,0 +1,258 @@
+import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
+import type { ContextHops } from '../model/contextHops.ts';
+import { contextHopsOf } from '../model/contextHopsOf.ts';
+import { serviceColour, traceColour } from '../model/palette.ts';
+import type { SceneController } from '../store/SceneController.ts';
+import { fitSpanName, truncate, wrap, type Measure } from './canvasText.ts';
+import {
+  nodeLabel,
+  placeLayout,
+  type NodeBox,
+  type TopoLayout,
+  type TopologyLabels,
+} from './topologyLayout.ts';
+import { drawHopEdges, drawHopMarks } from './topologyMarks.ts';
+
+/** The run's context hops, with pids named by the live recorder's processes. */
+export function hopsOf(scene: SceneController): ContextHops {
+  const recorder = scene.recorder();
+  return contextHopsOf(scene.buffer(), { nodeOfPid: (pid) => recorder.nodeOf(pid) });
+}
+
+/** Stacks per node, most recently changed first. */
+export function stacksByNode(stacks: Map<string, ProcessStack>): Map<string, ProcessStack[]> {
+  const out = new Map<string, ProcessStack[]>();
+  for (const s of stacks.values()) {
+    let list = out.get(s.node);
+    if (!list) out.set(s.node, (list = []));
+    list.push(s);
+  }
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => b.at - a.at);
+  return out;
+}
+
+/** Text sizes in CSS pixels: at least 12 px whatever the canvas's scale, for the back row. */
+const FONT = {
+  label: 13,
+  small: 12,
+  line: 15,
+  stackLine: 14,
+  pad: 6,
+};
+
+/** A canvas's size in CSS pixels, kept by a ResizeObserver so drawing never forces a layout. */
+export interface CanvasBox {
+  width: number;
+  height: number;
+}
+
+/** Wrapped node labels, per layout and scale: measuring text every frame is not free. */
+const labelCache = new Map<string, string[]>();
+
+/** What every part of one frame needs: the context, the layout's units, the run. */
+interface Frame {
+  ctx: CanvasRenderingContext2D;
+  measure: Measure;
+  layout: TopoLayout;
+  scale: number;
+  /** CSS pixels to layout units. */
+  u: (px: number) => number;
+  labels: TopologyLabels;
+  buffer: ReturnType<SceneController['buffer']>;
+}
+
+/** One frame of the topology: edges, hop marks, boxes with their live stacks, messages in flight. */
+export function draw(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  scene: SceneController,
+  still: boolean,
+  labels: TopologyLabels,
+): void {
+  const ctx = canvas.getContext('2d');
+  if (!ctx || box.width <= 0 || box.height <= 0) return;
+  const dpr = window.devicePixelRatio || 1;
+  const pxW = Math.round(box.width * dpr);
+  const pxH = Math.round(box.height * dpr);
+  if (canvas.width !== pxW || canvas.height !== pxH) {
+    canvas.width = pxW;
+    canvas.height = pxH;
+  }
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, pxW, pxH);
+  const state = scene.store.getState();
+  const place = placeLayout(box.width, box.height, state.scenario, labels === 'short');
+  const { layout, scale } = place;
+  canvas.dataset.layout = layout.id;
+  canvas.dataset.nodes = String(layout.nodes.length);
+  ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
+  const recorder = scene.recorder();
+  const f: Frame = {
+    ctx,
+    measure: (text) => ctx.measureText(text).width,
+    layout,
+    scale,
+    u: (px) => px / scale,
+    labels,
+    buffer: recorder.buffer,
+  };
+  const live = state.view === 'live';
+  const hops = hopsOf(scene);
+
+  drawEdges(f);
+  // Where context was carried, cut or linked: kept after the run, so nobody who blinked misses it.
+  drawHopEdges(ctx, layout, f.u, hops);
+  const byNode = live ? stacksByNode(recorder.stacks) : new Map<string, ProcessStack[]>();
+  let cutLabels = 0;
+  for (const node of layout.nodes) if (drawNode(f, node, byNode.get(node.id) ?? [])) cutLabels++;
+  // Tests read it: no box's label may be cut at a slide's size.
+  canvas.dataset.cutLabels = String(cutLabels);
+  const nameOf = (id: string) => {
+    const node = layout.byId.get(id);
+    return node ? nodeLabel(node, labels) : id;
+  };
+  drawHopMarks(ctx, layout, f.u, hops, nameOf);
+
+  if (!live) return;
+  const now = scene.simulation().now();
+  for (const flight of recorder.flights.values()) drawFlight(f, flight, now, still);
+}
+
+/** The topology's edges: grey curves with an arrowhead at the target. */
+function drawEdges({ ctx, layout, u }: Frame): void {
+  ctx.lineWidth = u(2);
+  ctx.strokeStyle = '#8a8a8a';
+  ctx.fillStyle = '#8a8a8a';
+  const head = u(9);
+  for (const edge of layout.edges) {
+    const [x1, y1, ax, ay, bx, by, x2, y2] = edge.points;
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.bezierCurveTo(ax, ay, bx, by, x2, y2);
+    ctx.stroke();
+    const a = Math.atan2(y2 - by, x2 - bx);
+    ctx.beginPath();
+    ctx.moveTo(x2, y2);
+    ctx.lineTo(x2 - head * Math.cos(a - 0.4), y2 - head * Math.sin(a - 0.4));
+    ctx.lineTo(x2 - head * Math.cos(a + 0.4), y2 - head * Math.sin(a + 0.4));
+    ctx.closePath();
+    ctx.fill();
+  }
+}
+
+/**
+ * A process box: its service stripe, its name, its service, and the span stack of its busiest
+ * process. Returns whether the box's name had to be cut.
+ */
+function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): boolean {
+  const { ctx, layout, u, labels } = f;
+  const w = node.w;
+  const pad = u(FONT.pad);
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = '#ffffff';
+  ctx.strokeStyle = stacks.length > 0 ? '#111111' : '#6b6b6b';
+  ctx.lineWidth = u(stacks.length > 0 ? 3 : 1.5);
+  ctx.beginPath();
+  ctx.roundRect(node.x, node.y, w, layout.nodeH, u(6));
+  ctx.fill();
+  ctx.stroke();
+  ctx.fillStyle = node.service === 'outside' ? '#6b6b6b' : serviceColour(node.service);
+  ctx.fillRect(node.x + u(1), node.y + u(1), u(6), layout.nodeH - u(2));
+
+  const textX = node.x + u(6) + pad;
+  const textW = w - u(6) - 2 * pad;
+  const lines = nodeLines(f, node, textW);
+  ctx.fillStyle = '#111111';
+  lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
+  ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
+  ctx.fillStyle = '#333333';
+  const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
+  const serviceY = node.y + pad + u(lines.length * FONT.line + 1);
+  const boxH = layout.nodeH * f.scale;
+  // Short labels (a slide): the stripe's colour names the service; a cut name would not help.
+  if (labels === 'full' && boxH >= (lines.length + 1) * FONT.line + FONT.pad)
+    ctx.fillText(truncate(f.measure, `${node.service}${procs}`, textW), textX, serviceY);
+  const top = stacks[0];
+  if (top) {
+    const firstY = labels === 'full' ? serviceY + u(FONT.line + 1) : serviceY;
+    drawStack(f, top, textX, textW, firstY, node.y + layout.nodeH - pad);
+  }
+  return lines.some((line) => line.endsWith('\u2026'));
+}
+
+/** A box's name in one or two lines, in the label font (left set on `ctx`). */
+function nodeLines(f: Frame, node: NodeBox, textW: number): string[] {
+  const { ctx, labels } = f;
+  // Two label lines when the box has room for them and the service name below.
+  const labelLines = f.layout.nodeH * f.scale >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
+  ctx.font = `600 ${f.u(FONT.label)}px system-ui, sans-serif`;
+  const key = `${f.layout.id}:${f.scale.toFixed(4)}:${labelLines}:${labels}:${node.id}`;
+  let lines = labelCache.get(key);
+  if (!lines) {
+    lines = wrap(f.measure, nodeLabel(node, labels), textW, labelLines);
+    // A full name that the box would cut ("Patient Timeline pr…") gives way to the short one
+    // ("Timeline", over its service, "projections"): a cut label reads as a bug on a projector.
+    if (labels === 'full' && lines.some((line) => line.endsWith('\u2026'))) {
+      const short = wrap(f.measure, nodeLabel(node, 'short'), textW, labelLines);
+      if (!short.some((line) => line.endsWith('\u2026'))) lines = short;
+    }
+    if (labelCache.size > 500) labelCache.clear();
+    labelCache.set(key, lines);
+  }
+  return lines;
+}
+
+/** The process dictionary: the span stack, newest on top, as many entries as fit above `bottom`. */
+function drawStack(
+  f: Frame,
+  stack: ProcessStack,
+  textX: number,
+  textW: number,
+  firstY: number,
+  bottom: number,
+): void {
+  const { ctx, u } = f;
+  const room = Math.floor((bottom - firstY) / u(FONT.stackLine));
+  const entries = stack.stack.slice(-Math.max(0, room)).reverse();
+  entries.forEach((entry, i) => {
+    const y = firstY + u(i * FONT.stackLine);
+    const trace = f.buffer.traces.get(entry.traceId);
+    ctx.fillStyle = trace ? traceColour(trace.index) : '#6b6b6b';
+    ctx.fillRect(textX, y + u(2), u(8), u(8));
+    ctx.fillStyle = '#111111';
+    ctx.font = `${i === 0 ? '600 ' : ''}${u(FONT.small)}px system-ui, sans-serif`;
+    ctx.fillText(fitSpanName(f.measure, entry.name, textW - u(12)), textX + u(12), y);
+  });
+}
+
+/** A message on its way: a dot in its trace's colour, or a hollow dashed ring without context. */
+function drawFlight(
+  { ctx, layout, u, buffer }: Frame,
+  flight: Flight,
+  now: number,
+  still: boolean,
+) {
+  const span = Math.max(1, flight.deliverAt - flight.sentAt);
+  const t = still ? 0.5 : Math.min(1, Math.max(0, (now - flight.sentAt) / span));
+  const p = layout.pointOnPath(flight.fromNode, flight.toNode, t);
+  if (!p) return;
+  ctx.beginPath();
+  ctx.arc(p[0], p[1], u(7), 0, Math.PI * 2);
+  if (flight.traceId) {
+    const trace = buffer.traces.get(flight.traceId);
+    ctx.fillStyle = trace ? traceColour(trace.index) : '#000000';
+    ctx.fill();
+    ctx.lineWidth = u(2);
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+  } else {
+    // No context: a hollow, dashed ring, plainly different in shape, not only in colour.
+    ctx.fillStyle = '#ffffff';
+    ctx.fill();
+    ctx.setLineDash([u(3), u(3)]);
+    ctx.lineWidth = u(2);
+    ctx.strokeStyle = '#333333';
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+}
