@@ -89,6 +89,23 @@ function routeFiles(bundle: OutputBundle): Record<string, string[]> {
     if (files.size > 0) routes[route] = [...files];
   }
   // The reading page needs the talk's views too.
-  if (routes.read) routes.read = [...new Set([...(routes.talk ?? []), ...routes.read])];
+  if (routes.read)
+    routes.read = [...new Set([...(routes.talk ?? []), ...routes.read, ...wholeTalk(bundle)])];
   return routes;
+}
+
+/**
+ * The whole talk, which slides/talkContent.tsx loads on demand (the first slide loads the talk
+ * without notes and reader text): the chunks it imports dynamically that hold a talk file itself,
+ * not its `?slides` part. The reading page needs it at once.
+ */
+function wholeTalk(bundle: OutputBundle): string[] {
+  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+  const content = chunks.find((c) => c.moduleIds.some((id) => id.endsWith('talkContent.tsx')));
+  return (content?.dynamicImports ?? []).filter((name) => {
+    const chunk = bundle[name];
+    return (
+      chunk?.type === 'chunk' && chunk.moduleIds.some((id) => /\.(mdx|md|markdown)$/i.test(id))
+    );
+  });
 }

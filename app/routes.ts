@@ -33,12 +33,24 @@ function lazyView(load: () => Promise<View>): { view: View; preload: () => Promi
 const Home = lazyView(() => import('./Home.tsx').then((m) => m.Home as View));
 const talkViews = () => import('../slides/TalkViews.tsx');
 const TalkDeck = lazyView(() => talkViews().then((m) => m.TalkDeck as View));
-const TalkPresenter = lazyView(() => talkViews().then((m) => m.TalkPresenter as View));
-const TalkPrint = lazyView(() => talkViews().then((m) => m.TalkPrint as View));
+// The views that show speaker notes or reader text wait for the whole talk: the first slide loads
+// only what the audience sees (slides/talkContent.tsx).
+const TalkPresenter = lazyView(() =>
+  talkViews().then(async (m) => {
+    await m.preloadWholeTalk();
+    return m.TalkPresenter as View;
+  }),
+);
+const TalkPrint = lazyView(() =>
+  talkViews().then(async (m) => {
+    await m.preloadWholeTalk();
+    return m.TalkPrint as View;
+  }),
+);
 // With the reading page's own view loaded too: its first render never suspends.
 const TalkReading = lazyView(() =>
   talkViews().then(async (m) => {
-    await m.preloadReadingView();
+    await Promise.all([m.preloadReadingView(), m.preloadWholeTalk()]);
     return m.TalkReading as View;
   }),
 );

@@ -222,6 +222,9 @@ test('the presenter view goes to a typed slide number and drives the scene contr
   const n = await gotoLiveSlide(audience, 'process');
   await audience.evaluate(() => (location.hash = '#/1'));
   await expectSlide(audience, 1);
+  // The presenter must have followed back to 1 first: typed while it still showed slide n, "go to
+  // n" would be no move at all, and the audience would stay where it is.
+  await expect(presenter.locator('.presenter-where strong')).toHaveText('1');
   for (const digit of String(n)) await presenter.keyboard.press(digit);
   await presenter.keyboard.press('Enter');
   await expectSlide(audience, n);

@@ -5,6 +5,8 @@ import { Presenter } from './deck/Presenter.tsx';
 import { PrintDeck } from './deck/PrintDeck.tsx';
 import { talk, talkReading } from './talk.ts';
 
+export { preloadWholeTalk } from './talk.ts';
+
 // The tutorial (its progress, guided steps, glossary) loads only when it is opened. The route
 // preloads it (app/routes.ts), so its first render, and the hydration of its prerendered page,
 // never waits for it (lazyLoaded.ts).

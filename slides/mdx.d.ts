@@ -9,3 +9,13 @@ declare module '*.mdx' {
   export const readMeta: unknown;
   export default function MDXContent(props: MDXProps): JSX.Element;
 }
+
+// The same talk without its speaker notes and reader text (slides/deck/markdown/remarkSlidesOnly.ts).
+declare module '*.mdx?slides' {
+  import type { MDXProps } from 'mdx/types';
+  import type { JSX } from 'react';
+
+  export const deckMeta: unknown;
+  export const readMeta: unknown;
+  export default function MDXContent(props: MDXProps): JSX.Element;
+}

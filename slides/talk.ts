@@ -1,4 +1,8 @@
-import Content, { deckMeta as compiledMeta, readMeta as compiledReadMeta } from './talk.mdx';
+import {
+  TalkContent,
+  deckMeta as compiledMeta,
+  readMeta as compiledReadMeta,
+} from './talkContent.tsx';
 import type { DeckMeta } from './deck/deckMeta.ts';
 import type { DeckRuntime } from './deck/deckRuntime.ts';
 import type { ReadMeta } from './read/readMeta.ts';
@@ -13,7 +17,7 @@ import { createSceneInputsStore } from './deck/store.sceneInputs.ts';
 const deckMeta = compiledMeta as DeckMeta;
 
 export const talk: DeckRuntime = {
-  Content,
+  Content: TalkContent,
   meta: deckMeta,
   store: createDeckStore(
     deckMeta.slides.map((s) => s.steps),
@@ -24,3 +28,5 @@ export const talk: DeckRuntime = {
 
 /** What remarkRead learned for the reading mode: reader text, journey steps, the site's address. */
 export const talkReading = compiledReadMeta as ReadMeta;
+
+export { preloadWholeTalk } from './talkContent.tsx';

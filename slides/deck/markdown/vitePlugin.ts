@@ -15,6 +15,7 @@ import type { DeckMeta } from '../deckMeta.ts';
 import { remarkDeck } from '../remarkDeck.ts';
 import { remarkRead } from '../../read/remarkRead.ts';
 import { recmaLazySlides } from './recmaLazySlides.ts';
+import { remarkSlidesOnly } from './remarkSlidesOnly.ts';
 import { prepareMarkdown } from './prepareMarkdown.ts';
 import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
@@ -39,11 +40,16 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
   const talkPath = talk ?? resolve(root, 'slides/talk.mdx');
   // The last compile of the talk, shared: the page's <title> and virtual:talk-title want the
   // talk's title, the module graph its code, and one compile serves both.
-  let last: { key: string; compiled: ReturnType<typeof compileTalk> } | undefined;
-  const compiledOf = (value: string, path: string) => {
+  // Kept per variant: the deck's first chunk and the whole talk are both asked for in one build.
+  const last = new Map<boolean, { key: string; compiled: ReturnType<typeof compileTalk> }>();
+  const compiledOf = (value: string, path: string, slidesOnly = false) => {
     const key = `${dev}\0${resolve(path)}\0${value}`;
-    if (last?.key !== key) last = { key, compiled: compileTalk(value, path, { development: dev }) };
-    return last.compiled;
+    let hit = last.get(slidesOnly);
+    if (hit?.key !== key) {
+      hit = { key, compiled: compileTalk(value, path, { development: dev, slidesOnly }) };
+      last.set(slidesOnly, hit);
+    }
+    return hit.compiled;
   };
   const currentTitle = async () =>
     ((await compiledOf(readFileSync(talkPath, 'utf8'), talkPath)).data.deckMeta as DeckMeta).title;
@@ -60,9 +66,16 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     },
     resolveId(source, importer) {
       if (source === TITLE_MODULE) return `\0${TITLE_MODULE}`;
-      // slides/talk.ts imports './talk.mdx': the one place a different talk plugs in.
-      if (talk && source === './talk.mdx' && importer && /slides[/\\]talk\.ts$/.test(importer)) {
-        return talk;
+      // slides/talkContent.tsx imports './talk.mdx' (and its `?slides` part): the one place a
+      // different talk plugs in.
+      const [file, query] = source.split('?');
+      if (
+        talk &&
+        file === './talk.mdx' &&
+        importer &&
+        /slides[/\\]talkContent\.tsx$/.test(importer)
+      ) {
+        return query ? `${talk}?${query}` : talk;
       }
       return undefined;
     },
@@ -85,9 +98,11 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
       const [path = id, query = ''] = id.split('?');
       if (!TALK_FILE.test(path) || /(^|&)(raw|url|inline)\b/.test(query)) return undefined;
       // Any other .md or .mdx file is compiled on its own.
+      // `?slides`: the talk without its speaker notes and reader text (remarkSlidesOnly.ts).
+      const slidesOnly = /(^|&)slides\b/.test(query);
       const compiled = await (resolve(path) === talkPath
-        ? compiledOf(value, path)
-        : compileTalk(value, path, { development: dev }));
+        ? compiledOf(value, path, slidesOnly)
+        : compileTalk(value, path, { development: dev, slidesOnly }));
       for (const m of compiled.messages) this.warn(`${relative(root, path)}: ${m.reason}`);
       return { code: String(compiled.value), map: null };
     },
@@ -102,7 +117,11 @@ function escapeHtml(text: string): string {
 export async function compileTalk(
   value: string,
   path: string,
-  { development = false, outputFormat = 'program' as 'program' | 'function-body' } = {},
+  {
+    development = false,
+    outputFormat = 'program' as 'program' | 'function-body',
+    slidesOnly = false,
+  } = {},
 ) {
   const markdown = !/\.mdx$/i.test(path);
   const file = new VFile({ path, value: markdown ? prepareMarkdown(value) : value });
@@ -115,7 +134,12 @@ export async function compileTalk(
     ...(outputFormat === 'program'
       ? { jsxImportSource: RUNTIME_DIR, providerImportSource: `${RUNTIME_DIR}/mdxProvider.ts` }
       : {}),
-    remarkPlugins: [remarkGfm, [remarkDeck, { devWarnings: development }], remarkRead],
+    remarkPlugins: [
+      remarkGfm,
+      [remarkDeck, { devWarnings: development }],
+      remarkRead,
+      ...(slidesOnly ? [remarkSlidesOnly] : []),
+    ],
     rehypePlugins: markdown
       ? [[rehypeRaw, { passThrough: [...nodeTypes] }], rehypeDeckCode]
       : [rehypeDeckCode],
