@@ -4,16 +4,9 @@ import type { SpanFlag } from '../model/explainSpan.ts';
 import type { SpanRecord } from '../model/SpanRecord.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
+import { flagOf } from './spanFlagText.ts';
 
 export const ROW = 32;
-
-const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
-  'new-trace': 'new trace: context lost',
-  'cross-request': 'wrong parent: other request',
-  'missing-parent': 'orphan: parent missing',
-  'linked-root': 'linked trace',
-  batch: 'batch',
-};
 
 export interface RowHandlers {
   key: (e: KeyboardEvent, row: TreeRow, index: number) => void;
@@ -69,16 +62,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { row, span, index, place, open, handlers, scene } = props;
   const flags = props.flags ?? NO_FLAGS;
   const colour = serviceColour(span.service);
-  const breaks = flags.some((f) => f.breaks) || row.orphan;
-  const flag = flags.find((f) => f.breaks) ?? flags[0];
-  const flagText =
-    flag?.kind === 'batch' && props.batchLabel
-      ? props.batchLabel
-      : flag
-        ? FLAG_LABEL[flag.kind]
-        : row.orphan
-          ? FLAG_LABEL['missing-parent']
-          : undefined;
+  const { text: flagText, breaks } = flagOf(flags, row.orphan, props.batchLabel);
   const labelStyle =
     place.label === 'after'
       ? { left: place.left + place.width }

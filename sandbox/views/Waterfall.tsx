@@ -18,6 +18,7 @@ import { ColumnResizer } from './ColumnResizer.tsx';
 import { formatUs, shortId } from './format.ts';
 import { FULL, Minimap, type Zoom } from './Minimap.tsx';
 import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
+import { batchLabel, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
@@ -70,7 +71,15 @@ export function Waterfall(props: { compact?: boolean }) {
   const handlers = useRef<RowHandlers>({ key: () => {}, click: () => {} });
   const section = useRef<HTMLElement>(null);
   const [panelPx, setPanelPx] = useState(800);
-  const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth);
+  // Room for the flags that say where context was lost: the default name column shows them whole.
+  const bufferVersion = buffer.version;
+  const flaggedPx = useMemo(
+    () => widestFlaggedRow(tree.rows, buffer.flags, batchIndex(buffer).batches),
+    // The buffer is one object for the run; its version says when its flags changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [tree, buffer, bufferVersion],
+  );
+  const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -333,11 +342,7 @@ export function Waterfall(props: { compact?: boolean }) {
                 span={span}
                 index={index}
                 flags={buffer.flags.get(span.spanId)}
-                batchLabel={
-                  batch
-                    ? `batch: ${batch.requests.slice(0, 3).join(', ')}${batch.requests.length > 3 ? ` +${batch.requests.length - 3}` : ''}`
-                    : undefined
-                }
+                batchLabel={batch && batchLabel(batch.requests)}
                 place={place}
                 duration={duration}
                 open={!collapsed.has(span.spanId)}

@@ -15,11 +15,16 @@ function stored(): number | null {
 /**
  * The waterfall's name-column width in pixels, remembered across visits (localStorage). Until the
  * learner sets one: room for the deepest row's indent (`depth` levels of 14 px) and a name of
- * about 250 px, at least 40% of the panel, and at most what leaves the timeline 200 px.
+ * about 250 px, and for the widest flagged row whole (`flaggedPx`: spanFlagText.ts), at least 40%
+ * of the panel, and at most what leaves the timeline 200 px.
  */
-export function useNameColumn(panelPx: number, depth: number): [number, (px: number) => void] {
+export function useNameColumn(
+  panelPx: number,
+  depth: number,
+  flaggedPx = 0,
+): [number, (px: number) => void] {
   const [chosen, setChosen] = useState(stored);
-  const wanted = Math.max(panelPx * 0.4, 6 + Math.max(0, depth - 1) * 14 + 250);
+  const wanted = Math.max(panelPx * 0.4, 6 + Math.max(0, depth - 1) * 14 + 250, flaggedPx);
   const width = chosen ?? Math.round(Math.max(NAME_COLUMN.min, Math.min(panelPx - 200, wanted)));
   const set = useCallback((px: number) => {
     const next = Math.round(Math.min(NAME_COLUMN.max, Math.max(NAME_COLUMN.min, px)));

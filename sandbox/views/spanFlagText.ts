@@ -1,0 +1,68 @@
+import type { TreeRow } from '../model/buildTraceTree.ts';
+import type { SpanFlag } from '../model/explainSpan.ts';
+
+/** The lesson first: a narrow name column cuts the end of a flag ("⚠ context lost: n…"). */
+const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
+  'new-trace': 'context lost: new trace',
+  'cross-request': 'wrong parent: other request',
+  'missing-parent': 'orphan: parent missing',
+  'linked-root': 'linked trace',
+  batch: 'batch',
+};
+
+/** What a batch span's flag says: the requests it served, the first three named. */
+export function batchLabel(requests: readonly string[]): string {
+  const more = requests.length > 3 ? ` +${requests.length - 3}` : '';
+  return `batch: ${requests.slice(0, 3).join(', ')}${more}`;
+}
+
+/** A waterfall row's flag: the one that breaks the trace first, or what an orphan is. */
+export function flagOf(
+  flags: readonly SpanFlag[],
+  orphan: boolean,
+  batch: string | undefined,
+): { text: string | undefined; breaks: boolean } {
+  const breaks = flags.some((f) => f.breaks) || orphan;
+  const flag = flags.find((f) => f.breaks) ?? flags[0];
+  const text =
+    flag?.kind === 'batch' && batch
+      ? batch
+      : flag
+        ? FLAG_LABEL[flag.kind]
+        : orphan
+          ? FLAG_LABEL['missing-parent']
+          : undefined;
+  return { text, breaks };
+}
+
+/**
+ * About how wide a flagged row's name cell must be to show its service, name and flag whole, in
+ * CSS pixels: character counts at the sizes sandbox.css sets (chip and flag 12 px bold, name
+ * 15 px), generous rather than exact. The waterfall's default name column makes room for it, so
+ * that the flag saying where context was lost is not the part that gets cut.
+ */
+export function flaggedRowPx(level: number, service: string, name: string, flag: string): number {
+  const indent = 6 + Math.max(0, level - 1) * 14 + 14;
+  const chip = service.length * 7.4 + 14;
+  const label = name.length * 8.4;
+  const badge = (flag.length + 2) * 7.6 + 13;
+  return Math.ceil(indent + chip + label + badge + 3 * 6 + 8);
+}
+
+/** The widest flagged row of a trace (flaggedRowPx), or 0 when no row has a flag. */
+export function widestFlaggedRow(
+  rows: readonly TreeRow[],
+  flags: ReadonlyMap<string, readonly SpanFlag[]>,
+  batches: ReadonlyMap<string, { requests: readonly string[] }>,
+): number {
+  let widest = 0;
+  for (const row of rows) {
+    const own = flags.get(row.span.spanId);
+    if (!own?.length && !row.orphan) continue;
+    const batch = batches.get(row.span.spanId);
+    const { text } = flagOf(own ?? [], row.orphan, batch && batchLabel(batch.requests));
+    if (text)
+      widest = Math.max(widest, flaggedRowPx(row.level, row.span.service, row.span.name, text));
+  }
+  return widest;
+}
