@@ -96,8 +96,15 @@ test('reading mode: sections of reader text, contents, live scenes, and the plac
   await expect(page.locator('#glossary-process-dictionary')).toBeInViewport();
   await expect(page).toHaveURL(/#\/read/);
 
-  // A live figure stays paused until it is scrolled into view, then runs.
-  const live = page.locator('#read-29 .live-scene');
+  // A live figure whose question is not answered yet waits for the reader's prediction: the
+  // scene would show the answer. Once they have chosen, it stays paused until it is scrolled into
+  // view, then runs.
+  const live = page.locator('#read-29 .read-figure .live-scene');
+  await expect(page.locator('#read-29 .read-figure [data-predict-first]')).toContainText(
+    'Question 1 below',
+  );
+  await expect(live).toHaveCount(0);
+  await page.locator('#read-29 [data-question]').getByRole('radio').first().check();
   await page.evaluate(() => scrollTo(0, 0));
   await expect(live).toHaveAttribute('data-paused', 'true');
   await toc.getByRole('link', { name: /The proof of concept/ }).click();
@@ -212,6 +219,11 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/#/read');
     await page.locator('#read-44 .read-figure').scrollIntoViewIfNeeded();
+    // A reader who would rather not guess first sees the scene at once.
+    await page
+      .locator('#read-44 .read-figure')
+      .getByRole('button', { name: 'Show the scene now' })
+      .click();
     const figure = page.locator('#read-44 .read-figure .live-scene[data-paused="false"]');
     // At a slide's pace a request takes several seconds.
     await expect(figure.locator('[data-scene-idle]')).toBeAttached({ timeout: 30_000 });

@@ -37,6 +37,7 @@ import { keepInPlace } from './keepInPlace.ts';
 import { useProgressiveCount } from './useProgressiveCount.ts';
 import { readingLede } from './lede.ts';
 import { useHydrated } from '../../app/prerender/useHydrated.ts';
+import { PredictFirst, useUnansweredQuestion } from './PredictFirst.tsx';
 
 /** What `<Term>` looks up in the reader text (see glossaryContext.ts). */
 const GLOSSARY_LOOKUP = { entry: glossaryEntry, anchor: glossaryAnchor };
@@ -223,7 +224,13 @@ export function ReadingView({
               ))}
               {shown === sections.length && <Glossary />}
             </main>
-            {wide && <ReadingScene slides={meta.slides} current={lastSlide} />}
+            {wide && (
+              <ReadingScene
+                slides={meta.slides}
+                current={lastSlide}
+                questions={reading.slides[lastSlide]?.questions}
+              />
+            )}
           </div>
         </TutorialContext.Provider>
       </GlossaryContext.Provider>
@@ -289,6 +296,7 @@ function ReadingSection({
                 index={i}
                 meta={slides[i]}
                 read={reading.slides[i]?.read ?? false}
+                questions={reading.slides[i]?.questions}
               />
             ))}
           </Fragment>
@@ -303,26 +311,34 @@ function ReadingSlide({
   index,
   meta,
   read,
+  questions,
 }: {
   index: number;
   meta: SlideMeta | undefined;
   read: boolean;
+  /** The questions in its reader text (readMeta). */
+  questions?: readonly string[];
 }) {
   const figure = useRef<HTMLElement>(null);
   const inView = useInView(figure, meta?.live ?? false);
+  const unanswered = useUnansweredQuestion(index, meta?.live ? questions : undefined);
   if (!meta) return null;
   return (
     <div className="read-slide" id={`read-${index + 1}`}>
       <figure ref={figure} className="read-figure" data-live={meta.live || undefined}>
         <Stage label={`Slide ${index + 1}: ${meta.label}`}>
-          {/* A new scene when it comes into view: paused (finished picture) outside it. */}
-          <SlideView
-            key={inView ? 'live' : 'paused'}
-            index={index}
-            step={meta.steps}
-            preview={!inView}
-            fit="in-view"
-          />
+          {unanswered !== undefined ? (
+            <PredictFirst slide={index} question={unanswered} where="below" />
+          ) : (
+            // A new scene when it comes into view: paused (finished picture) outside it.
+            <SlideView
+              key={inView ? 'live' : 'paused'}
+              index={index}
+              step={meta.steps}
+              preview={!inView}
+              fit="in-view"
+            />
+          )}
         </Stage>
         <figcaption>
           Slide {index + 1} · <a href={`#/${index + 1}`}>present</a>
@@ -338,9 +354,19 @@ function ReadingSlide({
 }
 
 /** The sticky scene beside the text: the story's scene at the section being read. */
-function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; current: number }) {
+function ReadingScene({
+  slides,
+  current,
+  questions,
+}: {
+  slides: readonly SlideMeta[];
+  current: number;
+  /** The questions in the current slide's reader text: the scene waits for their answers. */
+  questions?: readonly string[];
+}) {
   // The scene runs in the browser only: the prerendered page shows its heading and its place.
   const hydrated = useHydrated();
+  const unanswered = useUnansweredQuestion(current, questions);
   const [inputs, addInput] = useSceneInputs('read');
   const step = slides[current]?.steps ?? 0;
   const position = { slide: current, step };
@@ -356,9 +382,12 @@ function ReadingScene({ slides, current }: { slides: readonly SlideMeta[]; curre
         Live scene · <strong>{scene.mode}</strong>
         {scene.faults.length > 0 ? ` · faults: ${scene.faults.join(', ')}` : ''}
       </p>
-      {hydrated && (
-        <LiveSceneFrame sceneKey="read" plan={plan} onInput={onInput} paused={false} docked />
-      )}
+      {hydrated &&
+        (unanswered !== undefined ? (
+          <PredictFirst slide={current} question={unanswered} where="in the text" />
+        ) : (
+          <LiveSceneFrame sceneKey="read" plan={plan} onInput={onInput} paused={false} docked />
+        ))}
     </aside>
   );
 }

@@ -6,6 +6,8 @@ export interface ReadSlide {
   title?: string;
   /** The hero's-journey step (1-12) the slide belongs to. */
   beat?: number;
+  /** `<Predict id>`s in the slide's reader text: its live scene shows their answers. */
+  questions?: string[];
 }
 
 export interface ReadMeta {

@@ -97,6 +97,7 @@ export function transformRead(
       const list = el.name === 'Guide' ? guides : el.name === 'Predict' ? questions : undefined;
       const id = list && attr(el, 'id');
       if (list && id && !list.includes(id)) list.push(id);
+      if (el.name === 'Predict' && typeof id === 'string') (info.questions ??= []).push(id);
     });
   }
   return { site, slides, guides, questions };
