@@ -90,7 +90,9 @@ function routeFiles(bundle: OutputBundle): Record<string, string[]> {
   }
   // The reading page needs the talk's views too.
   if (routes.read)
-    routes.read = [...new Set([...(routes.talk ?? []), ...routes.read, ...wholeTalk(bundle)])];
+    routes.read = [
+      ...new Set([...(routes.talk ?? []), ...routes.read, ...wholeTalk(chunks, bundle)]),
+    ];
   return routes;
 }
 
@@ -99,8 +101,7 @@ function routeFiles(bundle: OutputBundle): Record<string, string[]> {
  * without notes and reader text): the chunks it imports dynamically that hold a talk file itself,
  * not its `?slides` part. The reading page needs it at once.
  */
-function wholeTalk(bundle: OutputBundle): string[] {
-  const chunks = Object.values(bundle).filter((c): c is OutputChunk => c.type === 'chunk');
+function wholeTalk(chunks: readonly OutputChunk[], bundle: OutputBundle): string[] {
   const content = chunks.find((c) => c.moduleIds.some((id) => id.endsWith('talkContent.tsx')));
   return (content?.dynamicImports ?? []).filter((name) => {
     const chunk = bundle[name];

@@ -33,26 +33,24 @@ function lazyView(load: () => Promise<View>): { view: View; preload: () => Promi
 const Home = lazyView(() => import('./Home.tsx').then((m) => m.Home as View));
 const talkViews = () => import('../slides/TalkViews.tsx');
 const TalkDeck = lazyView(() => talkViews().then((m) => m.TalkDeck as View));
-// The views that show speaker notes or reader text wait for the whole talk: the first slide loads
-// only what the audience sees (slides/talkContent.tsx).
-const TalkPresenter = lazyView(() =>
-  talkViews().then(async (m) => {
-    await m.preloadWholeTalk();
-    return m.TalkPresenter as View;
-  }),
-);
-const TalkPrint = lazyView(() =>
-  talkViews().then(async (m) => {
-    await m.preloadWholeTalk();
-    return m.TalkPrint as View;
-  }),
-);
+type TalkViews = Awaited<ReturnType<typeof talkViews>>;
+/**
+ * A view that shows speaker notes or reader text: it waits for the whole talk (the first slide
+ * loads only what the audience sees: slides/talkContent.tsx), and for what else it names.
+ */
+const wholeTalkView = (pick: (m: TalkViews) => View, also?: (m: TalkViews) => Promise<unknown>) =>
+  lazyView(() =>
+    talkViews().then(async (m) => {
+      await Promise.all([m.preloadWholeTalk(), also?.(m)]);
+      return pick(m);
+    }),
+  );
+const TalkPresenter = wholeTalkView((m) => m.TalkPresenter as View);
+const TalkPrint = wholeTalkView((m) => m.TalkPrint as View);
 // With the reading page's own view loaded too: its first render never suspends.
-const TalkReading = lazyView(() =>
-  talkViews().then(async (m) => {
-    await Promise.all([m.preloadReadingView(), m.preloadWholeTalk()]);
-    return m.TalkReading as View;
-  }),
+const TalkReading = wholeTalkView(
+  (m) => m.TalkReading as View,
+  (m) => m.preloadReadingView(),
 );
 // The sandbox page reads and writes its own query (`#/sandbox?mode=…&requests=3`).
 const SandboxPage = lazyView(() =>

@@ -72,12 +72,10 @@ export function Waterfall(props: { compact?: boolean }) {
   const section = useRef<HTMLElement>(null);
   const [panelPx, setPanelPx] = useState(800);
   // Room for the flags that say where context was lost: the default name column shows them whole.
-  const bufferVersion = buffer.version;
+  // A span's flags are set when it joins its trace, which rebuilds `tree`: no scan per frame.
   const flaggedPx = useMemo(
     () => widestFlaggedRow(tree.rows, buffer.flags, batchIndex(buffer).batches),
-    // The buffer is one object for the run; its version says when its flags changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [tree, buffer, bufferVersion],
+    [tree, buffer],
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
   const [zoom, setZoom] = useState<Zoom>(FULL);

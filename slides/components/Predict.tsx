@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { inlineCode } from '../../exercises/web/inlineCode.tsx';
 import { useInView } from '../read/useInView.ts';
-import { PREDICTIONS, feedback, predictionById } from '../read/tutorial/predictions.ts';
+import { feedback, predictionById, questionPlace } from '../read/tutorial/predictions.ts';
 import type { RunFacts } from '../read/tutorial/runFacts.ts';
 import type { RunState } from '../read/tutorial/setup.ts';
-import { placeIn, useTutorial } from '../read/tutorial/TutorialContext.ts';
+import { useTutorial } from '../read/tutorial/TutorialContext.ts';
 import { TutorialScene } from '../read/tutorial/TutorialScene.tsx';
 import { SeedField } from './SeedField.tsx';
 
@@ -40,11 +40,7 @@ export function Predict({ id }: { id: string }) {
     if (choice) answer(id, right === undefined ? { choice } : { choice, right: choice === right });
   }, [answer, id, choice, right]);
   if (!question) return <p className="tutorial-error">There is no question called “{id}”.</p>;
-  const { number, total } = placeIn(
-    order.questions,
-    PREDICTIONS.map((p) => p.id),
-    question.id,
-  );
+  const { number, total } = questionPlace(order, question.id);
   const see = () => {
     setRuns((n) => n + 1);
     setFacts(null);

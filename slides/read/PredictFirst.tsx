@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { PREDICTIONS } from './tutorial/predictions.ts';
-import { placeIn, useTutorial } from './tutorial/TutorialContext.ts';
+import { questionPlace } from './tutorial/predictions.ts';
+import { useTutorial } from './tutorial/TutorialContext.ts';
 
 /** Slides whose scene the reader chose to see before answering: this visit only. */
 const revealed = createStore<{ slides: ReadonlySet<number> }>(() => ({ slides: new Set() }));
@@ -27,11 +27,7 @@ export function useUnansweredQuestion(
   if (shown || !questions) return undefined;
   const open = questions.find((id) => !progress.answers[id]?.choice);
   if (!open) return undefined;
-  return placeIn(
-    order.questions,
-    PREDICTIONS.map((p) => p.id),
-    open,
-  ).number;
+  return questionPlace(order, open).number;
 }
 
 /** What shows where a live scene waits for the reader's prediction. */

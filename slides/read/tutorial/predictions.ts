@@ -1,4 +1,5 @@
 import type { TutorialSetup } from './setup.ts';
+import { placeIn, type TutorialOrder } from './TutorialContext.ts';
 import { count, type RunFacts } from './runFacts.ts';
 
 export interface Choice {
@@ -147,4 +148,13 @@ export function feedback(p: Prediction, facts: RunFacts, chosenId: string): stri
         ? `You said “${chosen.text}”; your run says “${right.text}”.`
         : `You said “${chosen.text}”; your run gave none of the answers offered.`;
   return [verdict, p.explain(facts, chosen)];
+}
+
+/** Where question `id` stands among the talk's questions ("question 2 of 7"). */
+export function questionPlace(order: TutorialOrder, id: string): { number: number; total: number } {
+  return placeIn(
+    order.questions,
+    PREDICTIONS.map((p) => p.id),
+    id,
+  );
 }
