@@ -1,6 +1,6 @@
 import { minifySync, type Plugin, type Rolldown } from 'vite';
 import { holdEarlyKeysScript } from './prerender/earlyKeys.ts';
-import { openRoute, type OpenRouteTable } from './prerender/openRoute.ts';
+import { dropHiddenShells, openRoute, type OpenRouteTable } from './prerender/openRoute.ts';
 import { shellTable } from './prerender/shellRoutes.ts';
 
 type OutputBundle = Rolldown.OutputBundle;
@@ -53,9 +53,11 @@ export function routePreload(): Plugin {
           files: routeFiles(ctx.bundle),
           shells: shellTable(),
         };
-        // Keys pressed from now on wait for the app (earlyKeys.ts); then the route opens.
+        // Keys pressed from now on wait for the app (earlyKeys.ts); then the route opens, and the
+        // shells it does not show leave once the page is parsed.
         // Minified: the first slide's page carries it (its bytes count in the first-slide budget).
-        const code = `${holdEarlyKeysScript()}(${openRoute.toString()})(${JSON.stringify(table)});`;
+        const open = `(${openRoute.toString()})(${JSON.stringify(table)})`;
+        const code = `${holdEarlyKeysScript()}(${dropHiddenShells.toString()})(${open});`;
         const script = `<script>${minifySync('head.js', code).code.trim()}</script>`;
         // Before every stylesheet: an inline script after one waits for it to load, and the
         // view's stylesheet would then be asked for one round trip late. After the metas, which

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openRoute, type OpenRouteTable } from './openRoute.ts';
+import { dropHiddenShells, openRoute, type OpenRouteTable } from './openRoute.ts';
 import { SHELL_ROUTES, shellTable } from './shellRoutes.ts';
 import { SPLIT_KEY, THEME_KEY } from '../../slides/deck/store.deck.ts';
 import { STORAGE_KEY } from '../../exercises/web/progress.ts';
@@ -135,5 +135,51 @@ describe('openRoute (index.html head script)', () => {
     expect([...new Set(keys)].sort()).toEqual(
       [SPLIT_KEY, THEME_KEY, STORAGE_KEY, READING_KEY].sort(),
     );
+  });
+});
+
+/** `#root`'s children as DOMContentLoaded finds them: shells by name, anything else by `null`. */
+function parsedRoot(children: (string | null)[]) {
+  let ready: (() => void) | undefined;
+  interface Kid {
+    shell: string | null;
+    getAttribute(name: string): string | null;
+    remove(): void;
+  }
+  const kids: Kid[] = children.map((shell) => ({
+    shell,
+    getAttribute: (name) => (name === 'data-shell' ? shell : null),
+    remove() {
+      kids.splice(kids.indexOf(this), 1);
+    },
+  }));
+  vi.stubGlobal('document', {
+    addEventListener: (type: string, listener: () => void) => {
+      if (type === 'DOMContentLoaded') ready = listener;
+    },
+    getElementById: (id: string) => (id === 'root' ? { children: kids } : null),
+  });
+  return {
+    parsed: () => ready?.(),
+    left: () => kids.map((k) => k.shell),
+  };
+}
+
+describe('dropHiddenShells (index.html head script, after openRoute)', () => {
+  const drop = new Function(`return (${dropHiddenShells.toString()})`)() as typeof dropHiddenShells;
+
+  it('waits for the page to be parsed, then keeps the shown shell alone', () => {
+    const root = parsedRoot(['home', 'deck', 'read', 'read-wide']);
+    drop('read-wide');
+    expect(root.left()).toEqual(['home', 'deck', 'read', 'read-wide']);
+    root.parsed();
+    expect(root.left()).toEqual(['read-wide']);
+  });
+
+  it('removes every shell when none shows, and never what the app rendered', () => {
+    const root = parsedRoot(['read', null, 'read-wide']);
+    drop(null);
+    root.parsed();
+    expect(root.left()).toEqual([null]);
   });
 });

@@ -65,3 +65,26 @@ export function openRoute(table: OpenRouteTable): string | null {
   }
   return shown ? shown.name : null;
 }
+
+/**
+ * Once index.html is parsed, removes the prerendered shells that do not show (`shown` is what
+ * openRoute returned). Hidden by CSS, they still held the page's text in the DOM, the reading
+ * page's twice over, until the app's first render took them away: anything that reads the DOM
+ * (a test, an extension) met stale copies for as long as the route's code took to load.
+ * Written into the page after openRoute, so it too must stand alone. It removes only elements
+ * with `data-shell`: what the app has rendered by then has none, and a shell it hydrates is the
+ * shown one.
+ */
+export function dropHiddenShells(shown: string | null): void {
+  document.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      const root = document.getElementById('root');
+      for (const child of Array.from(root ? root.children : [])) {
+        const name = child.getAttribute('data-shell');
+        if (name !== null && name !== shown) child.remove();
+      }
+    },
+    { once: true },
+  );
+}
