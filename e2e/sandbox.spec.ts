@@ -402,6 +402,22 @@ test.describe('layout', () => {
         'data-layout',
         'wide',
       );
+      // Where context was lost reads whole in the waterfall, and each trace's request in the
+      // list (at 1280 they read "⚠ cont…" and "1 of 7 tr").
+      await page
+        .getByTestId('trace-row')
+        .filter({ hasText: 'commanded.router.dispatch' })
+        .first()
+        .click();
+      const flag = page.locator('[data-testid="span-row"][data-flags~="new-trace"] .sbx-flag');
+      await expect(flag.first()).toContainText(/context lost/);
+      const subs = page.locator('[data-testid="trace-row"] .sbx-trace-sub');
+      for (const texts of [flag, subs])
+        expect(
+          await texts.evaluateAll(
+            (els) => els.filter((el) => el.scrollWidth > el.clientWidth).length,
+          ),
+        ).toBe(0);
     });
   }
 

@@ -6,7 +6,7 @@ import { SCENARIOS, SCENARIO_DESCRIPTIONS } from '../core/scenarios.ts';
 import { useScene, useSceneInputs, useSceneState } from './SceneContext.ts';
 import { toggleFaultInput, togglePlayInput } from './sceneInput.ts';
 import { KEYS } from './useShortcuts.ts';
-import { formatUs } from './format.ts';
+import { count, formatUs } from './format.ts';
 import { BurstSizeInput } from './BurstSizeInput.tsx';
 import { Kbd } from './Kbd.tsx';
 import { SeedInput } from './SeedInput.tsx';
@@ -183,10 +183,9 @@ export function StatusLine() {
   return (
     <div className="sbx-status" aria-live="off" data-idle={idle || undefined}>
       <span data-testid="trace-count">
-        {buffer.traces.size} {buffer.traces.size === 1 ? 'trace' : 'traces'}, {requests}{' '}
-        {requests === 1 ? 'request' : 'requests'}
+        {count(buffer.traces.size, 'trace')}, {count(requests, 'request')}
       </span>
-      <span>{buffer.size} spans</span>
+      <span>{count(buffer.size, 'span')}</span>
       {s.view === 'live' ? (
         <span>virtual time {formatUs(s.now)}</span>
       ) : (
@@ -199,8 +198,9 @@ export function StatusLine() {
       )}
       {buffer.evictedTraces > 0 && (
         <span className="sbx-notice" role="status" data-testid="evicted">
-          Evicted the {buffer.evictedTraces} oldest traces ({buffer.evictedSpans} spans) to stay
-          under {buffer.cap.toLocaleString('en')} spans.
+          Evicted the {count(buffer.evictedTraces, 'oldest trace', 'oldest traces')} (
+          {count(buffer.evictedSpans, 'span')}) to stay under {buffer.cap.toLocaleString('en')}{' '}
+          spans.
         </span>
       )}
     </div>

@@ -45,6 +45,8 @@ interface SpanRowProps {
   flags: readonly SpanFlag[] | undefined;
   /** "batch: req-1, req-4, req-7" for a batch that handled several requests. */
   batchLabel: string | undefined;
+  /** A narrow name column: short flags, and a swatch for the service (spanFlagText.ts). */
+  compact: boolean;
   place: BarPlace;
   duration: string;
   open: boolean;
@@ -62,7 +64,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { row, span, index, place, open, handlers, scene } = props;
   const flags = props.flags ?? NO_FLAGS;
   const colour = serviceColour(span.service);
-  const { text: flagText, breaks } = flagOf(flags, row.orphan, props.batchLabel);
+  const { text: flagText, breaks } = flagOf(flags, row.orphan, props.batchLabel, props.compact);
   const labelStyle =
     place.label === 'after'
       ? { left: place.left + place.width }
@@ -110,9 +112,17 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
         ) : (
           <span className="sbx-twisty" aria-hidden="true" />
         )}
-        <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
-          {span.service}
-        </span>
+        {props.compact ? (
+          // The service's colour, its name for screen readers and in the row's tooltip: the
+          // span's own name needs the room more.
+          <span className="sbx-chip-swatch" style={{ background: colour }}>
+            <span className="sr-only">{span.service}</span>
+          </span>
+        ) : (
+          <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
+            {span.service}
+          </span>
+        )}
         <span className="sbx-span-label">{span.name}</span>
         {flagText && (
           <span className={`sbx-flag ${breaks ? 'sbx-flag-break' : ''}`}>

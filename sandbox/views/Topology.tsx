@@ -143,7 +143,7 @@ function ProcessList() {
         .filter((n) => byNode.has(n.id))
         .map((n) => (
           <li key={n.id}>
-            {n.label}:{' '}
+            {n.label} ({n.service}):{' '}
             {byNode
               .get(n.id)?.[0]
               ?.stack.map((e) => e.name)

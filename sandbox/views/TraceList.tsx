@@ -98,7 +98,7 @@ export function TraceList() {
       </header>
       <div className="sbx-tracelist-cols" aria-hidden="true">
         <span>Root span · service</span>
-        <span>Spans</span>
+        <span className="sbx-span-count">Spans</span>
         <span>Duration</span>
         <span>Status</span>
       </div>
@@ -221,7 +221,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           )}
         </span>
       </span>
-      <span className="sbx-num">{props.spans}</span>
+      <span className="sbx-num sbx-span-count">{props.spans}</span>
       <span className="sbx-num">
         {props.duration}
         {props.running && <small className="sbx-running">so far</small>}

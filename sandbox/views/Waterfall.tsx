@@ -15,10 +15,10 @@ import { hasSpanTerms, queryOf, spanMatches } from '../model/traceFilter.ts';
 import { readTrace } from '../model/traceStatus.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { ColumnResizer } from './ColumnResizer.tsx';
-import { formatUs, shortId } from './format.ts';
+import { count, formatUs, shortId } from './format.ts';
 import { FULL, Minimap, type Zoom } from './Minimap.tsx';
 import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
-import { batchLabel, widestFlaggedRow } from './spanFlagText.ts';
+import { batchLabel, isCompact, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
@@ -78,6 +78,7 @@ export function Waterfall(props: { compact?: boolean }) {
     [tree, buffer],
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
+  const compact = isCompact(nameCol, flaggedPx);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -234,7 +235,7 @@ export function Waterfall(props: { compact?: boolean }) {
           <span className="sbx-muted sbx-mono">{shortId(trace.traceId)}</span>
         </h3>
         <span className="sbx-wf-meta" data-testid="waterfall-meta">
-          {trace.spanIds.length} spans · depth {tree.depth} · {formatUs(t1 - t0)}
+          {count(trace.spanIds.length, 'span')} · depth {tree.depth} · {formatUs(t1 - t0)}
           {trace.open > 0 ? ' (open)' : ''} ·{' '}
           <span className={`sbx-status-badge sbx-${reading.status}`}>{reading.status}</span>
         </span>
@@ -340,7 +341,8 @@ export function Waterfall(props: { compact?: boolean }) {
                 span={span}
                 index={index}
                 flags={buffer.flags.get(span.spanId)}
-                batchLabel={batch && batchLabel(batch.requests)}
+                batchLabel={batch && batchLabel(batch.requests, compact)}
+                compact={compact}
                 place={place}
                 duration={duration}
                 open={!collapsed.has(span.spanId)}

@@ -6,3 +6,8 @@ export function formatUs(us: number): string {
 }
 
 export const shortId = (id: string) => id.slice(0, 8);
+
+/** "1 trace", "17 traces": a count with its noun, singular for one. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TreeRow } from '../model/buildTraceTree.ts';
 import type { SpanFlag } from '../model/explainSpan.ts';
 import type { SpanRecord } from '../model/SpanRecord.ts';
-import { batchLabel, flagOf, flaggedRowPx, widestFlaggedRow } from './spanFlagText.ts';
+import { batchLabel, flagOf, flaggedRowPx, isCompact, widestFlaggedRow } from './spanFlagText.ts';
 
 const lost: SpanFlag = { kind: 'new-trace', breaks: true, text: 'New trace started here.' };
 const batch: SpanFlag = { kind: 'batch', breaks: false, text: 'A batch.' };
@@ -24,6 +24,23 @@ describe('flagOf', () => {
     });
     expect(flagOf([], true, undefined)).toEqual({ text: 'orphan: parent missing', breaks: true });
     expect(flagOf([], false, undefined)).toEqual({ text: undefined, breaks: false });
+  });
+
+  it('says the lesson in short in a compact row, never its first letters', () => {
+    expect(flagOf([batch, lost], false, undefined, true)).toEqual({
+      text: 'context lost',
+      breaks: true,
+    });
+    expect(flagOf([], true, undefined, true)).toEqual({ text: 'orphan', breaks: true });
+    expect(batchLabel(['req-1', 'req-2', 'req-3', 'req-4'], true)).toBe('batch of 4');
+  });
+
+  it('goes compact where the name column cannot hold the widest flagged row', () => {
+    expect(isCompact(290, 540)).toBe(true);
+    expect(isCompact(545, 540)).toBe(false);
+    // No flags: only a narrow column is compact.
+    expect(isCompact(290, 0)).toBe(true);
+    expect(isCompact(400, 0)).toBe(false);
   });
 
   it('names three requests of a batch and counts the rest', () => {

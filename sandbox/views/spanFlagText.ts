@@ -10,27 +10,57 @@ const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
   batch: 'batch',
 };
 
-/** What a batch span's flag says: the requests it served, the first three named. */
-export function batchLabel(requests: readonly string[]): string {
+/**
+ * The same, short, for a compact row (a name column too narrow for the labels above: the trace
+ * panel at 1280 is 490 px wide). Still the lesson, not its first letters: `⚠ context lost`, where
+ * a cut long label read `⚠ cont…`.
+ */
+const SHORT_FLAG_LABEL: Record<SpanFlag['kind'], string> = {
+  'new-trace': 'context lost',
+  'cross-request': 'wrong parent',
+  'missing-parent': 'orphan',
+  'linked-root': 'linked',
+  batch: 'batch',
+};
+
+/** The name column a row is compact below, when no flag asks for more (see `isCompact`). */
+const COMPACT_BELOW_PX = 320;
+
+/**
+ * Whether the waterfall's rows go compact (short flags, a swatch for the service chip): when the
+ * name column cannot hold the widest flagged row whole, or is narrow anyway.
+ */
+export function isCompact(nameColumnPx: number, widestFlaggedPx: number): boolean {
+  return nameColumnPx < Math.max(widestFlaggedPx, COMPACT_BELOW_PX);
+}
+
+/** What a batch span's flag says: the requests it served, the first three named; compact, how many. */
+export function batchLabel(requests: readonly string[], compact = false): string {
+  if (compact) return `batch of ${requests.length}`;
   const more = requests.length > 3 ? ` +${requests.length - 3}` : '';
   return `batch: ${requests.slice(0, 3).join(', ')}${more}`;
 }
 
-/** A waterfall row's flag: the one that breaks the trace first, or what an orphan is. */
+/**
+ * A waterfall row's flag: the one that breaks the trace first, or what an orphan is; `compact`
+ * takes the short labels.
+ */
 export function flagOf(
   flags: readonly SpanFlag[],
   orphan: boolean,
   batch: string | undefined,
+  compact = false,
 ): { text: string | undefined; breaks: boolean } {
   const breaks = flags.some((f) => f.breaks) || orphan;
   const flag = flags.find((f) => f.breaks) ?? flags[0];
+  const labels = compact ? SHORT_FLAG_LABEL : FLAG_LABEL;
   const text =
     flag?.kind === 'batch' && batch
       ? batch
       : flag
-        ? FLAG_LABEL[flag.kind]
+        ? labels[flag.kind]
         : orphan
-          ? FLAG_LABEL['missing-parent']
+          ? labels['missing-parent']
           : undefined;
   return { text, breaks };
 }

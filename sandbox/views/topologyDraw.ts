@@ -3,7 +3,8 @@ import type { ContextHops } from '../model/contextHops.ts';
 import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
-import { fitSpanName, truncate, wrap, type Measure } from './canvasText.ts';
+import { fitSpanName, wrap, type Measure } from './canvasText.ts';
+import { boxRows } from './topologyBoxRows.ts';
 import {
   nodeLabel,
   placeLayout,
@@ -165,18 +166,18 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): boolean {
   ctx.fillStyle = '#111111';
   lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
   ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
-  ctx.fillStyle = '#333333';
-  const procs = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
-  const serviceY = node.y + pad + u(lines.length * FONT.line + 1);
-  const boxH = layout.nodeH * f.scale;
   // Short labels (a slide): the stripe's colour names the service; a cut name would not help.
-  if (labels === 'full' && boxH >= (lines.length + 1) * FONT.line + FONT.pad)
-    ctx.fillText(truncate(f.measure, `${node.service}${procs}`, textW), textX, serviceY);
+  const wanted = labels !== 'full' ? 0 : f.measure(node.service) <= textW ? 1 : 2;
   const top = stacks[0];
-  if (top) {
-    const firstY = labels === 'full' ? serviceY + u(FONT.line + 1) : serviceY;
-    drawStack(f, top, textX, textW, firstY, node.y + layout.nodeH - pad);
+  const rows = boxRows(layout.nodeH * f.scale, lines.length, wanted, top !== undefined, FONT);
+  let y = node.y + pad + u(lines.length * FONT.line + 1);
+  ctx.fillStyle = '#333333';
+  const busy = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
+  for (const line of serviceLines(f.measure, node.service, busy, textW, rows.serviceLines)) {
+    ctx.fillText(line, textX, y);
+    y += u(FONT.line + 1);
   }
+  if (top) drawStack(f, top, textX, textW, y, rows.stackRows);
   return lines.some((line) => line.endsWith('\u2026'));
 }
 
@@ -202,18 +203,42 @@ function nodeLines(f: Frame, node: NodeBox, textW: number): string[] {
   return lines;
 }
 
-/** The process dictionary: the span stack, newest on top, as many entries as fit above `bottom`. */
+/**
+ * A service name (with how many of the box's processes are busy) in at most `max` lines: broken
+ * after an underscore (`sample_` over `collection`) before it would be cut. A name that still
+ * does not fit whole is left out, as on a slide: `outsi…` tells nobody anything, while the
+ * stripe's colour, the trace list's service tags and the canvas's text alternative all name it.
+ * The busy count goes where it fits whole, or not at all: the stack below shows the busiest
+ * process either way.
+ */
+function serviceLines(
+  measure: Measure,
+  service: string,
+  busy: string,
+  width: number,
+  max: number,
+): string[] {
+  if (max <= 0) return [];
+  if (measure(service + busy) <= width) return [service + busy];
+  const lines = wrap(measure, service, width, max);
+  if (lines.some((line) => line.endsWith('\u2026'))) return [];
+  const last = lines.length - 1;
+  if (busy && measure((lines[last] ?? '') + busy) <= width) lines[last] += busy;
+  return lines;
+}
+
+/** The process dictionary: the span stack, newest on top, its top `rows` entries. */
 function drawStack(
   f: Frame,
   stack: ProcessStack,
   textX: number,
   textW: number,
   firstY: number,
-  bottom: number,
+  rows: number,
 ): void {
   const { ctx, u } = f;
-  const room = Math.floor((bottom - firstY) / u(FONT.stackLine));
-  const entries = stack.stack.slice(-Math.max(0, room)).reverse();
+  // slice(-0) would be the whole stack: a box without a stack row draws none.
+  const entries = rows > 0 ? stack.stack.slice(-rows).reverse() : [];
   entries.forEach((entry, i) => {
     const y = firstY + u(i * FONT.stackLine);
     const trace = f.buffer.traces.get(entry.traceId);

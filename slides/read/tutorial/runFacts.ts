@@ -177,10 +177,5 @@ function firstTraceparent(
   return undefined;
 }
 
-/** "1 trace", "17 traces". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** An id as the sandbox shows it: its first 8 hex digits. */
-export const shortId = (id: string) => id.slice(0, 8);
+// The sandbox's own wording, so the tutorial quotes ids and counts as the scene shows them.
+export { count, shortId } from '../../../sandbox/views/format.ts';
