@@ -24,7 +24,7 @@ export const exercise: Exercise = {
   ],
   goal: `POST /lab-orders                       SERVER
 └─ LabOrderController.create
-   └─ commanded.application.dispatch   PRODUCER  trace_ctx names it
+   └─ commanded.application.dispatch   PRODUCER  → trace_ctx
       └─ commanded.router.dispatch     CONSUMER  Router process
          └─ commanded.aggregate.execute ...`,
   hints: [
