@@ -78,7 +78,8 @@ export function Waterfall(props: { compact?: boolean }) {
     [tree, buffer],
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
-  const compact = isCompact(nameCol, flaggedPx);
+  // Short flags and service swatches in a narrow name column (not `props.compact`, the scene's size).
+  const compactRows = isCompact(nameCol, flaggedPx);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -341,8 +342,8 @@ export function Waterfall(props: { compact?: boolean }) {
                 span={span}
                 index={index}
                 flags={buffer.flags.get(span.spanId)}
-                batchLabel={batch && batchLabel(batch.requests, compact)}
-                compact={compact}
+                batchLabel={batch && batchLabel(batch.requests, compactRows)}
+                compact={compactRows}
                 place={place}
                 duration={duration}
                 open={!collapsed.has(span.spanId)}
