@@ -110,6 +110,8 @@ for (const size of [
         expect(await overflowingText(scene), `slide ${n}`).toEqual([]);
         if (size.width === 1920)
           await expect(scene.locator('canvas')).toHaveAttribute('data-cut-labels', '0');
+        // Nor a box's name under a pill that names a break or a mix-up.
+        await expect(scene.locator('canvas')).toHaveAttribute('data-covering-pills', '0');
 
         if (mode === 'process') {
           expect(reason).toBe('cut');

@@ -227,6 +227,9 @@ for (const size of [
     const figure = page.locator('#read-44 .read-figure .live-scene[data-paused="false"]');
     // At a slide's pace a request takes several seconds.
     await expect(figure.locator('[data-scene-idle]')).toBeAttached({ timeout: 30_000 });
+    // No pill naming a break or a mix-up covers a box's name on the topology (a phone's figure
+    // draws none).
+    await expect(figure.locator('canvas')).not.toHaveAttribute('data-covering-pills', /[1-9]/);
     // Measured again until the layout settles (the figure's scene is swapped as it comes into view).
     await expect
       .poll(async () => {
@@ -272,6 +275,19 @@ async function cutListNumbers(page: Page, slides: string) {
     return cut;
   }, slides);
 }
+
+test('at 1280x720 the docked scene names its mix-ups beside the picture, not over its boxes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Slide 40: global mode, five requests; two pills name the mixed-up spans.
+  await page.goto('/#/read/40');
+  const dock = page.locator('.read-scene');
+  await expect(dock.locator('[data-scene-idle]')).toBeAttached({ timeout: 30_000 });
+  await expect(dock.getByTestId('context-hops')).toContainText('Requests mixed');
+  // The picture fills the dock's height; the pills found room beside it (they covered Sample).
+  await expect(dock.locator('canvas')).toHaveAttribute('data-covering-pills', '0');
+});
 
 test("a slide's numbered list keeps its numbers on the slide, in the deck and on the reading page", async ({
   page,

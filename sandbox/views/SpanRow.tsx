@@ -4,7 +4,7 @@ import type { SpanFlag } from '../model/explainSpan.ts';
 import type { SpanRecord } from '../model/SpanRecord.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
-import { flagOf } from './spanFlagText.ts';
+import { fitsLongFlag, flagOf } from './spanFlagText.ts';
 
 export const ROW = 32;
 
@@ -45,8 +45,12 @@ interface SpanRowProps {
   flags: readonly SpanFlag[] | undefined;
   /** "batch: req-1, req-4, req-7" for a batch that handled several requests. */
   batchLabel: string | undefined;
-  /** A narrow name column: short flags, and a swatch for the service (spanFlagText.ts). */
-  compact: boolean;
+  /** "batch of 3": the same, where the row has no room for the names. */
+  batchShort: string | undefined;
+  /** The name column's width, in pixels: a flag's long label shows where it fits whole. */
+  nameColumnPx: number;
+  /** The service as a colour swatch, not a named chip (usesSwatch). */
+  swatch: boolean;
   place: BarPlace;
   duration: string;
   open: boolean;
@@ -64,7 +68,17 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { row, span, index, place, open, handlers, scene } = props;
   const flags = props.flags ?? NO_FLAGS;
   const colour = serviceColour(span.service);
-  const { text: flagText, breaks } = flagOf(flags, row.orphan, props.batchLabel, props.compact);
+  const long = flagOf(flags, row.orphan, props.batchLabel);
+  const { text: flagText, breaks } =
+    long.text === undefined ||
+    fitsLongFlag(
+      { level: row.level, service: span.service, name: span.name },
+      long.text,
+      props.nameColumnPx,
+      props.swatch,
+    )
+      ? long
+      : flagOf(flags, row.orphan, props.batchShort, true);
   const labelStyle =
     place.label === 'after'
       ? { left: place.left + place.width }
@@ -112,7 +126,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
         ) : (
           <span className="sbx-twisty" aria-hidden="true" />
         )}
-        {props.compact ? (
+        {props.swatch ? (
           // The service's colour, its name for screen readers and in the row's tooltip: the
           // span's own name needs the room more.
           <span className="sbx-chip-swatch" style={{ background: colour }}>

@@ -18,7 +18,7 @@ import { ColumnResizer } from './ColumnResizer.tsx';
 import { count, formatUs, shortId } from './format.ts';
 import { FULL, Minimap, type Zoom } from './Minimap.tsx';
 import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
-import { batchLabel, isCompact, widestFlaggedRow } from './spanFlagText.ts';
+import { batchLabel, usesSwatch, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
@@ -78,8 +78,7 @@ export function Waterfall(props: { compact?: boolean }) {
     [tree, buffer],
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
-  // Short flags and service swatches in a narrow name column (not `props.compact`, the scene's size).
-  const compactRows = isCompact(nameCol, flaggedPx);
+  const swatch = usesSwatch(nameCol);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -342,8 +341,10 @@ export function Waterfall(props: { compact?: boolean }) {
                 span={span}
                 index={index}
                 flags={buffer.flags.get(span.spanId)}
-                batchLabel={batch && batchLabel(batch.requests, compactRows)}
-                compact={compactRows}
+                batchLabel={batch && batchLabel(batch.requests)}
+                batchShort={batch && batchLabel(batch.requests, true)}
+                nameColumnPx={nameCol}
+                swatch={swatch}
                 place={place}
                 duration={duration}
                 open={!collapsed.has(span.spanId)}

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TreeRow } from '../model/buildTraceTree.ts';
 import type { SpanFlag } from '../model/explainSpan.ts';
 import type { SpanRecord } from '../model/SpanRecord.ts';
-import { batchLabel, flagOf, flaggedRowPx, isCompact, widestFlaggedRow } from './spanFlagText.ts';
+import {
+  batchLabel,
+  fitsLongFlag,
+  flagOf,
+  flaggedRowPx,
+  usesSwatch,
+  widestFlaggedRow,
+} from './spanFlagText.ts';
 
 const lost: SpanFlag = { kind: 'new-trace', breaks: true, text: 'New trace started here.' };
 const batch: SpanFlag = { kind: 'batch', breaks: false, text: 'A batch.' };
@@ -35,12 +42,22 @@ describe('flagOf', () => {
     expect(batchLabel(['req-1', 'req-2', 'req-3', 'req-4'], true)).toBe('batch of 4');
   });
 
-  it('goes compact where the name column cannot hold the widest flagged row', () => {
-    expect(isCompact(290, 540)).toBe(true);
-    expect(isCompact(545, 540)).toBe(false);
-    // No flags: only a narrow column is compact.
-    expect(isCompact(290, 0)).toBe(true);
-    expect(isCompact(400, 0)).toBe(false);
+  it('keeps the long label on a row that holds it whole, the short one on a row that does not', () => {
+    const top = { level: 2, service: 'web', name: 'LabOrderController.create' };
+    const deep = { ...top, level: 19 };
+    const label = 'wrong parent: other request';
+    expect(fitsLongFlag(top, label, 730, false)).toBe(true);
+    expect(fitsLongFlag(deep, label, 730, false)).toBe(false);
+    // A swatch leaves the row more room than the service's chip.
+    const service = { level: 1, service: 'commanded', name: 'commanded.router.dispatch' };
+    const width = flaggedRowPx(1, service.service, service.name, 'context lost: new trace', true);
+    expect(fitsLongFlag(service, 'context lost: new trace', width, true)).toBe(true);
+    expect(fitsLongFlag(service, 'context lost: new trace', width, false)).toBe(false);
+  });
+
+  it('shows the service as a swatch only in a narrow name column', () => {
+    expect(usesSwatch(290)).toBe(true);
+    expect(usesSwatch(400)).toBe(false);
   });
 
   it('names three requests of a batch and counts the rest', () => {

@@ -11,8 +11,8 @@ const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
 };
 
 /**
- * The same, short, for a compact row (a name column too narrow for the labels above: the trace
- * panel at 1280 is 490 px wide). Still the lesson, not its first letters: `⚠ context lost`, where
+ * The same, short, for a row too narrow for the labels above (the trace panel at 1280 is
+ * 490 px wide: fitsLongFlag). Still the lesson, not its first letters: `⚠ context lost`, where
  * a cut long label read `⚠ cont…`.
  */
 const SHORT_FLAG_LABEL: Record<SpanFlag['kind'], string> = {
@@ -23,37 +23,48 @@ const SHORT_FLAG_LABEL: Record<SpanFlag['kind'], string> = {
   batch: 'batch',
 };
 
-/** The name column a row is compact below, when no flag asks for more (see `isCompact`). */
-const COMPACT_BELOW_PX = 320;
-
 /**
- * Whether the waterfall's rows go compact (short flags, a swatch for the service chip): when the
- * name column cannot hold the widest flagged row whole, or is narrow anyway.
+ * Whether the waterfall's rows show their service as a colour swatch, not a named chip: in a name
+ * column this narrow (the trace panel at 1280 gives it 290 px) the span's name needs the room.
  */
-export function isCompact(nameColumnPx: number, widestFlaggedPx: number): boolean {
-  return nameColumnPx < Math.max(widestFlaggedPx, COMPACT_BELOW_PX);
+export function usesSwatch(nameColumnPx: number): boolean {
+  return nameColumnPx < 320;
 }
 
-/** What a batch span's flag says: the requests it served, the first three named; compact, how many. */
-export function batchLabel(requests: readonly string[], compact = false): string {
-  if (compact) return `batch of ${requests.length}`;
+/**
+ * Whether a row shows its flag's long label: when the row holds its service, name and that label
+ * whole (flaggedRowPx). Else the short label says the lesson whole, where the long one was cut.
+ * Decided per row: in a deep trace the top rows have room that the deepest lack.
+ */
+export function fitsLongFlag(
+  row: { level: number; service: string; name: string },
+  flag: string,
+  nameColumnPx: number,
+  swatch: boolean,
+): boolean {
+  return flaggedRowPx(row.level, row.service, row.name, flag, swatch) <= nameColumnPx;
+}
+
+/** What a batch span's flag says: the requests it served, the first three named; short, how many. */
+export function batchLabel(requests: readonly string[], short = false): string {
+  if (short) return `batch of ${requests.length}`;
   const more = requests.length > 3 ? ` +${requests.length - 3}` : '';
   return `batch: ${requests.slice(0, 3).join(', ')}${more}`;
 }
 
 /**
- * A waterfall row's flag: the one that breaks the trace first, or what an orphan is; `compact`
+ * A waterfall row's flag: the one that breaks the trace first, or what an orphan is; `short`
  * takes the short labels.
  */
 export function flagOf(
   flags: readonly SpanFlag[],
   orphan: boolean,
   batch: string | undefined,
-  compact = false,
+  short = false,
 ): { text: string | undefined; breaks: boolean } {
   const breaks = flags.some((f) => f.breaks) || orphan;
   const flag = flags.find((f) => f.breaks) ?? flags[0];
-  const labels = compact ? SHORT_FLAG_LABEL : FLAG_LABEL;
+  const labels = short ? SHORT_FLAG_LABEL : FLAG_LABEL;
   const text =
     flag?.kind === 'batch' && batch
       ? batch
@@ -69,11 +80,18 @@ export function flagOf(
  * About how wide a flagged row's name cell must be to show its service, name and flag whole, in
  * CSS pixels: character counts at the sizes sandbox.css sets (chip and flag 12 px bold, name
  * 15 px), generous rather than exact. The waterfall's default name column makes room for it, so
- * that the flag saying where context was lost is not the part that gets cut.
+ * that the flag saying where context was lost is not the part that gets cut. `swatch`: the
+ * service shows as a swatch (usesSwatch), not a chip.
  */
-export function flaggedRowPx(level: number, service: string, name: string, flag: string): number {
+export function flaggedRowPx(
+  level: number,
+  service: string,
+  name: string,
+  flag: string,
+  swatch = false,
+): number {
   const indent = 6 + Math.max(0, level - 1) * 14 + 14;
-  const chip = service.length * 7.4 + 14;
+  const chip = swatch ? 12 : service.length * 7.4 + 14;
   const label = name.length * 8.4;
   const badge = (flag.length + 2) * 7.6 + 13;
   return Math.ceil(indent + chip + label + badge + 3 * 6 + 8);

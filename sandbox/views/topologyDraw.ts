@@ -112,7 +112,15 @@ export function draw(
     const node = layout.byId.get(id);
     return node ? nodeLabel(node, labels) : id;
   };
-  drawHopMarks(ctx, layout, f.u, hops, nameOf);
+  // Pills may use the whole canvas, not only the picture's bounds.
+  const area = {
+    x: -place.x / scale,
+    y: -place.y / scale,
+    w: box.width / scale,
+    h: box.height / scale,
+  };
+  // Tests read it too: a pill that found no free place covers a box's name.
+  canvas.dataset.coveringPills = String(drawHopMarks(ctx, layout, f.u, hops, nameOf, area));
 
   if (!live) return;
   const now = scene.simulation().now();

@@ -40,7 +40,12 @@ export function drawHopEdges(
   }
 }
 
-/** A pill of text placed near `anchor`, where it covers no box and no other pill. */
+/**
+ * A pill of text placed near `anchor`, where it covers no box and no other pill, anywhere on the
+ * canvas (`area`, in layout units). A canvas wider or taller than the picture (the reading page's
+ * docked scene) has room beside it; kept to the picture's own bounds, a pill sized for the back
+ * row found no free place there and covered the boxes' names.
+ */
 function placePill(
   ctx: CanvasRenderingContext2D,
   layout: TopoLayout,
@@ -48,33 +53,34 @@ function placePill(
   text: string,
   anchor: [number, number],
   taken: Rect[],
-): Rect {
+  area: Rect,
+): { rect: Rect; free: boolean } {
   const w = ctx.measureText(text).width + u(16);
   const h = u(MARK_FONT + 10);
   const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
   const [ax, ay] = anchor;
-  // Every place on a grid over the picture, nearest to what the pill names first.
+  // Every place on a grid over the canvas, nearest to what the pill names first.
   const candidates: Rect[] = [];
   const steps = 24;
   for (let i = 0; i <= steps; i++)
     for (let j = 0; j <= steps; j++)
       candidates.push({
-        x: ((layout.w - w) * i) / steps,
-        y: ((layout.h - h) * j) / steps,
+        x: area.x + ((area.w - w) * i) / steps,
+        y: area.y + ((area.h - h) * j) / steps,
         w,
         h,
       });
   const distance = (r: Rect) => Math.hypot(r.x + r.w / 2 - ax, r.y + r.h / 2 - ay);
   candidates.sort((a, b) => distance(a) - distance(b));
   const inside = (r: Rect) =>
-    r.x >= 0 && r.y >= 0 && r.x + r.w <= layout.w && r.y + r.h <= layout.h;
+    r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.w && r.y + r.h <= area.y + area.h;
   const free = candidates.find(
     (r) => inside(r) && !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
   );
   const fallback = candidates.find(inside) ?? (candidates[0] as Rect);
   const rect = free ?? fallback;
   taken.push(rect);
-  return rect;
+  return { rect, free: free !== undefined };
 }
 
 function drawPill(
@@ -103,14 +109,19 @@ function drawPill(
   ctx.textBaseline = 'top';
 }
 
-/** A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill. */
+/**
+ * A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill, placed
+ * anywhere on `area` (the canvas in layout units; the picture's own bounds by default). Returns
+ * how many pills found no free place and cover a box or another pill.
+ */
 export function drawHopMarks(
   ctx: CanvasRenderingContext2D,
   layout: TopoLayout,
   u: (px: number) => number,
   hops: ContextHops,
   nodeLabel: (id: string) => string,
-): void {
+  area: Rect = { x: 0, y: 0, w: layout.w, h: layout.h },
+): number {
   const taken: Rect[] = [];
   const midpoints = new Map<string, [number, number]>();
   for (const hop of hops.hops) {
@@ -166,10 +177,13 @@ export function drawHopMarks(
       anchor: [node.x + node.w / 2, node.y + layout.nodeH],
     });
   }
+  let covering = 0;
   for (const pill of pills) {
-    const rect = placePill(ctx, layout, u, pill.text, pill.anchor, taken);
+    const { rect, free } = placePill(ctx, layout, u, pill.text, pill.anchor, taken, area);
+    if (!free) covering++;
     drawPill(ctx, u, rect, pill.text, pill.colour, pill.anchor);
   }
+  return covering;
 }
 
 /** "✕ Request → Router: no trace context" */
