@@ -107,7 +107,8 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       <span
         role="gridcell"
         className="sbx-span-name"
-        style={{ paddingLeft: 6 + (row.level - 1) * 14 }}
+        // Indented by depth; the step per level is CSS's (narrower on a phone: sandbox.css).
+        style={{ ['--sbx-depth' as string]: row.level - 1 }}
         title={`${span.service} · ${span.name}`}
       >
         {row.childCount > 0 ? (
