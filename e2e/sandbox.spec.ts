@@ -402,8 +402,9 @@ test.describe('layout', () => {
         'data-layout',
         'wide',
       );
-      // Where context was lost reads whole in the waterfall, and each trace's request in the
-      // list (at 1280 they read "⚠ cont…" and "1 of 7 tr").
+      // Where context was lost reads whole in the waterfall, and each trace's root span and
+      // request in the list (at 1280 they read "⚠ cont…", "commanded.router.dispa…" and
+      // "1 of 7 tr").
       await page
         .getByTestId('trace-row')
         .filter({ hasText: 'commanded.router.dispatch' })
@@ -412,7 +413,8 @@ test.describe('layout', () => {
       const flag = page.locator('[data-testid="span-row"][data-flags~="new-trace"] .sbx-flag');
       await expect(flag.first()).toContainText(/context lost/);
       const subs = page.locator('[data-testid="trace-row"] .sbx-trace-sub');
-      for (const texts of [flag, subs])
+      const names = page.locator('[data-testid="trace-row"] .sbx-trace-name strong');
+      for (const texts of [flag, subs, names])
         expect(
           await texts.evaluateAll(
             (els) => els.filter((el) => el.scrollWidth > el.clientWidth).length,
@@ -448,11 +450,13 @@ test.describe('layout', () => {
     const canvas = await page.locator('canvas.sbx-topology-canvas').boundingBox();
     expect(list && canvas && list.y < canvas.y && list.y < 844).toBe(true);
     await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute('data-layout', 'tall');
-    // Every status word fits its badge ("connected" lost its last letter in a narrower column).
+    // Every status word fits its badge ("connected" lost its last letter in a narrower column),
+    // and every trace's request ("req-1 · 1 of 17 tr" did, beside a column for the badge; a
+    // long service tag gives way first).
     const cut = await page
-      .locator('.sbx-status-badge')
-      .evaluateAll((badges) =>
-        badges.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.textContent),
+      .locator('.sbx-status-badge, [data-testid="trace-row"] .sbx-trace-sub')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
       );
     expect(cut).toEqual([]);
   });

@@ -99,8 +99,8 @@ export function TraceList() {
       <div className="sbx-tracelist-cols" aria-hidden="true">
         <span>Root span · service</span>
         <span className="sbx-span-count">Spans</span>
-        <span>Duration</span>
-        <span>Status</span>
+        <span className="sbx-trace-duration">Duration</span>
+        <span className="sbx-trace-status">Status</span>
       </div>
       <div
         ref={scroller}
@@ -209,12 +209,16 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
         />
         <strong>{props.name}</strong>
         <span className="sbx-trace-sub">
-          <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
+          <span
+            className="sbx-chip"
+            style={{ background: colour, color: textOn(colour) }}
+            title={props.service}
+          >
             {props.service ?? '?'}
           </span>
           <OpenInJaeger traceId={props.traceId} inRow />
           {props.request && (
-            <span className="sbx-muted">
+            <span className="sbx-muted sbx-trace-request">
               {props.request}
               {props.spread > 1 ? ` · 1 of ${props.spread} traces` : ''}
             </span>
@@ -222,7 +226,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
         </span>
       </span>
       <span className="sbx-num sbx-span-count">{props.spans}</span>
-      <span className="sbx-num">
+      <span className="sbx-num sbx-trace-duration">
         {props.duration}
         {props.running && <small className="sbx-running">so far</small>}
       </span>
