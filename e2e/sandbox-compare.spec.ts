@@ -147,3 +147,29 @@ test('the older compare=<mode> link still opens the comparison, and Live goes ba
   await expect(page.getByTestId('sandbox')).toHaveCount(2);
   await expect(page).toHaveURL(/\?compare=1&mode=metadata&mode2=links&/);
 });
+
+for (const [width, height, labels] of [
+  [1280, 720, 'short'],
+  [1920, 1080, 'full'],
+] as const) {
+  test(`${width}x${height}: each side's picture names every process whole (${labels} names)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await open(page, 'compare=1&mode=metadata&mode2=process&speed=100&requests=1');
+    const { left, right, count } = sides(page);
+    await expect(count(right)).toHaveText(expectedCount('process', 1));
+    for (const side of [left, right]) {
+      await expect(side.locator('figure.sbx-topology')).toHaveAttribute('data-labels', labels);
+      // At 1280 the wide picture at a third of the screen's height read `Phoe…`, `LabO…`, `H…`.
+      await expect(side.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
+        'data-cut-labels',
+        '0',
+      );
+      await expect(side.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
+        'data-covering-pills',
+        '0',
+      );
+    }
+  });
+}

@@ -203,6 +203,7 @@ export function Compare(props: CompareProps) {
                 requests={requests}
                 inputs={inputs}
                 compact
+                topologyLabels="fit"
                 controls="none"
                 onController={side === 'left' ? setLeftScene : undefined}
               />

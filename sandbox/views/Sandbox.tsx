@@ -10,7 +10,7 @@ import { SceneContext, SceneInputContext } from './SceneContext.ts';
 import { applyInput, sceneInputs, type SandboxInput } from './sceneInput.ts';
 import { ReadingPanel } from './ReadingPanel.tsx';
 import { Topology } from './Topology.tsx';
-import type { TopologyLabels } from './topologyLayout.ts';
+import type { TopologyLabelChoice } from './topologyLayout.ts';
 import { TraceList } from './TraceList.tsx';
 import { Waterfall } from './Waterfall.tsx';
 import { useShortcuts } from './useShortcuts.ts';
@@ -55,8 +55,11 @@ export interface SandboxProps {
    * does, which replays every input alike in every window.
    */
   ownInputs?: 'apply' | 'report';
-  /** Short topology labels ('short'), for a scene drawn small, such as on a slide. */
-  topologyLabels?: TopologyLabels;
+  /**
+   * Short topology labels ('short'), for a scene drawn small, such as on a slide; or 'fit', short
+   * ones where the picture is too narrow for the full names (a side of the comparison).
+   */
+  topologyLabels?: TopologyLabelChoice;
   /** Ids per run (default) or from the seed alone (a deck's scene, the same in every window). */
   ids?: 'per-run' | 'seeded';
   /**

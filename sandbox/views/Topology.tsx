@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'react';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { draw, hopsOf, stacksByNode, type CanvasBox } from './topologyDraw.ts';
-import { WIDE_LAYOUT, nodeLabel, type TopologyLabels } from './topologyLayout.ts';
+import {
+  WIDE_LAYOUT,
+  labelsFor,
+  nodeLabel,
+  type TopologyLabelChoice,
+  type TopologyLabels,
+} from './topologyLayout.ts';
 import { HOP_STYLE, breakText } from './topologyMarks.ts';
 import './topology.css';
 
@@ -11,15 +17,23 @@ import './topology.css';
  * span stack. Drawn on a canvas every animation frame, straight from the controller's buffers:
  * no React render per message.
  */
-export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) {
+export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } = {}) {
   const scene = useScene();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
     const still = prefersReducedMotion();
     const box: CanvasBox = { width: el.clientWidth, height: el.clientHeight };
-    const redraw = () => draw(el, box, scene, still, labels);
+    const redraw = () => {
+      const drawn = labelsFor(labels, box.width);
+      // The box takes the shape of the layout these labels use (CSS reads it): a change of
+      // height comes back through the ResizeObserver, a change of width never follows from it.
+      if (figure.current && figure.current.dataset.labels !== drawn)
+        figure.current.dataset.labels = drawn;
+      draw(el, box, scene, still, drawn);
+    };
     const ro =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -38,7 +52,7 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) 
     };
   }, [scene, labels]);
   return (
-    <figure className="sbx-topology">
+    <figure className="sbx-topology" ref={figure}>
       <div className="sbx-topology-box">
         <canvas
           ref={canvas}
@@ -63,7 +77,7 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabels } = {}) 
         </span>
       </figcaption>
       <ProcessList />
-      <HopList labels={labels} />
+      <HopList labels={labels === 'short' ? 'short' : 'full'} />
     </figure>
   );
 }

@@ -53,6 +53,24 @@ export const SHORT_LABELS: Readonly<Record<string, string>> = {
 /** Which labels a topology draws: the full names, or the short ones. */
 export type TopologyLabels = 'full' | 'short';
 
+/**
+ * What a view asks of its topology: full or short labels, or `fit`: the full names where the box
+ * is wide enough for them, else the short ones in the slide layout (a side of the comparison).
+ */
+export type TopologyLabelChoice = TopologyLabels | 'fit';
+
+/**
+ * Below this width (CSS px) the wide layout's boxes come out under 95 px, and cut even their
+ * short names: at 1280 a side of the comparison read `Phoe…`, `LabO…`, `Samp…` and `H…`.
+ */
+export const FULL_LABELS_MIN_WIDTH = 720;
+
+/** The labels a `choice` draws in a box `width` CSS px wide. */
+export function labelsFor(choice: TopologyLabelChoice, width: number): TopologyLabels {
+  if (choice !== 'fit') return choice;
+  return width >= FULL_LABELS_MIN_WIDTH ? 'full' : 'short';
+}
+
 /** A node's label as drawn. */
 export function nodeLabel(node: Pick<NodeBox, 'id' | 'label'>, labels: TopologyLabels): string {
   return labels === 'short' ? (SHORT_LABELS[node.id] ?? node.label) : node.label;
