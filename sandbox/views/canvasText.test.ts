@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitSpanName, truncate, wrap } from './canvasText.ts';
+import { fitSpanName, fitStackEntry, truncate, wrap } from './canvasText.ts';
 
 /** A monospace font, 7 px a character. */
 const mono = (text: string) => text.length * 7;
@@ -42,5 +42,31 @@ describe('truncate and wrap', () => {
     expect(wrap(mono, 'NotificationHandler', 12 * 7, 2)).toEqual(['Notification', 'Handler']);
     expect(wrap(mono, 'Phoenix request', 8 * 7, 2)).toEqual(['Phoenix', 'request']);
     expect(wrap(mono, 'NotificationHandler', 12 * 7, 1)).toEqual(['Notificatio\u2026']);
+  });
+});
+
+describe('fitStackEntry', () => {
+  const bold = (text: string) => text.length * 8;
+  it('draws the newest entry bold where bold holds its name', () => {
+    expect(fitStackEntry(bold, mono, 'commanded.router.dispatch', 9 * 8, true)).toEqual({
+      text: '\u2026dispatch',
+      bold: true,
+    });
+  });
+
+  it('takes the regular weight where bold would cut the last part and regular would not', () => {
+    // Bold: `…dispa…` (8 characters of 8 px); regular: `…dispatch` (9 of 7 px).
+    expect(fitStackEntry(bold, mono, 'commanded.router.dispatch', 64, true)).toEqual({
+      text: '\u2026dispatch',
+      bold: false,
+    });
+  });
+
+  it('stays bold when both weights cut it, and older entries are regular', () => {
+    expect(fitStackEntry(bold, mono, 'commanded.router.dispatch', 40, true).bold).toBe(true);
+    expect(fitStackEntry(bold, mono, 'commanded.router.dispatch', 9 * 8, false)).toEqual({
+      text: '\u2026dispatch',
+      bold: false,
+    });
   });
 });

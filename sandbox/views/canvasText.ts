@@ -55,3 +55,24 @@ export function fitSpanName(measure: Measure, name: string, width: number): stri
   }
   return truncate(measure, name, width);
 }
+
+/**
+ * A stack entry's name, and whether it is drawn bold. The newest entry is bold; where bold cuts
+ * even its last part (`…dispa…` in a 1280 box), the regular weight, about a tenth narrower, may
+ * hold `…dispatch` whole, and a whole name says more than the weight does.
+ */
+export function fitStackEntry(
+  measureBold: Measure,
+  measureRegular: Measure,
+  name: string,
+  width: number,
+  newest: boolean,
+): { text: string; bold: boolean } {
+  if (newest) {
+    const text = fitSpanName(measureBold, name, width);
+    if (!text.endsWith('\u2026')) return { text, bold: true };
+    const plain = fitSpanName(measureRegular, name, width);
+    return plain.endsWith('\u2026') ? { text, bold: true } : { text: plain, bold: false };
+  }
+  return { text: fitSpanName(measureRegular, name, width), bold: false };
+}

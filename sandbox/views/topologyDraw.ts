@@ -3,7 +3,7 @@ import type { ContextHops } from '../model/contextHops.ts';
 import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
-import { fitSpanName, wrap, type Measure } from './canvasText.ts';
+import { fitStackEntry, wrap, type Measure } from './canvasText.ts';
 import { boxRows } from './topologyBoxRows.ts';
 import {
   nodeLabel,
@@ -253,8 +253,21 @@ function drawStack(
     ctx.fillStyle = trace ? traceColour(trace.index) : '#6b6b6b';
     ctx.fillRect(textX, y + u(2), u(8), u(8));
     ctx.fillStyle = '#111111';
-    ctx.font = `${i === 0 ? '600 ' : ''}${u(FONT.small)}px system-ui, sans-serif`;
-    ctx.fillText(fitSpanName(f.measure, entry.name, textW - u(12)), textX + u(12), y);
+    const bold = `600 ${u(FONT.small)}px system-ui, sans-serif`;
+    const regular = `${u(FONT.small)}px system-ui, sans-serif`;
+    const withFont = (font: string) => (text: string) => {
+      ctx.font = font;
+      return f.measure(text);
+    };
+    const fit = fitStackEntry(
+      withFont(bold),
+      withFont(regular),
+      entry.name,
+      textW - u(12),
+      i === 0,
+    );
+    ctx.font = fit.bold ? bold : regular;
+    ctx.fillText(fit.text, textX + u(12), y);
   });
 }
 
