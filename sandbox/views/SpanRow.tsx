@@ -49,6 +49,8 @@ interface SpanRowProps {
   batchShort: string | undefined;
   /** The name column's width, in pixels: a flag's long label shows where it fits whole. */
   nameColumnPx: number;
+  /** The indent per level in this trace (levelStep). */
+  levelPx: number;
   /** The service as a colour swatch, not a named chip (usesSwatch). */
   swatch: boolean;
   place: BarPlace;
@@ -76,6 +78,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       long.text,
       props.nameColumnPx,
       props.swatch,
+      props.levelPx,
     )
       ? long
       : flagOf(flags, row.orphan, props.batchShort, true);
@@ -107,7 +110,8 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       <span
         role="gridcell"
         className="sbx-span-name"
-        // Indented by depth; the step per level is CSS's (narrower on a phone: sandbox.css).
+        // Indented by depth; the step per level is CSS's (narrower on a phone, and in a trace
+        // too deep for the column: sandbox.css, waterfallIndent.ts).
         style={{ ['--sbx-depth' as string]: row.level - 1 }}
         title={`${span.service} · ${span.name}`}
       >

@@ -20,6 +20,7 @@ import { FULL, Minimap, type Zoom } from './Minimap.tsx';
 import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
 import { batchLabel, usesSwatch, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
+import { levelStep } from './waterfallIndent.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
 
@@ -79,6 +80,7 @@ export function Waterfall(props: { compact?: boolean }) {
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
   const swatch = usesSwatch(nameCol);
+  const levelPx = levelStep(nameCol, tree.depth - 1);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -227,7 +229,11 @@ export function Waterfall(props: { compact?: boolean }) {
       ref={section}
       className="sbx-panel sbx-waterfall"
       aria-labelledby={`${id}-h`}
-      style={{ ['--sbx-name-col' as string]: `${name}px` }}
+      style={{
+        ['--sbx-name-col' as string]: `${name}px`,
+        // The deepest row's levels: CSS shrinks the step per level to fit them (levelStep).
+        ['--sbx-levels' as string]: Math.max(1, tree.depth - 1),
+      }}
     >
       <header className="sbx-panel-head sbx-wf-head">
         <h3 id={`${id}-h`}>
@@ -344,6 +350,7 @@ export function Waterfall(props: { compact?: boolean }) {
                 batchLabel={batch && batchLabel(batch.requests)}
                 batchShort={batch && batchLabel(batch.requests, true)}
                 nameColumnPx={nameCol}
+                levelPx={levelPx}
                 swatch={swatch}
                 place={place}
                 duration={duration}

@@ -1,5 +1,6 @@
 import type { TreeRow } from '../model/buildTraceTree.ts';
 import type { SpanFlag } from '../model/explainSpan.ts';
+import { LEVEL_PX } from './waterfallIndent.ts';
 
 /** The lesson first: a narrow name column cuts the end of a flag ("⚠ context lost: n…"). */
 const FLAG_LABEL: Record<SpanFlag['kind'], string> = {
@@ -41,8 +42,9 @@ export function fitsLongFlag(
   flag: string,
   nameColumnPx: number,
   swatch: boolean,
+  levelPx = LEVEL_PX,
 ): boolean {
-  return flaggedRowPx(row.level, row.service, row.name, flag, swatch) <= nameColumnPx;
+  return flaggedRowPx(row.level, row.service, row.name, flag, swatch, levelPx) <= nameColumnPx;
 }
 
 /** What a batch span's flag says: the requests it served, the first three named; short, how many. */
@@ -89,8 +91,10 @@ export function flaggedRowPx(
   name: string,
   flag: string,
   swatch = false,
+  /** The indent per level (levelStep). */
+  levelPx = LEVEL_PX,
 ): number {
-  const indent = 6 + Math.max(0, level - 1) * 14 + 14;
+  const indent = 6 + Math.max(0, level - 1) * levelPx + 14;
   const chip = swatch ? 12 : service.length * 7.4 + 14;
   const label = name.length * 8.4;
   const badge = (flag.length + 2) * 7.6 + 13;

@@ -1,0 +1,19 @@
+/** How far a waterfall row indents per level of its span's depth, in CSS pixels, at most. */
+export const LEVEL_PX = 14;
+
+/**
+ * The share of the name column that indentation may take, at the trace's deepest row: beyond it
+ * the step per level shrinks, so the deepest rows keep room for their names and flags. At 14 px a
+ * level, a 107-deep global-mode trace indented its deepest rows 1,500 px and cut every
+ * `⚠ wrong parent`; on a phone a 15-deep one took 168 of the column's 190 px. sandbox.css
+ * applies the same rule (`.sbx-span-name`), with this share as its percentage.
+ */
+export const INDENT_SHARE = 0.45;
+
+/**
+ * The indent per level in a name column `nameColumnPx` wide, for a trace whose deepest row is
+ * `levels` levels below its root: what the CSS draws, for the estimates that must agree with it.
+ */
+export function levelStep(nameColumnPx: number, levels: number, basePx = LEVEL_PX): number {
+  return Math.min(basePx, (INDENT_SHARE * nameColumnPx) / Math.max(1, levels));
+}
