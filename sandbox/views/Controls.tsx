@@ -198,7 +198,7 @@ export function StatusLine() {
       )}
       {buffer.evictedTraces > 0 && (
         <span className="sbx-notice" role="status" data-testid="evicted">
-          Evicted the {count(buffer.evictedTraces, 'oldest trace', 'oldest traces')} (
+          Evicted the {count(buffer.evictedTraces, 'oldest trace')} (
           {count(buffer.evictedSpans, 'span')}) to stay under {buffer.cap.toLocaleString('en')}{' '}
           spans.
         </span>

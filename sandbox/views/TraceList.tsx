@@ -99,7 +99,7 @@ export function TraceList() {
       <div className="sbx-tracelist-cols" aria-hidden="true">
         <span>Root span · service</span>
         <span className="sbx-span-count">Spans</span>
-        <span className="sbx-trace-duration">Duration</span>
+        <span>Duration</span>
         <span className="sbx-trace-status">Status</span>
       </div>
       <div

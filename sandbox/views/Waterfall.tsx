@@ -80,7 +80,6 @@ export function Waterfall(props: { compact?: boolean }) {
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
   const swatch = usesSwatch(nameCol);
-  const levelPx = levelStep(nameCol, tree.depth - 1);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -136,6 +135,10 @@ export function Waterfall(props: { compact?: boolean }) {
   const maxName = Math.max(160, panelPx - 200);
   const name = Math.min(nameCol, maxName);
   const timelinePx = Math.max(80, panelPx - name - 16);
+  // The deepest row's levels below the root: CSS shrinks the step per level to fit them in the
+  // column it draws (`name`), and the flag estimates take the same step.
+  const levels = Math.max(1, tree.depth - 1);
+  const levelPx = levelStep(name, levels);
   const v0 = t0 + zoom.from * range;
   const vRange = Math.max(1, (zoom.to - zoom.from) * range);
   const px = (us: number) => ((us - v0) / vRange) * timelinePx;
@@ -231,8 +234,7 @@ export function Waterfall(props: { compact?: boolean }) {
       aria-labelledby={`${id}-h`}
       style={{
         ['--sbx-name-col' as string]: `${name}px`,
-        // The deepest row's levels: CSS shrinks the step per level to fit them (levelStep).
-        ['--sbx-levels' as string]: Math.max(1, tree.depth - 1),
+        ['--sbx-levels' as string]: levels,
       }}
     >
       <header className="sbx-panel-head sbx-wf-head">

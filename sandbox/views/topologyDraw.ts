@@ -255,8 +255,11 @@ function drawStack(
     ctx.fillStyle = '#111111';
     const bold = `600 ${u(FONT.small)}px system-ui, sans-serif`;
     const regular = `${u(FONT.small)}px system-ui, sans-serif`;
+    // fitStackEntry measures in one weight, then perhaps the other: the font is set on a change
+    // only, not for every measurement of its searches.
+    let current = '';
     const withFont = (font: string) => (text: string) => {
-      ctx.font = font;
+      if (current !== font) ctx.font = current = font;
       return f.measure(text);
     };
     const fit = fitStackEntry(

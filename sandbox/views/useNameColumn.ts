@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { LEVEL_PX } from './waterfallIndent.ts';
 
 const KEY = 'sbx:waterfall:name-column';
 export const NAME_COLUMN = { min: 160, max: 900 } as const;
@@ -24,7 +25,7 @@ export function useNameColumn(
   flaggedPx = 0,
 ): [number, (px: number) => void] {
   const [chosen, setChosen] = useState(stored);
-  const wanted = Math.max(panelPx * 0.4, 6 + Math.max(0, depth - 1) * 14 + 250, flaggedPx);
+  const wanted = Math.max(panelPx * 0.4, 6 + Math.max(0, depth - 1) * LEVEL_PX + 250, flaggedPx);
   const width = chosen ?? Math.round(Math.max(NAME_COLUMN.min, Math.min(panelPx - 200, wanted)));
   const set = useCallback((px: number) => {
     const next = Math.round(Math.min(NAME_COLUMN.max, Math.max(NAME_COLUMN.min, px)));
