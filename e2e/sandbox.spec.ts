@@ -461,6 +461,47 @@ test.describe('layout', () => {
     expect(cut).toEqual([]);
   });
 
+  test('390x844: the waterfall stacks its rows, and every flag of a mixed trace reads whole', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'mode=global&requests=3&speed=100');
+    await expect(traceCount(page)).toHaveText(expectedRun('global', 3).count);
+    await page.locator('[data-testid="trace-row"][data-status="mixed"]').first().click();
+    const waterfall = page.locator('.sbx-waterfall');
+    await expect(waterfall).toHaveAttribute('data-stacked', 'true');
+    const tree = page.getByRole('treegrid');
+    // Side by side, the names had 243 px and the bars 109: 7 of this trace's 9 flags read
+    // "⚠ wro…". Every row of the tree is visited: the list is virtualized.
+    const seen = new Map<string, { flag: string; cut: boolean; bar: number }>();
+    const height = await tree.evaluate((el) => el.scrollHeight);
+    for (let top = 0; top < height; top += 200) {
+      await tree.evaluate((el, y) => (el.scrollTop = y), top);
+      const rows = await page.locator('[data-testid="span-row"]').evaluateAll((els) =>
+        els.map((row) => {
+          const flag = row.querySelector<HTMLElement>('.sbx-flag');
+          const bar = row.querySelector<HTMLElement>('.sbx-bar');
+          return {
+            id: row.getAttribute('data-span-id') ?? '',
+            flag: flag?.textContent ?? '',
+            cut: flag ? flag.scrollWidth > flag.clientWidth : false,
+            bar: bar?.getBoundingClientRect().width ?? 0,
+          };
+        }),
+      );
+      for (const { id, ...row } of rows) seen.set(id, row);
+    }
+    const flagged = [...seen.values()].filter((r) => r.flag);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.filter((r) => r.cut).map((r) => r.flag)).toEqual([]);
+    expect(flagged.some((r) => r.flag.includes('wrong parent'))).toBe(true);
+    // Each row still draws its bar, on the row's whole width.
+    expect([...seen.values()].filter((r) => r.bar < 2)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+  });
+
   for (const [width, height] of [
     [1100, 560],
     [700, 500],

@@ -20,6 +20,7 @@ import { FULL, Minimap, type Zoom } from './Minimap.tsx';
 import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanRow.tsx';
 import { batchLabel, usesSwatch, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
+import { waterfallColumns } from './waterfallColumns.ts';
 import { levelStep } from './waterfallIndent.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
@@ -79,7 +80,6 @@ export function Waterfall(props: { compact?: boolean }) {
     [tree, buffer],
   );
   const [nameCol, setNameCol] = useNameColumn(panelPx, tree.depth, flaggedPx);
-  const swatch = usesSwatch(nameCol);
   const [zoom, setZoom] = useState<Zoom>(FULL);
   const [zoomTrace, setZoomTrace] = useState(traceId);
   if (zoomTrace !== traceId) {
@@ -131,10 +131,10 @@ export function Waterfall(props: { compact?: boolean }) {
   const t0 = trace?.startUs ?? 0;
   const t1 = trace ? (trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs) : 1;
   const range = Math.max(1, t1 - t0);
-  // The timeline's width in pixels: what is left of the panel after the names and the margin.
-  const maxName = Math.max(160, panelPx - 200);
-  const name = Math.min(nameCol, maxName);
-  const timelinePx = Math.max(80, panelPx - name - 16);
+  // The name column and the timeline: side by side, or stacked in a narrow panel (a phone).
+  const { stacked, name, timelinePx, maxName } = waterfallColumns(panelPx, nameCol);
+  // A stacked row (a phone) spends its width on the span's name and flag, not the service's.
+  const swatch = stacked || usesSwatch(name);
   // The deepest row's levels below the root: CSS shrinks the step per level to fit them in the
   // column it draws (`name`), and the flag estimates take the same step.
   const levels = Math.max(1, tree.depth - 1);
@@ -153,7 +153,7 @@ export function Waterfall(props: { compact?: boolean }) {
     return { critical: bySpan, cache: new Map<string, BarPlace>() };
     // `px` is a function of these.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [critical, v0, vRange, timelinePx, spans]);
+  }, [critical, v0, vRange, timelinePx, stacked, spans]);
 
   if (!trace) {
     return (
@@ -232,6 +232,7 @@ export function Waterfall(props: { compact?: boolean }) {
       ref={section}
       className="sbx-panel sbx-waterfall"
       aria-labelledby={`${id}-h`}
+      data-stacked={stacked || undefined}
       style={{
         ['--sbx-name-col' as string]: `${name}px`,
         ['--sbx-levels' as string]: levels,
@@ -301,7 +302,7 @@ export function Waterfall(props: { compact?: boolean }) {
       )}
       <div className="sbx-wf-axis" aria-hidden="true">
         <span className="sbx-wf-axis-name">Span · service</span>
-        <ColumnResizer width={name} onChange={setNameCol} max={maxName} />
+        {!stacked && <ColumnResizer width={name} onChange={setNameCol} max={maxName} />}
         <span className="sbx-wf-axis-time" data-testid="axis-ticks">
           {ticks
             .filter((t) => (t / vRange) * timelinePx <= timelinePx - 30 || t === 0)
@@ -336,7 +337,8 @@ export function Waterfall(props: { compact?: boolean }) {
               place = {
                 left,
                 width,
-                label: placeBar(left, width, duration, timelinePx),
+                // A stacked row's strip has no room for a label: the row's text says it.
+                label: stacked ? 'none' : placeBar(left, width, duration, timelinePx),
                 critical: places.critical.get(span.spanId) ?? [],
               };
               places.cache.set(span.spanId, place);
@@ -351,7 +353,7 @@ export function Waterfall(props: { compact?: boolean }) {
                 flags={buffer.flags.get(span.spanId)}
                 batchLabel={batch && batchLabel(batch.requests)}
                 batchShort={batch && batchLabel(batch.requests, true)}
-                nameColumnPx={nameCol}
+                nameColumnPx={name}
                 levelPx={levelPx}
                 swatch={swatch}
                 place={place}
