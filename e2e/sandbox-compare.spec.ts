@@ -149,6 +149,7 @@ test('the older compare=<mode> link still opens the comparison, and Live goes ba
 });
 
 for (const [width, height, labels] of [
+  [390, 844, 'short'],
   [1280, 720, 'short'],
   [1920, 1080, 'full'],
 ] as const) {
@@ -161,11 +162,12 @@ for (const [width, height, labels] of [
     await expect(count(right)).toHaveText(expectedCount('process', 1));
     for (const side of [left, right]) {
       await expect(side.locator('figure.sbx-topology')).toHaveAttribute('data-labels', labels);
-      // At 1280 the wide picture at a third of the screen's height read `Phoe…`, `LabO…`, `H…`.
-      // And no pill (where the context was lost) covers a box's name.
+      // At 1280 the wide picture at a third of the screen's height read `Phoe…`, `LabO…`, `H…`,
+      // and a phone's `Sample …`. And no pill (where the context was lost) covers a box's name
+      // (on a phone's tall picture no gap is as tall as a pill: it may cover a box's foot).
       const canvas = side.locator('canvas.sbx-topology-canvas');
-      for (const attribute of ['data-cut-labels', 'data-covering-pills'])
-        await expect(canvas).toHaveAttribute(attribute, '0');
+      await expect(canvas).toHaveAttribute('data-cut-labels', '0');
+      if (width > 390) await expect(canvas).toHaveAttribute('data-covering-pills', '0');
     }
   });
 }

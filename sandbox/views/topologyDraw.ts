@@ -47,8 +47,8 @@ export interface CanvasBox {
   height: number;
 }
 
-/** Wrapped node labels, per layout and scale: measuring text every frame is not free. */
-const labelCache = new Map<string, string[]>();
+/** Wrapped node labels and their size, per layout and scale: measuring text every frame is not free. */
+const labelCache = new Map<string, { lines: string[]; size: number }>();
 
 /** What every part of one frame needs: the context, the layout's units, the run. */
 interface Frame {
@@ -194,19 +194,36 @@ function nodeLines(f: Frame, node: NodeBox, textW: number): string[] {
   const { ctx, labels } = f;
   // Two label lines when the box has room for them and the service name below.
   const labelLines = f.layout.nodeH * f.scale >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
-  ctx.font = `600 ${f.u(FONT.label)}px system-ui, sans-serif`;
   const key = `${f.layout.id}:${f.scale.toFixed(4)}:${labelLines}:${labels}:${node.id}`;
-  let lines = labelCache.get(key);
-  if (!lines) {
-    lines = wrap(f.measure, nodeLabel(node, labels), textW, labelLines);
-    // A full name that the box would cut ("Patient Timeline pr…") gives way to the short one
-    // ("Timeline", over its service, "projections"): a cut label reads as a bug on a projector.
-    if (labels === 'full' && lines.some((line) => line.endsWith('\u2026'))) {
-      const short = wrap(f.measure, nodeLabel(node, 'short'), textW, labelLines);
-      if (!short.some((line) => line.endsWith('\u2026'))) lines = short;
+  let fitted = labelCache.get(key);
+  if (!fitted) {
+    // A name cut by a hair at the label size ("Sample …" in a phone's comparison, 1 px short) is
+    // set at the smallest size instead, 12 px, still read from the back row.
+    ctx.font = labelFont(f, FONT.label);
+    fitted = { lines: fitLabel(f, node, textW, labelLines), size: FONT.label };
+    if (isCut(fitted.lines)) {
+      ctx.font = labelFont(f, FONT.small);
+      const small = fitLabel(f, node, textW, labelLines);
+      if (!isCut(small)) fitted = { lines: small, size: FONT.small };
     }
     if (labelCache.size > 500) labelCache.clear();
-    labelCache.set(key, lines);
+    labelCache.set(key, fitted);
+  }
+  ctx.font = labelFont(f, fitted.size);
+  return fitted.lines;
+}
+
+const labelFont = (f: Frame, size: number) => `600 ${f.u(size)}px system-ui, sans-serif`;
+const isCut = (lines: readonly string[]) => lines.some((line) => line.endsWith('\u2026'));
+
+/** A box's name wrapped in the font set on `ctx`: the full name, else the short one if it fits. */
+function fitLabel(f: Frame, node: NodeBox, textW: number, labelLines: number): string[] {
+  const lines = wrap(f.measure, nodeLabel(node, f.labels), textW, labelLines);
+  // A full name that the box would cut ("Patient Timeline pr…") gives way to the short one
+  // ("Timeline", over its service, "projections"): a cut label reads as a bug on a projector.
+  if (f.labels === 'full' && isCut(lines)) {
+    const short = wrap(f.measure, nodeLabel(node, 'short'), textW, labelLines);
+    if (!isCut(short)) return short;
   }
   return lines;
 }
