@@ -454,11 +454,27 @@ test.describe('layout', () => {
     // and every trace's request ("req-1 · 1 of 17 tr" did, beside a column for the badge; a
     // long service tag gives way first).
     const cut = await page
-      .locator('.sbx-status-badge, [data-testid="trace-row"] .sbx-trace-sub')
+      .locator(
+        '.sbx-status-badge, [data-testid="trace-row"] .sbx-trace-sub, [data-testid="trace-row"] strong',
+      )
       .evaluateAll((els) =>
         els.filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent),
       );
     expect(cut).toEqual([]);
+    // A root span's name too wide for its row drops namespaces from the left, as on the picture
+    // (`commanded.aggregate.exec…` was cut at its end); the whole name stays for screen readers.
+    const names = await page.locator('[data-testid="trace-row"] strong').evaluateAll((els) =>
+      els.map((el) => ({
+        shown: el.querySelector('[aria-hidden="true"]')?.textContent ?? el.textContent ?? '',
+        full: el.querySelector('.sr-only')?.textContent ?? el.textContent ?? '',
+      })),
+    );
+    const fitted = names.filter((n) => n.shown !== n.full);
+    expect(fitted.map((n) => n.full)).toContain('commanded.aggregate.execute');
+    for (const n of fitted) {
+      expect(n.shown.startsWith('\u2026')).toBe(true);
+      expect(n.full.endsWith(n.shown.slice(1))).toBe(true);
+    }
   });
 
   test('390x844: the waterfall stacks its rows, and every flag of a mixed trace reads whole', async ({

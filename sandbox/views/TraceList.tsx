@@ -7,6 +7,7 @@ import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
 import { OpenInJaeger } from './OpenInJaeger.tsx';
+import { useNameFit } from './useNameFit.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
 import { TraceFilter } from './TraceFilter.tsx';
@@ -189,6 +190,9 @@ interface TraceRowProps {
 /** Plain values only, so a finished trace's row skips rendering while spans stream in. */
 const TraceRow = memo(function TraceRow(props: TraceRowProps) {
   const colour = props.service ? serviceColour(props.service) : '#6b6b6b';
+  const nameCell = useRef<HTMLElement>(null);
+  // `…aggregate.execute` where the row is too narrow for `commanded.aggregate.execute`.
+  const shownName = useNameFit(nameCell, props.name);
   return (
     <div
       id={props.id}
@@ -207,7 +211,16 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           style={{ background: traceColour(props.colourIndex) }}
           aria-hidden="true"
         />
-        <strong>{props.name}</strong>
+        <strong ref={nameCell} title={shownName === props.name ? undefined : props.name}>
+          {shownName === props.name ? (
+            props.name
+          ) : (
+            <>
+              <span aria-hidden="true">{shownName}</span>
+              <span className="sr-only">{props.name}</span>
+            </>
+          )}
+        </strong>
         <span className="sbx-trace-sub">
           <span
             className="sbx-chip"
