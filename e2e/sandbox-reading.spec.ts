@@ -150,7 +150,8 @@ test('the critical path is drawn, and find-in-trace highlights and steps', async
 test('the waterfall: name column resizes by keyboard and is remembered; ticks never overlap; zoom; fold all', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
+  // 1920: at 1280 the trace panel stacks its rows (waterfallColumns.ts), and has no name column.
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await open(page, 'mode=metadata&requests=1&speed=100');
   await settle(page);
   const handle = page.getByTestId('name-column-resizer');

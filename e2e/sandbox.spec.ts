@@ -414,7 +414,12 @@ test.describe('layout', () => {
       await expect(flag.first()).toContainText(/context lost/);
       const subs = page.locator('[data-testid="trace-row"] .sbx-trace-sub');
       const names = page.locator('[data-testid="trace-row"] .sbx-trace-name strong');
-      for (const texts of [flag, subs, names])
+      // And the flagged span's own name beside its flag (at 1280, "commanded.ro…" beside
+      // "⚠ context lost", before the panel stacked its rows).
+      const spanName = page.locator(
+        '[data-testid="span-row"][data-flags~="new-trace"] .sbx-span-label',
+      );
+      for (const texts of [flag, subs, names, spanName])
         expect(
           await texts.evaluateAll(
             (els) => els.filter((el) => el.scrollWidth > el.clientWidth).length,

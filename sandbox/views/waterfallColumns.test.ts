@@ -11,7 +11,7 @@ describe('waterfallColumns', () => {
       timelinePx: 684,
       maxName: 1000,
     });
-    expect(waterfallColumns(600, 500).name).toBe(400);
+    expect(waterfallColumns(640, 500).name).toBe(440);
     expect(waterfallColumns(STACKED_BELOW_PX, 300).stacked).toBe(false);
   });
 

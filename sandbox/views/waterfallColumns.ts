@@ -2,9 +2,11 @@
  * Below this panel width the waterfall stacks each row: the name cell takes the whole row and the
  * bar runs as a strip along its foot. Side by side, a phone's 370 px panel left the names 243 px
  * and the bars 109 px: a flag (`⚠ wrong parent`, 117 px) fit neither, and 7 of the 9 flags of a
- * mixed global-mode trace read `⚠ wro…`.
+ * mixed global-mode trace read `⚠ wro…`. The trace panel at 1280 (490 px) stacks too: side by
+ * side it read `commanded.ro…` beside `⚠ context lost`; stacked, the name and the long flag
+ * (`⚠ context lost: new trace`) read whole, on a time axis as wide as the panel.
  */
-export const STACKED_BELOW_PX = 480;
+export const STACKED_BELOW_PX = 560;
 
 /** The timeline's right margin in the panel, in pixels (sandbox.css: `.sbx-span-timeline`). */
 const TIMELINE_MARGIN_PX = 16;
