@@ -153,7 +153,7 @@ for (const [width, height, labels] of [
   [1280, 720, 'short'],
   [1920, 1080, 'full'],
 ] as const) {
-  test(`${width}x${height}: each side's picture names every process whole (${labels} names)`, async ({
+  test(`${width}x${height}: each side names every process whole, in its picture (${labels} names) and its waterfall`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height });
@@ -168,6 +168,16 @@ for (const [width, height, labels] of [
       const canvas = side.locator('canvas.sbx-topology-canvas');
       await expect(canvas).toHaveAttribute('data-cut-labels', '0');
       if (width > 390) await expect(canvas).toHaveAttribute('data-covering-pills', '0');
+      // The waterfall stacks its rows on a side narrower than 640 px (waterfallColumns.ts): at
+      // 1280, side by side, it read `commanded.application.…` beside an axis of `0 µs` alone.
+      await side.getByTestId('trace-row').first().click();
+      const waterfall = side.locator('.sbx-waterfall');
+      if (width < 1920) await expect(waterfall).toHaveAttribute('data-stacked', 'true');
+      else await expect(waterfall).not.toHaveAttribute('data-stacked', /./);
+      const cutNames = await waterfall
+        .locator('.sbx-span-label')
+        .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).length);
+      if (width > 390) expect(cutNames).toBe(0);
     }
   });
 }

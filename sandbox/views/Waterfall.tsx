@@ -131,9 +131,10 @@ export function Waterfall(props: { compact?: boolean }) {
   const t0 = trace?.startUs ?? 0;
   const t1 = trace ? (trace.open > 0 ? Math.max(trace.endUs, now) : trace.endUs) : 1;
   const range = Math.max(1, t1 - t0);
-  // The name column and the timeline: side by side, or stacked in a narrow panel (a phone).
+  // The name column and the timeline: side by side, or stacked in a narrow panel (a phone, the
+  // trace panel at 1280).
   const { stacked, name, timelinePx, maxName } = waterfallColumns(panelPx, nameCol);
-  // A stacked row (a phone) spends its width on the span's name and flag, not the service's.
+  // A stacked row spends its width on the span's name and flag, not the service's.
   const swatch = stacked || usesSwatch(name);
   // The deepest row's levels below the root: CSS shrinks the step per level to fit them in the
   // column it draws (`name`), and the flag estimates take the same step.

@@ -4,9 +4,11 @@
  * and the bars 109 px: a flag (`⚠ wrong parent`, 117 px) fit neither, and 7 of the 9 flags of a
  * mixed global-mode trace read `⚠ wro…`. The trace panel at 1280 (490 px) stacks too: side by
  * side it read `commanded.ro…` beside `⚠ context lost`; stacked, the name and the long flag
- * (`⚠ context lost: new trace`) read whole, on a time axis as wide as the panel.
+ * (`⚠ context lost: new trace`) read whole, on a time axis as wide as the panel. So does each
+ * side of a comparison at 1280 (610 px), where `commanded.application.…` was cut and the axis
+ * read `0 µs` alone. At 1366 a side is 650 px, and keeps its name column and duration labels.
  */
-export const STACKED_BELOW_PX = 560;
+export const STACKED_BELOW_PX = 640;
 
 /** The timeline's right margin in the panel, in pixels (sandbox.css: `.sbx-span-timeline`). */
 const TIMELINE_MARGIN_PX = 16;
