@@ -42,6 +42,13 @@ async function replaceCode(page: Page, text: string) {
   await page.keyboard.insertText(text);
 }
 
+/** Selects the first `commanded.router.dispatch` span of the run's trace; its message details. */
+async function routerSpanMessage(page: Page) {
+  const trace = page.getByTestId('exercise-trace');
+  await trace.getByRole('treegrid').getByText('commanded.router.dispatch').first().click();
+  return trace.locator('.sbx-message');
+}
+
 test('exercise 3: the starter fails with its message; typing the fix passes and shows the trace', async ({
   page,
 }) => {
@@ -66,6 +73,13 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   // What was expected, and what was found.
   await expect(failed).toContainText('PlaceLabOrder: metadata has request_id but no trace_ctx');
   await expect(page.getByTestId('assertion').filter({ hasText: 'passes' })).toHaveCount(0);
+  // The run's own trace shows the command that crossed without context, and its metadata.
+  const routerMessage = await routerSpanMessage(page);
+  await expect(routerMessage).toContainText(
+    'command PlaceLabOrder from RequestProcess to Router: carried no trace context',
+  );
+  await expect(routerMessage.getByLabel('Message metadata')).toContainText('"request_id"');
+  await expect(routerMessage.getByLabel('Message metadata')).not.toContainText('trace_ctx');
 
   // Type the fix after the comment inside the function body; CodeMirror indents and closes brackets.
   await editor(page).getByText('command.metadata.trace_ctx, the key').click();
@@ -96,6 +110,11 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   await expect(trace.locator('[data-testid="trace-row"][data-status="connected"]')).toHaveCount(3);
   await expect(trace.getByTestId('waterfall-meta')).toContainText('37 spans');
   await expect(trace.getByRole('treegrid')).toContainText('commanded.router.dispatch');
+  // The same command now carries the context the learner injected.
+  const carried = await routerSpanMessage(page);
+  await expect(carried).toContainText('carried trace context');
+  await expect(carried.getByLabel('Message metadata')).toContainText('"trace_ctx"');
+  await expect(carried).toContainText(/traceparent: 00-[0-9a-f]{32}-[0-9a-f]{16}-01/);
 
   // After a pass the reference solution shows, as a diff against the learner's code, with the
   // Elixir beside it.

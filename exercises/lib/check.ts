@@ -1,6 +1,8 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { Hooks } from '../../sandbox/core/hooks.ts';
 import { runScenario, type RunOptions, type RunResult } from '../../sandbox/core/runScenario.ts';
+import { ConsumedMessages } from '../../sandbox/model/ConsumedMessages.ts';
+import type { MessageInfo } from '../../sandbox/model/SpanRecord.ts';
 
 /**
  * What one assertion found. `not-yet` means there was nothing for it to look at (the span it
@@ -26,6 +28,11 @@ export interface CheckReport {
   crashes: string[];
   /** Every ended span, for the trace view next to the editor. */
   spans: ReadableSpan[];
+  /**
+   * The message each consumer span handled, by span id: the trace view shows what its metadata
+   * held (a `trace_ctx`, or none), which is what the propagation exercises are about.
+   */
+  messages: Record<string, MessageInfo>;
 }
 
 /**
@@ -104,13 +111,14 @@ export interface CheckPlan {
 export function runCheck(exercise: string, plan: CheckPlan, learnerHooks: Hooks): CheckReport {
   const seen: Seen = {};
   const hooks = plan.observe ? plan.observe(learnerHooks, seen) : learnerHooks;
+  const consumed = new ConsumedMessages();
   let result: RunResult;
   try {
-    result = runScenario({ ...plan.run, hooks, maxEvents: 2_000_000 });
+    result = runScenario({ ...plan.run, hooks, maxEvents: 2_000_000, onEvent: consumed.onEvent });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const failed = assertion('the simulation finished', [message]);
-    return { exercise, passed: false, assertions: [failed], crashes: [], spans: [] };
+    return { exercise, passed: false, assertions: [failed], crashes: [], spans: [], messages: {} };
   }
   const crashes = result.stats.crashLog;
   // After a crash, part of the run never happened: a rule that found nothing wrong in the rest
@@ -129,5 +137,6 @@ export function runCheck(exercise: string, plan: CheckPlan, learnerHooks: Hooks)
     assertions,
     crashes,
     spans: result.spans,
+    messages: consumed.bySpanId,
   };
 }

@@ -45,6 +45,7 @@ export function checkSource(
       assertions: [assertion('the code compiles and loads', [err.message])],
       crashes: [],
       spans: [],
+      messages: {},
     };
   }
 }

@@ -281,7 +281,11 @@ export function ExerciseView(props: ExerciseViewProps) {
       <section className="exw-trace-col" aria-labelledby="exw-trace-h">
         <h3 id="exw-trace-h">Trace of the last run</h3>
         {result?.otlp ? (
-          <TraceView otlp={result.otlp} name={`run ${state.status === 'finished' ? state.n : 0}`} />
+          <TraceView
+            otlp={result.otlp}
+            messages={result.messages}
+            name={`run ${state.status === 'finished' ? state.n : 0}`}
+          />
         ) : (
           <p className="exw-muted">
             {state.status === 'running'

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { createSceneController } from '../../sandbox/store/SceneController.ts';
+import type { MessageInfo } from '../../sandbox/model/SpanRecord.ts';
 import { DEFAULT_SETTINGS } from '../../sandbox/store/store.scene.ts';
 import { SceneContext } from '../../sandbox/views/SceneContext.ts';
 import { SpanDetails } from '../../sandbox/views/SpanDetails.tsx';
@@ -10,6 +11,8 @@ import '../../sandbox/views/sandbox.css';
 export interface TraceViewProps {
   /** The check's spans as OTLP/JSON, or null when nothing ran. */
   otlp: string | null;
+  /** The message each consumer span handled, by span id: its details show that metadata. */
+  messages?: Readonly<Record<string, MessageInfo>>;
   /** Names the run, e.g. "run 3 of 03-inject". */
   name: string;
 }
@@ -18,7 +21,7 @@ export interface TraceViewProps {
  * The trace of a check run in the sandbox's own views. The run's spans arrive as OTLP/JSON from
  * the worker and are loaded the way the sandbox imports a file, so they look exactly as there.
  */
-export function TraceView({ otlp, name }: TraceViewProps) {
+export function TraceView({ otlp, messages, name }: TraceViewProps) {
   const [scene] = useState(() =>
     createSceneController({ settings: DEFAULT_SETTINGS, autoplay: false }),
   );
@@ -31,9 +34,9 @@ export function TraceView({ otlp, name }: TraceViewProps) {
 
   useEffect(() => {
     if (!otlp) return;
-    const ok = scene.importText(otlp, name);
+    const ok = scene.importText(otlp, name, messages);
     setError(ok ? null : scene.store.getState().importError);
-  }, [scene, otlp, name]);
+  }, [scene, otlp, messages, name]);
 
   if (!otlp) return null;
   if (error) return <p className="exw-error">The trace could not be shown: {error}</p>;

@@ -1,4 +1,5 @@
 import type { Assertion } from '../lib/check.ts';
+import type { MessageInfo } from '../../sandbox/model/SpanRecord.ts';
 
 /** What the page asks the check worker. */
 export interface CheckRequest {
@@ -15,6 +16,8 @@ export interface CheckResultData {
   crashes: string[];
   /** The run's spans as an OTLP/JSON ExportTraceServiceRequest; null when nothing ran. */
   otlp: string | null;
+  /** The message each consumer span handled, by span id (plain data: it crosses the thread). */
+  messages: Record<string, MessageInfo>;
   /** How long the check took in the worker, in milliseconds. */
   ms: number;
 }

@@ -26,6 +26,7 @@ self.onmessage = (event: MessageEvent<CheckRequest>) => {
         assertions: report.assertions,
         crashes: report.crashes,
         otlp: report.spans.length > 0 ? toOtlpJson(report.spans) : null,
+        messages: report.messages,
         ms: Math.round(performance.now() - t0),
       },
     });

@@ -54,6 +54,7 @@ const result: CheckResultData = {
   assertions: [],
   crashes: [],
   otlp: null,
+  messages: {},
   ms: 3,
 };
 

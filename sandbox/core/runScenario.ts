@@ -2,7 +2,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { summarizeTraces, type TraceSummary } from '../telemetry/traceSummary.ts';
 import { createSimulation, type SimulationOptions, type SimulationStats } from './simulation.ts';
 
-export interface RunOptions extends Omit<SimulationOptions, 'onEvent' | 'onSpan'> {
+export interface RunOptions extends Omit<SimulationOptions, 'onSpan'> {
   requests?: number;
   concurrency?: number;
   /** A guard against a run that never goes idle. */

@@ -4,7 +4,7 @@ import type { SimEvent } from '../core/simulation.ts';
 import type { StackEntry } from '../core/tracing.ts';
 import { fromReadableSpan } from './SpanRecord.ts';
 import { TraceBuffer } from './TraceBuffer.ts';
-import { carriedTraceId, messageInfo } from './messageInfo.ts';
+import { carriedTraceId, consumedMessage } from './messageInfo.ts';
 
 /** A message on its way between two topology nodes. */
 export interface Flight {
@@ -129,9 +129,8 @@ export class SceneRecorder {
     const record = fromReadableSpan(span, false);
     const pid = record.attributes['elixir.process'];
     const env = typeof pid === 'string' ? this.handling.get(pid) : undefined;
-    // Consumer spans say whether their message carried context; show them that message.
-    if (env && 'sim.context.carried' in record.attributes)
-      record.message = messageInfo(env, (p) => this.nodes.get(p));
+    const message = consumedMessage(record.attributes, env, (p) => this.nodes.get(p));
+    if (message) record.message = message;
     this.buffer.add(record);
   }
 

@@ -63,3 +63,16 @@ export function messageInfo(
     traceparent: traceparentOf(envelope.body),
   };
 }
+
+/**
+ * The message a consumer span handled, if it is one: consumer spans say whether their message
+ * carried context (`sim.context.carried`), and the views show that message beside the verdict.
+ */
+export function consumedMessage(
+  attributes: Readonly<Record<string, unknown>>,
+  envelope: EnvelopeLike | undefined,
+  nodeOf: (pid: string) => string | undefined,
+): MessageInfo | undefined {
+  if (!envelope || !('sim.context.carried' in attributes)) return undefined;
+  return messageInfo(envelope, nodeOf);
+}

@@ -2,6 +2,7 @@ import type { Fault } from '../core/config.ts';
 import { createSimulation, type Simulation } from '../core/simulation.ts';
 import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
+import type { MessageInfo } from '../model/SpanRecord.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
 import { repairSpanIds } from '../model/importIds.ts';
 import { contextHopsOf } from '../model/contextHopsOf.ts';
@@ -416,12 +417,19 @@ export function createSceneController(opts: SceneControllerOptions) {
       return pending;
     },
     /** Loads an OTLP/JSON file; on error the current view stays and the error is shown. */
-    importText(text: string, name: string): boolean {
+    importText(
+      text: string,
+      name: string,
+      messages?: Readonly<Record<string, MessageInfo>>,
+    ): boolean {
       const result = parseOtlpJson(text);
       if (!result.ok) {
         store.setState({ importError: result.error });
         return false;
       }
+      // A file carries no messages; a run that kept its own (a workshop check) hands them over.
+      if (messages)
+        for (const span of result.spans) span.message = messages[span.spanId] ?? span.message;
       const { spans, repairs } = repairSpanIds(result.spans);
       imported = bufferFrom(spans);
       chosen = false;
