@@ -98,7 +98,7 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   await expect(page.getByTestId('solved-badge')).toBeVisible();
   await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
   await expect(page.getByTestId('facilitator-line')).toHaveText(
-    /^1\/11 done, stuck on 1: The Tracing Plug$/,
+    /^1\/11 done, next: 1: The Tracing Plug$/,
   );
   await expect(page.getByTestId('why-it-works')).toContainText(
     'propagation.inject wrote a W3C traceparent',
@@ -315,6 +315,10 @@ test('the list shows every exercise in story order, reachable by keyboard', asyn
   const cards = page.getByTestId('exercise-card');
   await expect(cards).toHaveCount(11);
   await expect(cards.first()).toContainText('Not started');
+  // Nobody is stuck before they begin: the room's line says what comes next.
+  await expect(page.getByTestId('facilitator-line')).toHaveText(
+    '0/11 done, next: 1: The Tracing Plug',
+  );
   await cards.nth(2).getByRole('link').focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#\/exercises\/3$/);

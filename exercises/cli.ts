@@ -63,11 +63,12 @@ async function verify(solutions: boolean): Promise<number> {
   for (const e of EXERCISES) {
     const file = solutions ? solutionFile(e) : workingFile(e);
     const summary = await checkInWorker(e.id, file);
-    states.push({ exercise: e, passed: summary.passed, failure: firstFailure(summary) });
+    const untouched = !solutions && isUntouched(e);
+    states.push({ exercise: e, passed: summary.passed, failure: firstFailure(summary), untouched });
     console.log(
       summary.passed
         ? `${green('✓')} ${label(e)}`
-        : `${red('✗')} ${label(e)}  ${dim(shown(file))}${isUntouched(e) && !solutions ? dim('  (not started)') : ''}`,
+        : `${red('✗')} ${label(e)}  ${dim(shown(file))}${untouched ? dim('  (not started)') : ''}`,
     );
   }
   const line = facilitatorLine(states);

@@ -59,5 +59,11 @@ describe('the exercises CLI screens', () => {
     expect(facilitatorLine(EXERCISES.map((e) => ({ exercise: e, passed: true })))).toBe(
       '11/11 done, all solved',
     );
+    // Not begun is not stuck: the line names what comes next, and no failure.
+    expect(
+      facilitatorLine(
+        EXERCISES.map((e, i) => ({ exercise: e, passed: i > 0, failure, untouched: i === 0 })),
+      ),
+    ).toBe('10/11 done, next: 1: The Tracing Plug');
   });
 });

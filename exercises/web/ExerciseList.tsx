@@ -1,13 +1,12 @@
 import { EXERCISES } from '../lib/catalog.ts';
 import { exerciseHash } from './exerciseRoute.ts';
 import { inlineCode } from './inlineCode.tsx';
-import type { Progress } from './progress.ts';
+import { notBegun, type Progress } from './progress.ts';
 
 const statusOf = (progress: Progress, id: string) => {
   const e = progress.exercises[id];
   if (e?.passed) return { icon: '✓', text: 'Solved', key: 'solved' };
-  if (e && (e.code !== null || e.hintsShown > 0))
-    return { icon: '◐', text: 'In progress', key: 'started' };
+  if (!notBegun(e)) return { icon: '◐', text: 'In progress', key: 'started' };
   return { icon: '○', text: 'Not started', key: 'new' };
 };
 

@@ -5,7 +5,7 @@ import { ExerciseView } from './ExerciseView.tsx';
 import { SOURCES, onSourcesChange, type ExerciseSources } from './exerciseSources.ts';
 import { LIST_HASH, parseExercisesHash } from './exerciseRoute.ts';
 import { facilitatorLine } from '../lib/summary.ts';
-import { emptyEntry } from './progress.ts';
+import { emptyEntry, notBegun } from './progress.ts';
 import { useProgress } from './useProgress.ts';
 import './exercises.css';
 import talkTitle from 'virtual:talk-title';
@@ -95,11 +95,15 @@ export default function ExercisesPage() {
 
   const solved = EXERCISES.filter((e) => progress.exercises[e.id]?.passed).length;
   const roomLine = facilitatorLine(
-    EXERCISES.map((e) => ({
-      exercise: e,
-      passed: progress.exercises[e.id]?.passed ?? false,
-      failure: progress.exercises[e.id]?.failure ?? undefined,
-    })),
+    EXERCISES.map((e) => {
+      const entry = progress.exercises[e.id];
+      return {
+        exercise: e,
+        passed: entry?.passed ?? false,
+        failure: entry?.failure ?? undefined,
+        untouched: notBegun(entry),
+      };
+    }),
   );
   const exercise = route.kind === 'exercise' ? route.exercise : null;
 

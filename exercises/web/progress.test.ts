@@ -3,9 +3,11 @@ import {
   BACKUP_KEY,
   STORAGE_KEY,
   createProgressStorage,
+  emptyEntry,
   emptyProgress,
   exportProgress,
   importProgress,
+  notBegun,
   parseProgress,
   type Progress,
 } from './progress.ts';
@@ -275,5 +277,17 @@ describe('renumbered exercises', () => {
       passed: true,
     });
     expect(progress.exercises['11-global-state']).toMatchObject({ hintsShown: 2 });
+  });
+});
+
+describe('notBegun', () => {
+  it('is an exercise with no entry, or the starter never run and no hint shown', () => {
+    expect(notBegun(undefined)).toBe(true);
+    expect(notBegun(emptyEntry())).toBe(true);
+    expect(notBegun({ ...emptyEntry(), code: 'x' })).toBe(false);
+    expect(notBegun({ ...emptyEntry(), hintsShown: 1 })).toBe(false);
+    // A run of the starter that failed: the learner has begun, and is stuck there.
+    expect(notBegun({ ...emptyEntry(), failure: 'a: b' })).toBe(false);
+    expect(notBegun({ ...emptyEntry(), passed: true })).toBe(false);
   });
 });

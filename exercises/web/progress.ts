@@ -52,6 +52,10 @@ export const emptyEntry = (): ExerciseProgress => ({
   solvedAt: null,
 });
 
+/** Not begun: still the starter, never run to a failure, no hint shown (no entry counts too). */
+export const notBegun = (entry: ExerciseProgress | undefined): boolean =>
+  !entry || (!entry.passed && entry.code === null && entry.hintsShown === 0 && !entry.failure);
+
 export interface Loaded {
   progress: Progress;
   /** What the learner should be told: what was recovered, dropped or could not be saved. */
