@@ -310,6 +310,43 @@ test('progress exports to a file and imports again; a bad file changes nothing',
   await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
 });
 
+test('390x844: every goal tree shows its names whole, without a sideways scroll', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const n of EXERCISE_IDS.map((_, i) => i + 1)) {
+    await page.goto(`/exercises.html#/exercises/${n}`);
+    const goal = page.getByTestId('goal');
+    await expect(goal).toBeVisible();
+    // Measured once the tree has fitted itself to its width.
+    await expect
+      .poll(() => goal.evaluate((el) => el.scrollWidth - el.clientWidth), { message: `goal ${n}` })
+      .toBeLessThanOrEqual(0);
+    const cut = await goal.evaluate((el) => {
+      const right =
+        el.getBoundingClientRect().right - parseFloat(getComputedStyle(el).paddingRight);
+      // Each word's own box: a name that wraps ends its line with a space, which may hang over.
+      const words = (name: Element) =>
+        [...name.childNodes]
+          .filter((t) => t.nodeType === Node.TEXT_NODE)
+          .flatMap((t) =>
+            [...(t.textContent ?? '').matchAll(/\S+/g)].map((m) => {
+              const range = document.createRange();
+              range.setStart(t, m.index);
+              range.setEnd(t, m.index + m[0].length);
+              return range;
+            }),
+          );
+      return [...el.querySelectorAll('.exw-goal-name')]
+        .filter((name) =>
+          words(name).some((w) => [...w.getClientRects()].some((r) => r.right > right + 0.5)),
+        )
+        .map((name) => name.textContent);
+    });
+    expect(cut, `goal ${n}`).toEqual([]);
+  }
+});
+
 test('the list shows every exercise in story order, reachable by keyboard', async ({ page }) => {
   await page.goto('/exercises.html#/exercises');
   const cards = page.getByTestId('exercise-card');

@@ -1,14 +1,29 @@
-import { useMemo, type CSSProperties } from 'react';
+import { Fragment, useMemo, useRef, type CSSProperties } from 'react';
+import { fitGoal } from './goalFit.ts';
 import { goalLines } from './goalLines.ts';
+import { useColumns } from './useColumns.ts';
 
 /**
  * The expected trace, drawn as its tree: span names stand out, kinds are tags, columns stay. A
- * line too long for the column wraps under its span's name, not off the edge.
+ * line too long for the column wraps under its span's name, not off the edge; a tree too deep
+ * for it (a phone) narrows its indentation first, so that names stay whole.
  */
 export function GoalTree({ goal }: { goal: string }) {
-  const lines = useMemo(() => goalLines(goal), [goal]);
+  const pre = useRef<HTMLPreElement>(null);
+  const columns = useColumns(pre);
+  const parsed = useMemo(() => goalLines(goal), [goal]);
+  const lines = useMemo(
+    () => (columns === null ? parsed : fitGoal(parsed, columns)),
+    [parsed, columns],
+  );
   return (
-    <pre className="exw-goal" tabIndex={0} aria-label="The expected trace" data-testid="goal">
+    <pre
+      ref={pre}
+      className="exw-goal"
+      tabIndex={0}
+      aria-label="The expected trace"
+      data-testid="goal"
+    >
       {lines.map((line, i) => (
         <span
           key={i}
@@ -16,7 +31,7 @@ export function GoalTree({ goal }: { goal: string }) {
           style={{ '--exw-branch': line.branch.length } as CSSProperties}
         >
           <span className="exw-goal-branch">{line.branch}</span>
-          <span className="exw-goal-name">{line.name}</span>
+          <span className="exw-goal-name">{breakableAtDots(line.name)}</span>
           {line.rest.map((piece, j) =>
             piece.kind ? (
               <span key={j} className="exw-goal-kind">
@@ -46,4 +61,14 @@ function unbroken(text: string) {
       </span>
     ),
   );
+}
+
+/** A name that may still break after its dots, should even the narrowest tree not fit it. */
+function breakableAtDots(name: string) {
+  return name.split(/(?<=\.)(?=[^.\s])/).map((part, k) => (
+    <Fragment key={k}>
+      {k > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
