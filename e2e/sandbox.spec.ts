@@ -494,7 +494,10 @@ test.describe('layout', () => {
     const tree = page.getByRole('treegrid');
     // Side by side, the names had 243 px and the bars 109: 7 of this trace's 9 flags read
     // "⚠ wro…". Every row of the tree is visited: the list is virtualized.
-    const seen = new Map<string, { flag: string; cut: boolean; bar: number }>();
+    const seen = new Map<
+      string,
+      { flag: string; cut: boolean; bar: number; name: string; shown: string; nameCut: boolean }
+    >();
     const height = await tree.evaluate((el) => el.scrollHeight);
     for (let top = 0; top < height; top += 200) {
       await tree.evaluate((el, y) => (el.scrollTop = y), top);
@@ -502,11 +505,15 @@ test.describe('layout', () => {
         els.map((row) => {
           const flag = row.querySelector<HTMLElement>('.sbx-flag');
           const bar = row.querySelector<HTMLElement>('.sbx-bar');
+          const label = row.querySelector<HTMLElement>('.sbx-span-label')!;
           return {
             id: row.getAttribute('data-span-id') ?? '',
             flag: flag?.textContent ?? '',
             cut: flag ? flag.scrollWidth > flag.clientWidth : false,
             bar: bar?.getBoundingClientRect().width ?? 0,
+            name: label.querySelector('.sr-only')?.textContent ?? label.textContent ?? '',
+            shown: label.querySelector('[aria-hidden]')?.textContent ?? label.textContent ?? '',
+            nameCut: label.scrollWidth > label.clientWidth,
           };
         }),
       );
@@ -516,6 +523,15 @@ test.describe('layout', () => {
     expect(flagged.length).toBeGreaterThan(0);
     expect(flagged.filter((r) => r.cut).map((r) => r.flag)).toEqual([]);
     expect(flagged.some((r) => r.flag.includes('wrong parent'))).toBe(true);
+    // Beside its flag, a name too long drops namespaces from the left (`…router.dispatch`);
+    // CSS cut it at the end before (`commanded.router.dis…`).
+    const badNames = [...seen.values()].filter(
+      (r) =>
+        r.nameCut ||
+        (r.shown !== r.name && !(r.shown.startsWith('…') && r.name.endsWith(r.shown.slice(1)))),
+    );
+    expect(badNames.map((r) => `${r.name} as ${r.shown}`)).toEqual([]);
+    expect([...seen.values()].some((r) => r.shown !== r.name)).toBe(true);
     // Each row still draws its bar, on the row's whole width.
     expect([...seen.values()].filter((r) => r.bar < 2)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -1,10 +1,12 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../model/buildTraceTree.ts';
 import type { SpanFlag } from '../model/explainSpan.ts';
 import type { SpanRecord } from '../model/SpanRecord.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
+import { FittedName } from './FittedName.tsx';
 import { fitsLongFlag, flagOf } from './spanFlagText.ts';
+import { useNameFit } from './useNameFit.ts';
 
 export const ROW = 32;
 
@@ -69,6 +71,9 @@ const NO_FLAGS: readonly SpanFlag[] = [];
 export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
   const { row, span, index, place, open, handlers, scene } = props;
   const flags = props.flags ?? NO_FLAGS;
+  const label = useRef<HTMLSpanElement>(null);
+  // `…router.dispatch` beside its flag, where CSS cut `commanded.router.dis…` (a phone).
+  const shownName = useNameFit(label, span.name);
   const colour = serviceColour(span.service);
   const long = flagOf(flags, row.orphan, props.batchLabel);
   const { text: flagText, breaks } =
@@ -142,7 +147,9 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
             {span.service}
           </span>
         )}
-        <span className="sbx-span-label">{span.name}</span>
+        <span ref={label} className="sbx-span-label">
+          <FittedName name={span.name} shown={shownName} />
+        </span>
         {flagText && (
           <span className={`sbx-flag ${breaks ? 'sbx-flag-break' : ''}`}>
             {breaks ? '⚠ ' : ''}

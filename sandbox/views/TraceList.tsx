@@ -7,6 +7,7 @@ import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
 import { OpenInJaeger } from './OpenInJaeger.tsx';
+import { FittedName } from './FittedName.tsx';
 import { useNameFit } from './useNameFit.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { KEYS } from './useShortcuts.ts';
@@ -212,14 +213,7 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           aria-hidden="true"
         />
         <strong ref={nameCell} title={shownName === props.name ? undefined : props.name}>
-          {shownName === props.name ? (
-            props.name
-          ) : (
-            <>
-              <span aria-hidden="true">{shownName}</span>
-              <span className="sr-only">{props.name}</span>
-            </>
-          )}
+          <FittedName name={props.name} shown={shownName} />
         </strong>
         <span className="sbx-trace-sub">
           <span
