@@ -28,8 +28,14 @@ export function criticalPath(spans: readonly SpanRecord[], now = 0): CriticalSec
   roots.sort(byEnd);
 
   const path: CriticalSection[] = [];
+  // The walk goes back in time, and no moment is on the path twice: each stretch ends at or
+  // before the start of the one found after it. A span whose wrong parent (global mode) started
+  // after it, or a later root's child that outlives it, would otherwise be counted over again.
+  let frontier = Infinity;
   const push = (spanId: string, startUs: number, endUs: number) => {
-    if (endUs > startUs) path.push({ spanId, startUs, endUs });
+    const end = Math.min(endUs, frontier);
+    if (end > startUs) path.push({ spanId, startUs, endUs: end });
+    frontier = Math.min(frontier, startUs);
   };
   // A trace with several roots (a broken one) is followed from the root that ends last, then
   // on through the earlier roots, as if one invisible root held them all.
@@ -43,11 +49,11 @@ export function criticalPath(spans: readonly SpanRecord[], now = 0): CriticalSec
   while (current && guard-- > 0) {
     // A child that started after its parent ended (an async consumer) leaves the parent at its end:
     // the wait in between is queueing, on no span.
-    const end = Math.min(blockedAt ?? endOf(current, now), endOf(current, now));
-    const limit = blockedAt;
+    const end = Math.min(blockedAt ?? endOf(current, now), endOf(current, now), frontier);
+    const limit = Math.min(blockedAt ?? Infinity, frontier);
     const kids: SpanRecord[] = children.get(current.spanId) ?? [];
     const last: SpanRecord | undefined = kids.find(
-      (k) => limit === undefined || endOf(k, now) < limit,
+      (k) => limit === Infinity || endOf(k, now) < limit,
     );
     if (last && endOf(last, now) > current.startUs) {
       push(current.spanId, Math.min(endOf(last, now), end), end);
