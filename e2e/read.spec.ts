@@ -104,7 +104,14 @@ test('reading mode: sections of reader text, contents, live scenes, and the plac
     'Question 1 below',
   );
   await expect(live).toHaveCount(0);
-  await page.locator('#read-29 [data-question]').getByRole('radio').first().check();
+  // The veil says what to predict, and takes the reader to the question's choices.
+  const veil = page.locator('#read-29 .read-figure [data-predict-first]');
+  await expect(veil).toContainText('What happens to their spans?');
+  await veil.getByRole('button', { name: 'Answer question 1' }).click();
+  const firstChoice = page.locator('#read-29 [data-question]').getByRole('radio').first();
+  await expect(firstChoice).toBeFocused();
+  await expect(firstChoice).toBeInViewport();
+  await firstChoice.check();
   await page.evaluate(() => scrollTo(0, 0));
   await expect(live).toHaveAttribute('data-paused', 'true');
   await toc.getByRole('link', { name: /The proof of concept/ }).click();
