@@ -76,7 +76,7 @@ test('exercise 3: the starter fails with its message; typing the fix passes and 
   // The run's own trace shows the command that crossed without context, and its metadata.
   const routerMessage = await routerSpanMessage(page);
   await expect(routerMessage).toContainText(
-    'command PlaceLabOrder from RequestProcess to Router: carried no trace context',
+    'command PlaceLabOrder from Phoenix request to Router: carried no trace context',
   );
   await expect(routerMessage.getByLabel('Message metadata')).toContainText('"request_id"');
   await expect(routerMessage.getByLabel('Message metadata')).not.toContainText('trace_ctx');

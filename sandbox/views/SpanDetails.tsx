@@ -3,6 +3,7 @@ import { batchIndex } from '../model/batches.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
+import { nodeLabel } from '../core/topology.ts';
 
 const show = (v: AttrValue) => (Array.isArray(v) ? JSON.stringify(v) : String(v));
 
@@ -109,8 +110,12 @@ export function SpanDetails() {
         <div className="sbx-message">
           <p>
             {span.message.summary} from{' '}
-            <strong>{span.message.fromNode ?? span.message.fromPid ?? '?'}</strong> to{' '}
-            <strong>{span.message.toNode}</strong>:{' '}
+            <strong>
+              {span.message.fromNode
+                ? nodeLabel(span.message.fromNode)
+                : (span.message.fromPid ?? '?')}
+            </strong>{' '}
+            to <strong>{nodeLabel(span.message.toNode)}</strong>:{' '}
             {span.message.traceparent ? (
               <span>carried trace context</span>
             ) : (
