@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { EXERCISES } from '../exercises/lib/catalog.ts';
 
 // The workshop page through its own entry, exercises.html, against the built site (with its CSP).
 const STORAGE_KEY = 'tracing-in-elixir:exercises';
@@ -344,6 +345,56 @@ test('390x844: every goal tree shows its names whole, without a sideways scroll'
         .map((name) => name.textContent);
     });
     expect(cut, `goal ${n}`).toEqual([]);
+  }
+});
+
+test('390x844: the Elixir sketch wraps under its own indentation, between words, and copies as written', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [i, exercise] of EXERCISES.entries()) {
+    await page.goto(`/exercises.html#/exercises/${i + 1}`);
+    const sketch = page.getByTestId('elixir-sketch');
+    await expect(sketch).toBeVisible();
+    // What a copy takes: the code itself, one newline per line, no extra blank lines.
+    expect((await sketch.innerText()).replace(/\n$/, ''), exercise.id).toBe(
+      exercise.elixir.sketch.replace(/\n$/, ''),
+    );
+    const faults = await sketch.evaluate((pre) => {
+      // Every character's place, line by line of the code: where each line wraps, and where its
+      // rows start.
+      const lines: { ch: string; top: number; left: number }[][] = [[]];
+      const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode())
+        for (let k = 0; k < (t.textContent ?? '').length; k++) {
+          const ch = t.textContent?.[k] ?? '';
+          if (ch === '\n') {
+            lines.push([]);
+            continue;
+          }
+          const range = document.createRange();
+          range.setStart(t, k);
+          range.setEnd(t, k + 1);
+          const r = range.getClientRects()[0];
+          if (r) lines.at(-1)?.push({ ch, top: r.top, left: r.left });
+        }
+      const found: string[] = [];
+      for (const chars of lines) {
+        const text = chars.map((c) => c.ch).join('');
+        const first = chars.find((c) => /\S/.test(c.ch));
+        for (let k = 1; k < chars.length; k++) {
+          const [before, at] = [chars[k - 1]!, chars[k]!];
+          if (at.top <= before.top + 1) continue;
+          if (!/[\s.([{]/.test(before.ch) && !/\s/.test(at.ch))
+            found.push(`broke mid-word at "${before.ch}|${at.ch}" in ${text}`);
+          // A continuation starts right of where its line's code starts.
+          if (first && at.left <= first.left + 1)
+            found.push(`continues at or left of its line's start: ${text}`);
+        }
+      }
+      return found;
+    });
+    expect(faults, exercise.id).toEqual([]);
   }
 });
 

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { Exercise } from '../lib/Exercise.ts';
+import { CodeLines } from './CodeLines.tsx';
 import { GoalTree } from './GoalTree.tsx';
 import { RunResults } from './RunResults.tsx';
 import { SolutionDiff } from './SolutionDiff.tsx';
@@ -119,7 +120,9 @@ export function ExerciseView(props: ExerciseViewProps) {
             <h3>The same in Elixir</h3>
           </summary>
           <pre data-testid="elixir-sketch">
-            <code>{exercise.elixir.sketch}</code>
+            <code>
+              <CodeLines code={exercise.elixir.sketch} />
+            </code>
           </pre>
         </details>
 
@@ -269,7 +272,9 @@ export function ExerciseView(props: ExerciseViewProps) {
                 <div className="exw-elixir-solution">
                   <h4>The same in Elixir</h4>
                   <pre data-testid="elixir-solution">
-                    <code>{exercise.elixir.solution}</code>
+                    <code>
+                      <CodeLines code={exercise.elixir.solution} />
+                    </code>
                   </pre>
                 </div>
               </div>
