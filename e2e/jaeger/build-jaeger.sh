@@ -34,11 +34,14 @@ if [ -z "$src" ] || [ ! -d "$src" ]; then
   exit 1
 fi
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "${partial:-}"' EXIT
 cp -r "$src/." "$work/"
 chmod -R u+w "$work"
 mkdir -p "$(dirname "$BIN")"
-(cd "$work" && go build -o "$BIN.partial" ./cmd/jaeger)
-mv "$BIN.partial" "$BIN"
+# A partial file of this build's own: two builds at once (a test run beside .ci/run) each rename
+# a whole binary into place, and the later rename replaces an identical file.
+partial="$BIN.partial.$$"
+(cd "$work" && go build -o "$partial" ./cmd/jaeger)
+mv "$partial" "$BIN"
 echo "build-jaeger: built in $(($(date +%s) - start)) s" >&2
 echo "$BIN"
