@@ -311,6 +311,24 @@ test('progress exports to a file and imports again; a bad file changes nothing',
   await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
 });
 
+test('1280x720: a goal note that wraps keeps its arrow with its word and a short note whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/exercises.html#/exercises/3');
+  const goal = page.getByTestId('goal');
+  await expect(goal).toBeVisible();
+  const lines = (text: string) =>
+    goal.locator('.exw-goal-word', { hasText: text }).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+  // At this width both notes wrap below their span's name; each still reads as one piece.
+  expect(await lines('→ trace_ctx')).toBe(1);
+  expect(await lines('Router process')).toBe(1);
+});
+
 test('390x844: every goal tree shows its names whole, without a sideways scroll', async ({
   page,
 }) => {

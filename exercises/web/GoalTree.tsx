@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useRef, type CSSProperties } from 'react';
 import { fitGoal } from './goalFit.ts';
-import { goalLines } from './goalLines.ts';
+import { goalLines, noteUnits } from './goalLines.ts';
 import { useColumns } from './useColumns.ts';
 
 /**
@@ -50,9 +50,12 @@ export function GoalTree({ goal }: { goal: string }) {
   );
 }
 
-/** Words that wrap only between them: "http.route=/lab-orders" never breaks at its hyphen. */
+/**
+ * Pieces that wrap only between them: "http.route=/lab-orders" never breaks at its hyphen, and
+ * "→ trace_ctx" never parts its arrow from its word (noteUnits).
+ */
 function unbroken(text: string) {
-  return text.split(/(\s+)/).map((part, k) =>
+  return noteUnits(text).map((part, k) =>
     part === '' || /^\s+$/.test(part) ? (
       part
     ) : (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISES } from '../lib/catalog.ts';
-import { goalLines } from './goalLines.ts';
+import { goalLines, noteUnits } from './goalLines.ts';
 
 describe('goalLines', () => {
   it('splits a line into branch, span name, and details with kinds picked out', () => {
@@ -38,5 +38,33 @@ describe('goalLines on a links list', () => {
       name: '-> y',
       rest: [{ text: ' (req-5)', kind: false }],
     });
+  });
+});
+
+describe('noteUnits', () => {
+  it('keeps a short note whole, with the whitespace that aligns it', () => {
+    expect(noteUnits('  → trace_ctx')).toEqual(['  ', '→ trace_ctx']);
+    expect(noteUnits('  Router process')).toEqual(['  ', 'Router process']);
+  });
+
+  it('lets a long note wrap between words, but never after an arrow', () => {
+    expect(noteUnits(' -> commanded.event_store.publish of req-4 (LabOrderPlaced)')).toEqual([
+      ' ',
+      '-> commanded.event_store.publish',
+      ' ',
+      'of',
+      ' ',
+      'req-4',
+      ' ',
+      '(LabOrderPlaced)',
+    ]);
+    expect(noteUnits('  every request is one trace, even across → the Task')).toContain('→ the');
+  });
+
+  it('loses no character of any goal note', () => {
+    for (const e of EXERCISES)
+      for (const line of goalLines(e.goal))
+        for (const piece of line.rest)
+          if (!piece.kind) expect(noteUnits(piece.text).join('')).toBe(piece.text);
   });
 });

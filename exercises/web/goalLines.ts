@@ -25,3 +25,31 @@ export function goalLines(goal: string): GoalLine[] {
     return { branch, name, rest };
   });
 }
+
+/** An arrow in a goal's note: it points at the word after it. */
+const ARROW = /^(→|->|←|<-)$/;
+/** A note this short reads as one label ("Router process"), so it moves to the next line whole. */
+const SHORT_NOTE = { chars: 24, words: 3 };
+
+/**
+ * Splits a note that follows a span into the pieces it may wrap between, whitespace kept as its
+ * own pieces (so the columns stay): an arrow stays with what it points at ("→ trace_ctx"), and a
+ * short note stays whole. Without this, a narrow column left "→" at one line's end and
+ * "trace_ctx" alone on the next.
+ */
+export function noteUnits(text: string): string[] {
+  const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
+  const words = body.split(/\s+/).filter((w) => w !== '');
+  if (body.length <= SHORT_NOTE.chars && words.length <= SHORT_NOTE.words)
+    return [lead, body, trail].filter((p) => p !== '');
+  const units: string[] = [];
+  const parts = body.split(/(\s+)/);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    if (ARROW.test(part) && i + 2 < parts.length) {
+      units.push(part + (parts[i + 1] ?? '') + (parts[i + 2] ?? ''));
+      i += 2;
+    } else if (part !== '') units.push(part);
+  }
+  return [lead, ...units, trail].filter((p) => p !== '');
+}
