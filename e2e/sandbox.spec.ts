@@ -378,6 +378,27 @@ test.describe('layout', () => {
     [1280, 720],
     [1920, 1080],
   ] as const) {
+    test(`${width}x${height}: the break's pill names its boxes as the boxes read`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await open(page, 'mode=metadata&faults=task-loses-context&requests=1&speed=100');
+      await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+      const canvas = page.locator('canvas.sbx-topology-canvas');
+      await expect(canvas).toHaveAttribute('data-break-pill', /→ SMS Task/);
+      const pill = (await canvas.getAttribute('data-break-pill')) ?? '';
+      const boxes = ((await canvas.getAttribute('data-box-names')) ?? '').split('|');
+      const [, from, to] = /^\S+ (.+) → (.+?): /.exec(pill) ?? [];
+      // At 1280 the handler's box has room only for 'Notifier'; the pill said 'NotificationHandler'.
+      expect(boxes, pill).toContain(from);
+      expect(boxes, pill).toContain(to);
+    });
+  }
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
     test(`${width}x${height}: the topology and the traces are in view together`, async ({
       page,
     }) => {

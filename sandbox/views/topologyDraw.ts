@@ -12,7 +12,7 @@ import {
   type TopoLayout,
   type TopologyLabels,
 } from './topologyLayout.ts';
-import { drawHopEdges, drawHopMarks } from './topologyMarks.ts';
+import { breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
 
 /** The run's context hops, with pids named by the live recorder's processes. */
 export function hopsOf(scene: SceneController): ContextHops {
@@ -48,7 +48,14 @@ export interface CanvasBox {
 }
 
 /** Wrapped node labels and their size, per layout and scale: measuring text every frame is not free. */
-const labelCache = new Map<string, { lines: string[]; size: number }>();
+const labelCache = new Map<string, FittedLabel>();
+
+/** A box's name as drawn: its lines, their size, and which name they are (full or short). */
+interface FittedLabel {
+  lines: string[];
+  size: number;
+  name: string;
+}
 
 /** What every part of one frame needs: the context, the layout's units, the run. */
 interface Frame {
@@ -105,13 +112,22 @@ export function draw(
   drawHopEdges(ctx, layout, f.u, hops);
   const byNode = live ? stacksByNode(recorder.stacks) : new Map<string, ProcessStack[]>();
   let cutLabels = 0;
-  for (const node of layout.nodes) if (drawNode(f, node, byNode.get(node.id) ?? [])) cutLabels++;
-  // Tests read it: no box's label may be cut at a slide's size.
+  // A pill names a box as the box reads: 'Notifier → SMS Task', not 'NotificationHandler', when
+  // the box had room only for its short name.
+  const drawn = new Map<string, string>();
+  for (const node of layout.nodes) {
+    const label = drawNode(f, node, byNode.get(node.id) ?? []);
+    if (isCut(label.lines)) cutLabels++;
+    drawn.set(node.id, label.name);
+  }
+  // Tests read them: no box's label may be cut at a slide's size, and a pill names boxes as drawn.
   canvas.dataset.cutLabels = String(cutLabels);
+  canvas.dataset.boxNames = [...drawn.values()].join('|');
   const nameOf = (id: string) => {
     const node = layout.byId.get(id);
-    return node ? nodeLabel(node, labels) : id;
+    return drawn.get(id) ?? (node ? nodeLabel(node, labels) : id);
   };
+  canvas.dataset.breakPill = hops.breakHop ? breakText(hops.breakHop, nameOf) : '';
   // Pills may use the whole canvas, not only the picture's bounds.
   const area = {
     x: -place.x / scale,
@@ -153,7 +169,7 @@ function drawEdges({ ctx, layout, u }: Frame): void {
  * A process box: its service stripe, its name, its service, and the span stack of its busiest
  * process. Returns whether the box's name had to be cut.
  */
-function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): boolean {
+function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel {
   const { ctx, layout, u, labels } = f;
   const w = node.w;
   const pad = u(FONT.pad);
@@ -170,7 +186,8 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): boolean {
 
   const textX = node.x + u(6) + pad;
   const textW = w - u(6) - 2 * pad;
-  const lines = nodeLines(f, node, textW);
+  const label = nodeLabelFitted(f, node, textW);
+  const { lines } = label;
   ctx.fillStyle = '#111111';
   lines.forEach((line, i) => ctx.fillText(line, textX, node.y + pad + u(i * FONT.line)));
   ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
@@ -186,11 +203,11 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): boolean {
     y += u(FONT.line + 1);
   }
   if (top) drawStack(f, top, textX, textW, y, rows.stackRows);
-  return lines.some((line) => line.endsWith('\u2026'));
+  return label;
 }
 
 /** A box's name in one or two lines, in the label font (left set on `ctx`). */
-function nodeLines(f: Frame, node: NodeBox, textW: number): string[] {
+function nodeLabelFitted(f: Frame, node: NodeBox, textW: number): FittedLabel {
   const { ctx, labels } = f;
   // Two label lines when the box has room for them and the service name below.
   const labelLines = f.layout.nodeH * f.scale >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
@@ -200,32 +217,39 @@ function nodeLines(f: Frame, node: NodeBox, textW: number): string[] {
     // A name cut by a hair at the label size ("Sample …" in a phone's comparison, 1 px short) is
     // set at the smallest size instead, 12 px, still read from the back row.
     ctx.font = labelFont(f, FONT.label);
-    fitted = { lines: fitLabel(f, node, textW, labelLines), size: FONT.label };
+    fitted = { ...fitLabel(f, node, textW, labelLines), size: FONT.label };
     if (isCut(fitted.lines)) {
       ctx.font = labelFont(f, FONT.small);
       const small = fitLabel(f, node, textW, labelLines);
-      if (!isCut(small)) fitted = { lines: small, size: FONT.small };
+      if (!isCut(small.lines)) fitted = { ...small, size: FONT.small };
     }
     if (labelCache.size > 500) labelCache.clear();
     labelCache.set(key, fitted);
   }
   ctx.font = labelFont(f, fitted.size);
-  return fitted.lines;
+  return fitted;
 }
 
 const labelFont = (f: Frame, size: number) => `600 ${f.u(size)}px system-ui, sans-serif`;
 const isCut = (lines: readonly string[]) => lines.some((line) => line.endsWith('\u2026'));
 
 /** A box's name wrapped in the font set on `ctx`: the full name, else the short one if it fits. */
-function fitLabel(f: Frame, node: NodeBox, textW: number, labelLines: number): string[] {
-  const lines = wrap(f.measure, nodeLabel(node, f.labels), textW, labelLines);
+function fitLabel(
+  f: Frame,
+  node: NodeBox,
+  textW: number,
+  labelLines: number,
+): { lines: string[]; name: string } {
+  const name = nodeLabel(node, f.labels);
+  const lines = wrap(f.measure, name, textW, labelLines);
   // A full name that the box would cut ("Patient Timeline pr…") gives way to the short one
   // ("Timeline", over its service, "projections"): a cut label reads as a bug on a projector.
   if (f.labels === 'full' && isCut(lines)) {
-    const short = wrap(f.measure, nodeLabel(node, 'short'), textW, labelLines);
-    if (!isCut(short)) return short;
+    const shortName = nodeLabel(node, 'short');
+    const short = wrap(f.measure, shortName, textW, labelLines);
+    if (!isCut(short)) return { lines: short, name: shortName };
   }
-  return lines;
+  return { lines, name };
 }
 
 /**
