@@ -45,6 +45,7 @@ describe('noteUnits', () => {
   it('keeps a short note whole, with the whitespace that aligns it', () => {
     expect(noteUnits('  → trace_ctx')).toEqual(['  ', '→ trace_ctx']);
     expect(noteUnits('  Router process')).toEqual(['  ', 'Router process']);
+    expect(noteUnits("  in the Task's process")).toEqual(['  ', "in the Task's process"]);
   });
 
   it('lets a long note wrap between words, but never after an arrow', () => {

@@ -28,8 +28,11 @@ export function goalLines(goal: string): GoalLine[] {
 
 /** An arrow in a goal's note: it points at the word after it. */
 const ARROW = /^(→|->|←|<-)$/;
-/** A note this short reads as one label ("Router process"), so it moves to the next line whole. */
-const SHORT_NOTE = { chars: 24, words: 3 };
+/**
+ * A note this short reads as one label ("Router process", "in the Task's process"), so it moves
+ * to the next line whole: 24 characters fit under a span's name in a phone's goal column.
+ */
+const SHORT_NOTE = 24;
 
 /**
  * Splits a note that follows a span into the pieces it may wrap between, whitespace kept as its
@@ -39,9 +42,7 @@ const SHORT_NOTE = { chars: 24, words: 3 };
  */
 export function noteUnits(text: string): string[] {
   const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
-  const words = body.split(/\s+/).filter((w) => w !== '');
-  if (body.length <= SHORT_NOTE.chars && words.length <= SHORT_NOTE.words)
-    return [lead, body, trail].filter((p) => p !== '');
+  if (body.length <= SHORT_NOTE) return [lead, body, trail].filter((p) => p !== '');
   const units: string[] = [];
   const parts = body.split(/(\s+)/);
   for (let i = 0; i < parts.length; i++) {
