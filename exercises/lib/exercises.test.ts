@@ -54,6 +54,18 @@ describe('the workshop exercises', () => {
     },
   );
 
+  it("says a Task's span carried context only when the hand-over gave the Task one", () => {
+    // The check wraps what beforeStart returns in a box of its own; the span must not take the
+    // box for a context (a starter's POST /messages said carried: true beside 'no trace context').
+    const task = findExercise('07-task-context')!;
+    const carried = (file: string) =>
+      checkSource(task, source(task.id, file))
+        .spans.filter((s) => s.name === 'POST /messages')
+        .map((s) => s.attributes['sim.context.carried']);
+    expect(carried('exercise.ts')).toEqual([false, false, false]);
+    expect(carried('solution.ts')).toEqual([true, true, true]);
+  });
+
   it('reports a syntax error with its line, as a failed check', () => {
     const e = findExercise('3')!;
     const report = checkSource(

@@ -1,10 +1,17 @@
-import { SpanKind } from '@opentelemetry/api';
+import {
+  INVALID_SPAN_CONTEXT,
+  SpanKind,
+  isSpanContextValid,
+  trace,
+  type Context,
+} from '@opentelemetry/api';
 import type { App } from '../app.ts';
 import { sleepUs } from '../effects.ts';
 import { consumeMessage } from './carriers.ts';
 import { aggregateIdIn, type EventEnvelope } from '../domain.ts';
 import type { Metadata } from '../envelope.ts';
 import type { Handler } from '../process.ts';
+import type { ConsumeResult } from '../propagation/PropagationStrategy.ts';
 import { commandFrom, dispatch } from './dispatch.ts';
 import { messagingAttributes } from './messaging.ts';
 
@@ -15,6 +22,19 @@ interface SmsTask {
   handed?: unknown;
 }
 
+/**
+ * What a hand-over gave the Task: its current context once the hook ran. The handed value itself
+ * is opaque (a context, a span, a box a checker wrapped it in), so what counts as carried is
+ * what the Task's process now holds: a span to start under.
+ */
+function handedOver(active: Context): ConsumeResult {
+  return {
+    parent: active,
+    links: [],
+    carried: isSpanContextValid(trace.getSpanContext(active) ?? INVALID_SPAN_CONTEXT),
+  };
+}
+
 /** The Task that talks to the SMS gateway, a process of its own. */
 function smsTask(app: App): Handler {
   return function* (msg, self) {
@@ -23,7 +43,7 @@ function smsTask(app: App): Handler {
     // With a handoff hook, the Task starts from whatever the hook attached, as in Elixir.
     if (handoff) handoff.inTask(task.handed, app.tracing.api(self));
     const consumed = handoff
-      ? { parent: app.tracing.strategy.active(self), links: [], carried: task.handed !== undefined }
+      ? handedOver(app.tracing.strategy.active(self))
       : consumeMessage(app, self, task.metadata, 'task');
     const span = app.tracing.start(self, 'POST /messages', {
       kind: SpanKind.CLIENT,
