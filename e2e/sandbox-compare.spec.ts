@@ -168,6 +168,7 @@ for (const [width, height, labels] of [
       const canvas = side.locator('canvas.sbx-topology-canvas');
       await expect(canvas).toHaveAttribute('data-cut-labels', '0');
       if (width > 390) await expect(canvas).toHaveAttribute('data-covering-pills', '0');
+      await expect(canvas).toHaveAttribute('data-pills-over-names', '0');
       // The waterfall stacks its rows on a side narrower than 640 px (waterfallColumns.ts): at
       // 1280, side by side, it read `commanded.application.…` beside an axis of `0 µs` alone.
       await side.getByTestId('trace-row').first().click();

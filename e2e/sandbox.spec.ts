@@ -395,6 +395,20 @@ test.describe('layout', () => {
     });
   }
 
+  test("390x844: with no free place for the break's pill, it still leaves every box's name in view", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'mode=metadata&faults=task-loses-context&requests=1&speed=100');
+    await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+    const canvas = page.locator('canvas.sbx-topology-canvas');
+    await expect(canvas).toHaveAttribute('data-layout', 'tall');
+    await expect(canvas).toHaveAttribute('data-break-pill', /→ SMS Task/);
+    // The tall picture has no gap as wide as the pill; it used to cover 'SMS Task', the box it names.
+    await expect(canvas).toHaveAttribute('data-covering-pills', '1');
+    await expect(canvas).toHaveAttribute('data-pills-over-names', '0');
+  });
+
   for (const [width, height] of [
     [1280, 720],
     [1920, 1080],

@@ -13,6 +13,7 @@ import {
   type TopologyLabels,
 } from './topologyLayout.ts';
 import { breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
+import type { Rect } from './rect.ts';
 
 /** The run's context hops, with pids named by the live recorder's processes. */
 export function hopsOf(scene: SceneController): ContextHops {
@@ -115,10 +116,12 @@ export function draw(
   // A pill names a box as the box reads: 'Notifier → SMS Task', not 'NotificationHandler', when
   // the box had room only for its short name.
   const drawn = new Map<string, string>();
+  const names: Rect[] = [];
   for (const node of layout.nodes) {
     const label = drawNode(f, node, byNode.get(node.id) ?? []);
     if (isCut(label.lines)) cutLabels++;
     drawn.set(node.id, label.name);
+    names.push(labelRect(f, node, label.lines.length));
   }
   // Tests read them: no box's label may be cut at a slide's size, and a pill names boxes as drawn.
   canvas.dataset.cutLabels = String(cutLabels);
@@ -135,8 +138,10 @@ export function draw(
     w: box.width / scale,
     h: box.height / scale,
   };
-  // Tests read it too: a pill that found no free place covers a box's name.
-  canvas.dataset.coveringPills = String(drawHopMarks(ctx, layout, f.u, hops, nameOf, area));
+  // Tests read them too: a pill that found no free place covers a box, and perhaps its name.
+  const pills = drawHopMarks(ctx, layout, f.u, hops, nameOf, area, names);
+  canvas.dataset.coveringPills = String(pills.covering);
+  canvas.dataset.pillsOverNames = String(pills.overNames);
 
   if (!live) return;
   const now = scene.simulation().now();
@@ -204,6 +209,11 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel 
   }
   if (top) drawStack(f, top, textX, textW, y, rows.stackRows);
   return label;
+}
+
+/** Where a box's name is drawn, in layout units: a pill with nowhere free to go keeps off it. */
+function labelRect(f: Frame, node: NodeBox, lines: number): Rect {
+  return { x: node.x, y: node.y, w: node.w, h: f.u(FONT.pad + lines * FONT.line) };
 }
 
 /** A box's name in one or two lines, in the label font (left set on `ctx`). */

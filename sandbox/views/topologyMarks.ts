@@ -15,6 +15,8 @@ export const HOP_STYLE: Record<HopState, { colour: string; glyph: string; dash: 
 
 /** Text of the marks, in CSS pixels (the canvas converts): readable from the back of a room. */
 const MARK_FONT = 14;
+/** What covering a box's name, a glyph or a pill costs a pill with no free place, in CSS px. */
+const COVER_COST = 120;
 
 /** The hop's edge drawn over the grey one, in the hop's colour and line style. */
 export function drawHopEdges(
@@ -44,7 +46,9 @@ export function drawHopEdges(
  * A pill of text placed near `anchor`, where it covers no box and no other pill, anywhere on the
  * canvas (`area`, in layout units). A canvas wider or taller than the picture (the reading page's
  * docked scene) has room beside it; kept to the picture's own bounds, a pill sized for the back
- * row found no free place there and covered the boxes' names.
+ * row found no free place there and covered the boxes' names. Where no place is free (a phone's
+ * tall picture), the pill covers boxes but not their names (`names`): on a phone it had covered
+ * 'SMS Task', the very box it named.
  */
 function placePill(
   ctx: CanvasRenderingContext2D,
@@ -54,6 +58,7 @@ function placePill(
   anchor: [number, number],
   taken: Rect[],
   area: Rect,
+  names: readonly Rect[],
 ): { rect: Rect; free: boolean } {
   const w = ctx.measureText(text).width + u(16);
   const h = u(MARK_FONT + 10);
@@ -77,7 +82,16 @@ function placePill(
   const free = candidates.find(
     (r) => inside(r) && !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
   );
-  const fallback = candidates.find(inside) ?? (candidates[0] as Rect);
+  // No free place: the nearest that covers fewest names, glyphs and pills, each of them worth
+  // 120 px of distance. A pill far from its hop needs a leader across the picture (the phone's
+  // comparison sent it 250 px down, through two boxes), so nearness still counts.
+  const cost = (r: Rect) =>
+    distance(r) +
+    u(COVER_COST) *
+      (names.filter((b) => overlaps(r, b)).length + taken.filter((t) => overlaps(r, t)).length);
+  let fallback = candidates[0] as Rect;
+  for (const r of candidates)
+    if (inside(r) && (!inside(fallback) || cost(r) < cost(fallback))) fallback = r;
   const rect = free ?? fallback;
   taken.push(rect);
   return { rect, free: free !== undefined };
@@ -111,8 +125,9 @@ function drawPill(
 
 /**
  * A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill, placed
- * anywhere on `area` (the canvas in layout units; the picture's own bounds by default). Returns
- * how many pills found no free place and cover a box or another pill.
+ * anywhere on `area` (the canvas in layout units; the picture's own bounds by default), never on
+ * `names` (where the boxes' names are drawn) if it can help it. Returns how many pills found no
+ * free place and cover a box or another pill, and how many of them cover a box's name.
  */
 export function drawHopMarks(
   ctx: CanvasRenderingContext2D,
@@ -121,7 +136,8 @@ export function drawHopMarks(
   hops: ContextHops,
   nodeLabel: (id: string) => string,
   area: Rect = { x: 0, y: 0, w: layout.w, h: layout.h },
-): number {
+  names: readonly Rect[] = [],
+): { covering: number; overNames: number } {
   const taken: Rect[] = [];
   const midpoints = new Map<string, [number, number]>();
   for (const hop of hops.hops) {
@@ -178,12 +194,14 @@ export function drawHopMarks(
     });
   }
   let covering = 0;
+  let overNames = 0;
   for (const pill of pills) {
-    const { rect, free } = placePill(ctx, layout, u, pill.text, pill.anchor, taken, area);
+    const { rect, free } = placePill(ctx, layout, u, pill.text, pill.anchor, taken, area, names);
     if (!free) covering++;
+    if (names.some((b) => overlaps(rect, b))) overNames++;
     drawPill(ctx, u, rect, pill.text, pill.colour, pill.anchor);
   }
-  return covering;
+  return { covering, overNames };
 }
 
 /** "✕ Request → Router: no trace context" */
