@@ -395,6 +395,38 @@ test.describe('layout', () => {
     });
   }
 
+  test('390x844: span attribute keys break between their parts, never inside a word', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, 'mode=metadata&requests=1&speed=100');
+    await page.getByTestId('trace-row').first().click();
+    await page.getByTestId('span-row').first().click();
+    const keys = page.locator('.sbx-attrs th');
+    await expect(keys.first()).toBeVisible();
+    // Where each key's text moves to a new line, and the character before that break.
+    const breaks = await keys.evaluateAll((ths) =>
+      ths.flatMap((th) => {
+        const text = th.textContent ?? '';
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        const chars: { ch: string; top: number }[] = [];
+        for (let n = walker.nextNode(); n; n = walker.nextNode())
+          for (let i = 0; i < (n.textContent ?? '').length; i++) {
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + 1);
+            chars.push({ ch: n.textContent?.[i] ?? '', top: range.getBoundingClientRect().top });
+          }
+        return chars.flatMap((c, i) =>
+          i > 0 && c.top > (chars[i - 1]?.top ?? 0) + 2 ? [`${text}@${chars[i - 1]?.ch}`] : [],
+        );
+      }),
+    );
+    // At 390 'http.request.method' read 'http.request.met' over 'hod'.
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const b of breaks) expect(b).toMatch(/@[._]$/);
+  });
+
   test("390x844: with no free place for the break's pill, it still leaves every box's name in view", async ({
     page,
   }) => {

@@ -1,4 +1,5 @@
-import { Fragment, useMemo, useRef, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
+import { breakAfter } from '../../sandbox/views/breakAfter.tsx';
 import { fitGoal } from './goalFit.ts';
 import { goalLines, noteUnits } from './goalLines.ts';
 import { useColumns } from './useColumns.ts';
@@ -31,7 +32,7 @@ export function GoalTree({ goal }: { goal: string }) {
           style={{ '--exw-branch': line.branch.length } as CSSProperties}
         >
           <span className="exw-goal-branch">{line.branch}</span>
-          <span className="exw-goal-name">{breakableAtDots(line.name)}</span>
+          <span className="exw-goal-name">{breakAfter(line.name, '.')}</span>
           {line.rest.map((piece, j) =>
             piece.kind ? (
               <span key={j} className="exw-goal-kind">
@@ -64,14 +65,4 @@ function unbroken(text: string) {
       </span>
     ),
   );
-}
-
-/** A name that may still break after its dots, should even the narrowest tree not fit it. */
-function breakableAtDots(name: string) {
-  return name.split(/(?<=\.)(?=[^.\s])/).map((part, k) => (
-    <Fragment key={k}>
-      {k > 0 && <wbr />}
-      {part}
-    </Fragment>
-  ));
 }

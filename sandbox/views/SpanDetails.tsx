@@ -4,6 +4,7 @@ import { serviceColour, textOn } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
 import { nodeLabel } from '../core/topology.ts';
+import { breakAfter } from './breakAfter.tsx';
 
 const show = (v: AttrValue) => (Array.isArray(v) ? JSON.stringify(v) : String(v));
 
@@ -15,7 +16,7 @@ function AttrTable({ attrs, label }: { attrs: Attrs; label: string }) {
       <tbody>
         {entries.map(([k, v]) => (
           <tr key={k}>
-            <th scope="row">{k}</th>
+            <th scope="row">{breakAfter(k, '._')}</th>
             <td>{show(v)}</td>
           </tr>
         ))}
