@@ -366,6 +366,54 @@ test('390x844: every goal tree shows its names whole, without a sideways scroll'
   }
 });
 
+test("390x844: the editor's wrapped comment lines hang under the comment's text, and a click still puts the cursor where it points", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/exercises.html#/exercises/7');
+  const line = page.locator('.cm-line', { hasText: '// NotificationHandler texts' });
+  await expect(line).toBeVisible();
+  const rows = await line.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const tops = [...new Set(rects.map((r) => Math.round(r.top)))];
+    const leftOf = (top: number) =>
+      Math.min(...rects.filter((r) => Math.round(r.top) === top).map((r) => r.left));
+    const ch = parseFloat(getComputedStyle(el).fontSize) * 0.6;
+    return { lefts: tops.map(leftOf), ch };
+  });
+  // It wraps at this width; each continuation starts three columns in, past the '// '.
+  expect(rows.lefts.length).toBeGreaterThan(1);
+  const [first = 0, ...rest] = rows.lefts;
+  for (const left of rest) expect(Math.abs(left - first - 3 * rows.ch)).toBeLessThan(rows.ch);
+  // A click at the start of the second row puts the cursor before that row's first character.
+  const target = await line.evaluate((el) => {
+    const text = el.textContent ?? '';
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    let firstTop: number | undefined;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const t = n.textContent ?? '';
+      for (let k = 0; k < t.length; k++, offset++) {
+        const range = document.createRange();
+        range.setStart(n, k);
+        range.setEnd(n, k + 1);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0) continue;
+        firstTop ??= r.top;
+        if (r.top > firstTop + 2) return { text, offset, x: r.left + 1, y: r.top + r.height / 2 };
+      }
+    }
+    throw new Error('the line did not wrap');
+  });
+  await page.mouse.click(target.x, target.y);
+  await page.keyboard.type('Q');
+  await expect(line).toHaveText(
+    target.text.slice(0, target.offset) + 'Q' + target.text.slice(target.offset),
+  );
+});
+
 test('390x844: the Elixir sketch wraps under its own indentation, between words, and copies as written', async ({
   page,
 }) => {

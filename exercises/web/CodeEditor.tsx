@@ -3,6 +3,7 @@ import { basicSetup } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
 import { EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
+import { hangingIndent } from './hangingIndent.ts';
 
 export interface CodeEditorProps {
   value: string;
@@ -77,6 +78,7 @@ export function CodeEditor({ value, valueKey, onChange, onRun, label }: CodeEdit
           javascript({ typescript: true }),
           theme,
           EditorView.lineWrapping,
+          hangingIndent,
           EditorView.contentAttributes.of({
             'aria-label': label,
             'aria-keyshortcuts': 'Control+Enter Meta+Enter',
