@@ -311,7 +311,7 @@ test('progress exports to a file and imports again; a bad file changes nothing',
   await expect(page.getByTestId('progress-summary')).toContainText('1 of 11 solved');
 });
 
-test('1280x720: a goal note that wraps keeps its arrow with its word and a short note whole', async ({
+test('1280x720: a goal note that wraps keeps its arrow with its word, a short note whole and a long one breaks after commas', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -327,6 +327,19 @@ test('1280x720: a goal note that wraps keeps its arrow with its word and a short
   // At this width both notes wrap below their span's name; each still reads as one piece.
   expect(await lines('→ trace_ctx')).toBe(1);
   expect(await lines('Router process')).toBe(1);
+
+  // A long note breaks after its comma ('batch of' over '3)' before), and a list of link
+  // targets draws every target alike (the first as a note, the others bold as spans, before).
+  await page.goto('/exercises.html#/exercises/8');
+  await expect(goal).toBeVisible();
+  expect(await lines('batch of 3)')).toBe(1);
+  const weights = await goal.evaluate((el) =>
+    [...el.querySelectorAll('span')]
+      .filter((s) => !s.querySelector('span') && /^-> commanded/.test(s.textContent ?? ''))
+      .map((s) => getComputedStyle(s).fontWeight),
+  );
+  expect(weights).toHaveLength(3);
+  expect(new Set(weights).size).toBe(1);
 });
 
 test('390x844: every goal tree shows its names whole, without a sideways scroll', async ({

@@ -4,6 +4,9 @@ import { fitGoal } from './goalFit.ts';
 import { goalLines, noteUnits } from './goalLines.ts';
 import { useColumns } from './useColumns.ts';
 
+/** A line that goes on a list of link targets: it starts with an arrow. */
+const ARROW_LINE = /^(->|→)\s/;
+
 /**
  * The expected trace, drawn as its tree: span names stand out, kinds are tags, columns stay. A
  * line too long for the column wraps under its span's name, not off the edge; a tree too deep
@@ -32,7 +35,15 @@ export function GoalTree({ goal }: { goal: string }) {
           style={{ '--exw-branch': line.branch.length } as CSSProperties}
         >
           <span className="exw-goal-branch">{line.branch}</span>
-          <span className="exw-goal-name">{breakAfter(line.name, '.')}</span>
+          {/* A link list's next target ("-> … of req-5") is drawn as the first one is, as a
+              note, not as a span of this tree. */}
+          <span
+            className={
+              ARROW_LINE.test(line.name) ? 'exw-goal-name exw-goal-target' : 'exw-goal-name'
+            }
+          >
+            {breakAfter(line.name, '.')}
+          </span>
           {line.rest.map((piece, j) =>
             piece.kind ? (
               <span key={j} className="exw-goal-kind">

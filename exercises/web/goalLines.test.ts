@@ -62,6 +62,17 @@ describe('noteUnits', () => {
     expect(noteUnits('  every request is one trace, even across → the Task')).toContain('→ the');
   });
 
+  it("takes a note's phrases one at a time, and breaks a long one after its commas first", () => {
+    expect(noteUnits('  (LabWorklistProjection, batch of 3)   a new trace')).toEqual([
+      '  ',
+      '(LabWorklistProjection,',
+      ' ',
+      'batch of 3)',
+      '   ',
+      'a new trace',
+    ]);
+  });
+
   it('loses no character of any goal note', () => {
     for (const e of EXERCISES)
       for (const line of goalLines(e.goal))

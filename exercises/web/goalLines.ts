@@ -36,21 +36,32 @@ const SHORT_NOTE = 24;
 
 /**
  * Splits a note that follows a span into the pieces it may wrap between, whitespace kept as its
- * own pieces (so the columns stay): an arrow stays with what it points at ("→ trace_ctx"), and a
- * short note stays whole. Without this, a narrow column left "→" at one line's end and
- * "trace_ctx" alone on the next.
+ * own pieces (so the columns stay). The note's phrases are what two or more spaces separate; a
+ * short phrase stays whole ("Router process"), a longer one breaks after its commas first
+ * ("(LabWorklistProjection," / "batch of 3)"), then between words, but never after an arrow
+ * ("→ trace_ctx"). Without this, a narrow column left "→" at one line's end and "trace_ctx"
+ * alone on the next, and "batch of" above "3)".
  */
 export function noteUnits(text: string): string[] {
-  const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/s.exec(text) ?? [];
-  if (body.length <= SHORT_NOTE) return [lead, body, trail].filter((p) => p !== '');
+  return text
+    .split(/(\s{2,}|^\s+|\s+$)/)
+    .flatMap((phrase) => (phrase === '' || /^\s+$/.test(phrase) ? [phrase] : phraseUnits(phrase)))
+    .filter((p) => p !== '');
+}
+
+/** One phrase of a note: whole if short, else its clauses, else its words (arrows kept on). */
+function phraseUnits(phrase: string): string[] {
+  if (phrase.length <= SHORT_NOTE) return [phrase];
+  const clauses = phrase.split(/(?<=,)(\s+)/);
+  if (clauses.length > 1 && clauses.every((c) => c.length <= SHORT_NOTE)) return clauses;
   const units: string[] = [];
-  const parts = body.split(/(\s+)/);
+  const parts = phrase.split(/(\s+)/);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i] ?? '';
     if (ARROW.test(part) && i + 2 < parts.length) {
       units.push(part + (parts[i + 1] ?? '') + (parts[i + 2] ?? ''));
       i += 2;
-    } else if (part !== '') units.push(part);
+    } else units.push(part);
   }
-  return [lead, ...units, trail].filter((p) => p !== '');
+  return units;
 }
