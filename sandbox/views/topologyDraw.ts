@@ -172,7 +172,7 @@ function drawEdges({ ctx, layout, u }: Frame): void {
 
 /**
  * A process box: its service stripe, its name, its service, and the span stack of its busiest
- * process. Returns whether the box's name had to be cut.
+ * process. Returns the name as drawn: its lines (cut ones end in '…') and which name it is.
  */
 function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel {
   const { ctx, layout, u, labels } = f;

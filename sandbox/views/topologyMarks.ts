@@ -47,8 +47,8 @@ export function drawHopEdges(
  * canvas (`area`, in layout units). A canvas wider or taller than the picture (the reading page's
  * docked scene) has room beside it; kept to the picture's own bounds, a pill sized for the back
  * row found no free place there and covered the boxes' names. Where no place is free (a phone's
- * tall picture), the pill covers boxes but not their names (`names`): on a phone it had covered
- * 'SMS Task', the very box it named.
+ * tall picture), the pill covers boxes but as few of their names (`names`) as it can: on a phone
+ * it had covered 'SMS Task', the very box it named.
  */
 function placePill(
   ctx: CanvasRenderingContext2D,
