@@ -159,7 +159,7 @@ test('a guided step waits for the reader, then explains their run; the seed chan
   // The numbers are the scene's own: its caption counts the same traces.
   const traces = await guide.locator('[data-traces]').getAttribute('data-traces');
   await expect(result).toContainText(`became ${traces} traces`);
-  await expect(result).toContainText('The first break is between RequestProcess and Router');
+  await expect(result).toContainText('The first break is between Phoenix request and Router');
   const first = await result.innerText();
   expect(first).toContain('(seed 1)');
 

@@ -194,7 +194,7 @@ test('statistics come from the run: traces per request and broken hops', async (
   await expect(page.getByTestId('run-stats')).toContainText(
     `2 requests became ${run.summary.traces} traces`,
   );
-  await expect(page.getByTestId('broken-hops')).toContainText('RequestProcess → Router');
+  await expect(page.getByTestId('broken-hops')).toContainText('Phoenix request → Router');
   // Per operation: the root trace's POST span, counted once, its total its own duration.
   const root = run.spans.find((s) => s.name === 'POST /lab-orders');
   expect(root).toBeTruthy();

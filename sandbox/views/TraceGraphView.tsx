@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { nodeLabel } from '../core/topology.ts';
 import type { HopState } from '../model/contextHops.ts';
 import { traceGraph, type TraceGraph } from '../model/traceGraph.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
@@ -79,7 +80,7 @@ function TraceGraphPicture({ graph, traceId }: { graph: TraceGraph; traceId: str
           const cut = h.state === 'cut';
           return (
             <g key={h.key} data-hop={h.key} data-state={h.state}>
-              <title>{`${h.from} → ${h.to}: ${h.label}`}</title>
+              <title>{`${nodeLabel(h.from)} → ${nodeLabel(h.to)}: ${h.label}`}</title>
               <path
                 d={d}
                 fill="none"
@@ -130,7 +131,7 @@ function TraceGraphPicture({ graph, traceId }: { graph: TraceGraph; traceId: str
       <ul className="sbx-list sbx-graph-hops" aria-label="Hops">
         {graph.hops.map((h) => (
           <li key={h.key} data-state={h.state}>
-            {h.from} → {h.to}: <strong>{h.label}</strong>
+            {nodeLabel(h.from)} → {nodeLabel(h.to)}: <strong>{h.label}</strong>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { nodeLabel } from '../core/topology.ts';
 import { operationStats, runStats } from '../model/traceStats.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { formatUs } from './format.ts';
@@ -93,7 +94,7 @@ export function TraceStats() {
             {run.brokenHops.map((h) => (
               <tr key={`${h.from}>${h.to}`}>
                 <td>
-                  {h.from} → {h.to}
+                  {nodeLabel(h.from)} → {nodeLabel(h.to)}
                 </td>
                 <td className="sbx-num">{h.cut}</td>
                 <td className="sbx-num">{h.mixed}</td>

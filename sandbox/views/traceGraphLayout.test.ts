@@ -162,6 +162,11 @@ describe('the trace graph layout', () => {
     expect(layoutTraceGraph(whole!, 348).direction).toBe('down');
     // Nothing measured yet (or no room to measure): the picture the talk draws.
     expect(layoutTraceGraph(whole!, 0)).toMatchObject({ direction: 'across', scale: 1 });
+    // Its boxes name the processes as the topology does ('RequestProcess' before).
+    const names = layoutTraceGraph(whole!, 893).boxes.map((b) => b.lines.join(' '));
+    expect(names).toContain('Phoenix request');
+    expect(names).toContain('LabOrder aggregate');
+    expect(names).not.toContain('RequestProcess');
   });
 
   it('puts each cut hop’s label by the box the context did not reach', () => {

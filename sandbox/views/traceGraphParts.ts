@@ -1,4 +1,5 @@
 /** The pieces the trace graph's layouts share: boxes, names, hop labels, paths. */
+import { nodeLabel } from '../core/topology.ts';
 import type { HopMark } from '../model/contextHops.ts';
 import { labelWords } from './labelWords.ts';
 
@@ -56,10 +57,12 @@ export interface GraphLayout {
 }
 
 /**
- * A process name on one line when it fits a box `boxW` wide, else on two, split where the
+ * A process's name, as the topology and the span details name it ('Phoenix request' for
+ * RequestProcess), on one line when it fits a box `boxW` wide, else on two, split where the
  * topology's labels split (spaces, CamelCase words): the split whose longer line is shortest.
  */
-export function nameLines(name: string, boxW: number, boxPad: number): string[] {
+export function nameLines(id: string, boxW: number, boxPad: number): string[] {
+  const name = nodeLabel(id);
   if (name.length * CHAR + boxPad <= boxW) return [name];
   return bestSplit(name, labelWords(name));
 }

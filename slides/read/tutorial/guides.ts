@@ -1,6 +1,7 @@
 import type { RunState, TutorialSetup } from './setup.ts';
 import { count, shortId, type RunFacts } from './runFacts.ts';
 import type { Fault } from '../../../sandbox/core/config.ts';
+import { nodeLabel } from '../../../sandbox/core/topology.ts';
 
 /**
  * A guided step: the text asks the reader to do something in the scene beside it, waits until
@@ -69,7 +70,7 @@ export const GUIDES: readonly GuideLesson[] = [
       return [
         `Your one request became ${count(f.traces, 'trace')} holding ${count(f.spans, 'span')}; from the first span to the last took ${f.durationMs} ms (seed ${f.seed}).`,
         b
-          ? `The first break is between ${b.from} and ${b.to}: the ${b.message} carried no trace context, so \`${b.span}\` in ${b.service} started a new trace of its own (${count(b.spansAfter, 'span')}).`
+          ? `The first break is between ${nodeLabel(b.from)} and ${nodeLabel(b.to)}: the ${b.message} carried no trace context, so \`${b.span}\` in ${b.service} started a new trace of its own (${count(b.spansAfter, 'span')}).`
           : 'No break was flagged in this run.',
         'Inside each process the nesting is right, because each process keeps its own stack in its process dictionary. A message to another process carries none of it, and the receiver starts with an empty dictionary: no current span, so no parent.',
       ];
@@ -86,7 +87,7 @@ export const GUIDES: readonly GuideLesson[] = [
       return [
         `Your request is ${count(f.traces, 'trace')} now: ${count(f.spans, 'span')} from ${count(f.services.length, 'service')}, ${f.durationMs} ms end to end (seed ${f.seed}).`,
         tp
-          ? `The first message to carry it was the ${tp.message} from ${tp.from} to ${tp.to}. Its metadata held \`trace_ctx\` with \`traceparent: ${tp.value}\`. ${tp.to} read it and started \`${tp.childSpan}\` as a child of ${tp.parentSpan ? `\`${tp.parentSpan}\`` : 'the sender’s span'}. The table below takes that value apart.`
+          ? `The first message to carry it was the ${tp.message} from ${nodeLabel(tp.from)} to ${nodeLabel(tp.to)}. Its metadata held \`trace_ctx\` with \`traceparent: ${tp.value}\`. ${nodeLabel(tp.to)} read it and started \`${tp.childSpan}\` as a child of ${tp.parentSpan ? `\`${tp.parentSpan}\`` : 'the sender’s span'}. The table below takes that value apart.`
           : 'No message in this run carried a traceparent.',
       ];
     },
@@ -106,7 +107,7 @@ export const GUIDES: readonly GuideLesson[] = [
       return [
         `With the fault on, your request became ${count(f.traces, 'trace')} again (seed ${f.seed}).`,
         b
-          ? `The break is between ${b.from} and ${b.to}: the ${b.message} left with new metadata and no \`trace_ctx\`, so \`${b.span}\` began a trace of ${count(b.spansAfter, 'span')} that nobody will find from the request.`
+          ? `The break is between ${nodeLabel(b.from)} and ${nodeLabel(b.to)}: the ${b.message} left with new metadata and no \`trace_ctx\`, so \`${b.span}\` began a trace of ${count(b.spansAfter, 'span')} that nobody will find from the request.`
           : 'No break was flagged in this run.',
         'Commanded copies metadata from a command to its events, and a process manager passes it on. A plain event handler that dispatches a command builds that command’s metadata itself. If it does not pass the event’s metadata on, the context stops there.',
       ];

@@ -1,6 +1,7 @@
 import type { TutorialSetup } from './setup.ts';
 import { placeIn, type TutorialOrder } from './TutorialContext.ts';
 import { count, type RunFacts } from './runFacts.ts';
+import { nodeLabel } from '../../../sandbox/core/topology.ts';
 
 export interface Choice {
   id: string;
@@ -79,7 +80,7 @@ export const PREDICTIONS: readonly Prediction[] = [
     explain: (f) => {
       const b = f.firstBreak;
       return b
-        ? `In your run the first break is the ${b.message} from ${b.from} to ${b.to}: \`${b.span}\` started a trace of ${count(b.spansAfter, 'span')} (seed ${f.seed}, ${f.durationMs} ms in all). The HTTP request itself is fine: the plug’s span is the root of the first trace.`
+        ? `In your run the first break is the ${b.message} from ${nodeLabel(b.from)} to ${nodeLabel(b.to)}: \`${b.span}\` started a trace of ${count(b.spansAfter, 'span')} (seed ${f.seed}, ${f.durationMs} ms in all). The HTTP request itself is fine: the plug’s span is the root of the first trace.`
         : `Your run flagged no break (seed ${f.seed}).`;
     },
   },
@@ -115,7 +116,7 @@ export const PREDICTIONS: readonly Prediction[] = [
     answer: (f) => nearest(traceChoices([1, 2, 17]), f.traces),
     explain: (f) => {
       const b = f.firstBreak;
-      return `Your run made ${count(f.traces, 'trace')} (seed ${f.seed}, ${f.durationMs} ms).${b ? ` The ${b.message} from ${b.from} started a trace of ${count(b.spansAfter, 'span')}: one hop without metadata cuts off everything after it.` : ''}`;
+      return `Your run made ${count(f.traces, 'trace')} (seed ${f.seed}, ${f.durationMs} ms).${b ? ` The ${b.message} from ${nodeLabel(b.from)} started a trace of ${count(b.spansAfter, 'span')}: one hop without metadata cuts off everything after it.` : ''}`;
     },
   },
   {
