@@ -1,3 +1,4 @@
+import { nodeLabel } from '../core/topology.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 import type { TraceBuffer } from './TraceBuffer.ts';
 
@@ -39,7 +40,7 @@ function batchOf(span: SpanRecord): BatchSpan | null {
     traceId: span.traceId,
     requestId: span.requestId,
     requests,
-    label: `${span.message?.toNode ?? span.service} ${span.name}`,
+    label: `${span.message ? nodeLabel(span.message.toNode) : span.service} ${span.name}`,
   };
 }
 

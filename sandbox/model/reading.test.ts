@@ -96,7 +96,11 @@ describe('batches', () => {
     const buffer = record('metadata', 20, ['batch-projection']);
     const index = batchIndex(buffer);
     expect(index.batches.size).toBeGreaterThan(0);
-    for (const b of index.batches.values()) expect(b.requests.length).toBeGreaterThan(1);
+    for (const b of index.batches.values()) {
+      expect(b.requests.length).toBeGreaterThan(1);
+      // Named as the picture names the process ('LabWorklistProjection' before).
+      expect(b.label).toBe('LabWorklist projection commanded.event.handle');
+    }
     expect(index.lostByTrace.size).toBeGreaterThan(0);
     for (const [traceId, lost] of index.lostByTrace) {
       const reading = readTrace(buffer, buffer.traces.get(traceId)!);
