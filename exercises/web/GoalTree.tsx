@@ -1,11 +1,8 @@
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { breakAfter } from '../../sandbox/views/breakAfter.tsx';
 import { fitGoal } from './goalFit.ts';
-import { goalLines, noteUnits } from './goalLines.ts';
+import { goalLines, isLinkTarget, noteUnits } from './goalLines.ts';
 import { useColumns } from './useColumns.ts';
-
-/** A line that goes on a list of link targets: it starts with an arrow. */
-const ARROW_LINE = /^(->|→)\s/;
 
 /**
  * The expected trace, drawn as its tree: span names stand out, kinds are tags, columns stay. A
@@ -38,9 +35,7 @@ export function GoalTree({ goal }: { goal: string }) {
           {/* A link list's next target ("-> … of req-5") is drawn as the first one is, as a
               note, not as a span of this tree. */}
           <span
-            className={
-              ARROW_LINE.test(line.name) ? 'exw-goal-name exw-goal-target' : 'exw-goal-name'
-            }
+            className={isLinkTarget(line.name) ? 'exw-goal-name exw-goal-target' : 'exw-goal-name'}
           >
             {breakAfter(line.name, '.')}
           </span>

@@ -28,6 +28,9 @@ export function goalLines(goal: string): GoalLine[] {
 
 /** An arrow in a goal's note: it points at the word after it. */
 const ARROW = /^(→|->|←|<-)$/;
+
+/** A line that goes on a list of link targets ("-> … of req-5"): its name starts with an arrow. */
+export const isLinkTarget = (name: string) => ARROW.test(name.split(/\s/, 1)[0] ?? '');
 /**
  * A note this short reads as one label ("Router process", "in the Task's process"), so it moves
  * to the next line whole: 24 characters fit under a span's name in a phone's goal column.

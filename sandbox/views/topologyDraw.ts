@@ -92,8 +92,12 @@ export function draw(
   const state = scene.store.getState();
   const place = placeLayout(box.width, box.height, state.scenario, labels === 'short');
   const { layout, scale } = place;
-  canvas.dataset.layout = layout.id;
-  canvas.dataset.nodes = String(layout.nodes.length);
+  // What tests read, written only when it changes: this runs every frame.
+  const setData = (key: string, value: string) => {
+    if (canvas.dataset[key] !== value) canvas.dataset[key] = value;
+  };
+  setData('layout', layout.id);
+  setData('nodes', String(layout.nodes.length));
   ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
   const recorder = scene.recorder();
   const f: Frame = {
@@ -124,13 +128,13 @@ export function draw(
     names.push(labelRect(f, node, label.lines.length));
   }
   // Tests read them: no box's label may be cut at a slide's size, and a pill names boxes as drawn.
-  canvas.dataset.cutLabels = String(cutLabels);
-  canvas.dataset.boxNames = [...drawn.values()].join('|');
+  setData('cutLabels', String(cutLabels));
+  setData('boxNames', [...drawn.values()].join('|'));
   const nameOf = (id: string) => {
     const node = layout.byId.get(id);
     return drawn.get(id) ?? (node ? nodeLabel(node, labels) : id);
   };
-  canvas.dataset.breakPill = hops.breakHop ? breakText(hops.breakHop, nameOf) : '';
+  setData('breakPill', hops.breakHop ? breakText(hops.breakHop, nameOf) : '');
   // Pills may use the whole canvas, not only the picture's bounds.
   const area = {
     x: -place.x / scale,
@@ -140,8 +144,8 @@ export function draw(
   };
   // Tests read them too: a pill that found no free place covers a box, and perhaps its name.
   const pills = drawHopMarks(ctx, layout, f.u, hops, nameOf, area, names);
-  canvas.dataset.coveringPills = String(pills.covering);
-  canvas.dataset.pillsOverNames = String(pills.overNames);
+  setData('coveringPills', String(pills.covering));
+  setData('pillsOverNames', String(pills.overNames));
 
   if (!live) return;
   const now = scene.simulation().now();

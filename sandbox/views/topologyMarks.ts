@@ -89,12 +89,20 @@ function placePill(
     distance(r) +
     u(COVER_COST) *
       (names.filter((b) => overlaps(r, b)).length + taken.filter((t) => overlaps(r, t)).length);
-  let fallback = candidates[0] as Rect;
-  for (const r of candidates)
-    if (inside(r) && (!inside(fallback) || cost(r) < cost(fallback))) fallback = r;
-  const rect = free ?? fallback;
+  const rect = free ?? cheapest(candidates.filter(inside), cost) ?? (candidates[0] as Rect);
   taken.push(rect);
   return { rect, free: free !== undefined };
+}
+
+/** The candidate of least `cost`, each cost worked out once; the first of equals. */
+function cheapest(candidates: readonly Rect[], cost: (r: Rect) => number): Rect | undefined {
+  let best: Rect | undefined;
+  let bestCost = Infinity;
+  for (const r of candidates) {
+    const c = cost(r);
+    if (c < bestCost) [best, bestCost] = [r, c];
+  }
+  return best;
 }
 
 function drawPill(
