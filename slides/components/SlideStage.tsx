@@ -122,7 +122,15 @@ export function SlideStage() {
   const inView = blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.spanIds.length, 0), 0);
   const panel = useRef<HTMLElement>(null);
   const rowCount = blocks.reduce((n, b) => n + b.rows.length, 0);
-  useFitRows(panel, [rowCount, focus?.reason, focus?.text]);
+  const title = focus
+    ? focus.reason === 'connected' && !idle
+      ? 'One trace so far'
+      : TITLES[focus.reason]
+    : undefined;
+  const explanation = focus ? (focus.text ?? connectedText(main, blocks, idle)) : undefined;
+  // Every text above the trees takes room from them: fit again when any of it changes (the
+  // connected summary grows a line when the run settles, with no row added).
+  useFitRows(panel, [rowCount, title, explanation, span?.name]);
 
   return (
     // Focusable, so the sandbox's own scene keys (s, 1-4, …) work on it by keyboard.
@@ -153,7 +161,7 @@ export function SlideStage() {
               <span className="scene-stage-glyph" aria-hidden="true">
                 {GLYPHS[focus.reason]}
               </span>{' '}
-              {focus.reason === 'connected' && !idle ? 'One trace so far' : TITLES[focus.reason]}
+              {title}
             </p>
             {span && (
               <p className="scene-stage-callout-span">
@@ -161,7 +169,7 @@ export function SlideStage() {
               </p>
             )}
             <p className="scene-stage-explain" data-testid="focus-explanation">
-              {focus.text ?? connectedText(main, blocks, idle)}
+              {explanation}
             </p>
           </div>
         ) : (
