@@ -186,6 +186,54 @@ test.describe('live slides played with motion, as a room sees them', () => {
   });
 });
 
+test.describe('live slides with less room than they were made for', () => {
+  // A talk with a longer title or explanation leaves the trees less room than ours do: the style
+  // added here takes 150 design px from the panel, and rows must then be left out, whole.
+  test.use({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce', bypassCSP: true });
+
+  test('rows that cannot fit are left out whole, said so, and the break stays in view', async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await openDeck(page, '#/1');
+    await page.addStyleTag({ content: '.scene-stage-callout { margin-bottom: 150px; }' });
+    let folded = 0;
+    for (const n of await liveSlides(page)) {
+      await page.evaluate((h) => (location.hash = h), `#/${n}`);
+      await expectSlide(page, n);
+      const { scene, stage, hops } = await settledScene(page);
+      const panel = stage.locator('.scene-stage-focus');
+      await expect(panel).toHaveAttribute('data-fits', 'true');
+      expect(await overflowingText(scene), `slide ${n}`).toEqual([]);
+      const focusSpan = (await hops.getAttribute('data-focus-span')) ?? '';
+      if (focusSpan)
+        await expect(stage.locator('.scene-stage-row[data-selected]')).toHaveAttribute(
+          'data-span-ids',
+          new RegExp(focusSpan),
+        );
+      // What is drawn and what is folded add up to the traces shown, and the fold says how much.
+      const ids = async (selector: string) =>
+        (
+          await stage
+            .locator(selector)
+            .evaluateAll((els) => els.flatMap((el) => el.getAttribute('data-span-ids')!.split(' ')))
+        ).length;
+      const inFolds = await ids('.scene-stage-fold');
+      expect(await ids('.scene-stage-row')).toBe(
+        Number(await stage.getAttribute('data-spans-in-view')),
+      );
+      if (inFolds > 0) {
+        folded++;
+        await expect(stage.locator('.scene-stage-fold').first()).toContainText(/left out to fit/);
+        expect(Number(await panel.getAttribute('data-folded'))).toBeGreaterThan(0);
+      }
+    }
+    // The connected trace at least, 17 rows, cannot fit in this room.
+    expect(folded).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 test('a live scene unfolds at a narratable pace: step one hop, replay, slower and faster', async ({
   page,
 }) => {

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import type { Focus } from '../../sandbox/model/contextHops.ts';
 import { serviceColour } from '../../sandbox/model/palette.ts';
 import type { SpanRecord } from '../../sandbox/model/SpanRecord.ts';
@@ -9,49 +9,14 @@ import { Topology } from '../../sandbox/views/Topology.tsx';
 import { hopsOf } from '../../sandbox/views/topologyDraw.ts';
 import { SHORT_LABELS } from '../../sandbox/views/topologyLayout.ts';
 import { HOP_STYLE } from '../../sandbox/views/topologyMarks.ts';
-import { compactTrace, type CompactTrace } from './compactTrace.ts';
+import { compactTrace, type CompactRow, type CompactTrace } from './compactTrace.ts';
+import { foldRows, foldText, type Fold } from './foldRows.ts';
 import { ScenePlanned } from './scenePlanned.ts';
+import { useFitRows } from './useFitRows.ts';
 import './slideStage.css';
 
 /** Rows a trace may show span by span before it is drawn a row per process visit. */
 const MAX_SPAN_ROWS = 12;
-/** The trees' type in design px, and the least it may shrink to (about 18 px at 1920x1080). */
-const ROW_FONT = { max: 13, min: 11 };
-
-/**
- * Shrinks the trees' type, within ROW_FONT, until every row is in view: a slide shows the whole
- * trace, and says so in `data-fits` when even the smallest type is not enough.
- */
-function useFitRows(panel: RefObject<HTMLElement | null>, deps: unknown[]) {
-  useLayoutEffect(() => {
-    const el = panel.current;
-    if (!el) return;
-    const overflows = () => {
-      if (el.scrollHeight > el.clientHeight + 1) return true;
-      const rows = el.querySelectorAll('.scene-stage-row');
-      const last = rows[rows.length - 1];
-      return (
-        !!last && last.getBoundingClientRect().bottom > el.getBoundingClientRect().bottom + 0.5
-      );
-    };
-    const fit = () => {
-      let size = ROW_FONT.max;
-      el.style.setProperty('--rows-font', `${size}px`);
-      while (overflows() && size > ROW_FONT.min) {
-        size -= 0.5;
-        el.style.setProperty('--rows-font', `${size}px`);
-      }
-      el.dataset.fits = String(!overflows());
-    };
-    fit();
-    // The box is sized after the scene is (useFitBox): fit again when it changes.
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
-    observer?.observe(el);
-    return () => observer?.disconnect();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-}
-
 const TITLES: Record<Focus['reason'], string> = {
   cut: 'Context lost here',
   orphan: 'Parent span missing',
@@ -119,7 +84,6 @@ export function SlideStage() {
     .filter((t): t is CompactTrace => t !== null);
   const main = blocks[blocks.length - 1];
   const span = focusSpan ? buffer.spans.get(focusSpan) : undefined;
-  const inView = blocks.reduce((n, b) => n + b.rows.reduce((m, r) => m + r.spanIds.length, 0), 0);
   const panel = useRef<HTMLElement>(null);
   const rowCount = blocks.reduce((n, b) => n + b.rows.length, 0);
   const title = focus
@@ -130,7 +94,18 @@ export function SlideStage() {
   const explanation = focus ? (focus.text ?? connectedText(main, blocks, idle)) : undefined;
   // Every text above the trees takes room from them: fit again when any of it changes (the
   // connected summary grows a line when the run settles, with no row added).
-  useFitRows(panel, [rowCount, title, explanation, span?.name]);
+  const fold = useFitRows(panel, rowCount, [rowCount, title, explanation, span?.name]);
+  // Rows left out to fit come from the longest tree; never the break the slide is about.
+  const longest = blocks.reduce<CompactTrace | undefined>(
+    (a, b) => (a && a.rows.length > b.rows.length ? a : b),
+    undefined,
+  );
+  const keep = (row: CompactRow) =>
+    row.flagged || (focusSpan !== undefined && row.spanIds.includes(focusSpan));
+  const drawn = blocks.map((b) => (b === longest ? foldRows(b.rows, fold, keep) : b.rows));
+  const inView = drawn
+    .flat()
+    .reduce((n, item) => n + ('fold' in item ? 0 : item.spanIds.length), 0);
 
   return (
     // Focusable, so the sandbox's own scene keys (s, 1-4, …) work on it by keyboard.
@@ -175,10 +150,11 @@ export function SlideStage() {
         ) : (
           <p className="scene-stage-explain scene-stage-muted">Waiting for the first span…</p>
         )}
-        {blocks.map((block) => (
+        {blocks.map((block, i) => (
           <TraceBlock
             key={block.traceId}
             block={block}
+            items={drawn[i] ?? block.rows}
             buffer={buffer}
             focusSpan={focusSpan}
             isFocus={block.traceId === focus?.traceId}
@@ -205,11 +181,14 @@ function connectedText(
 
 function TraceBlock({
   block,
+  items,
   buffer,
   focusSpan,
   isFocus,
 }: {
   block: CompactTrace;
+  /** The rows drawn, with the rows left out to fit as folds (foldRows). */
+  items: (CompactRow | Fold)[];
   buffer: TraceBuffer;
   focusSpan: string | undefined;
   isFocus: boolean;
@@ -228,34 +207,47 @@ function TraceBlock({
         {block.collapsed ? ', a row per process' : ''}
       </p>
       <ol className="scene-stage-rows">
-        {block.rows.map((row) => {
-          const more = row.spanIds.length - 1;
-          const chosen = focusSpan !== undefined && row.spanIds.includes(focusSpan);
-          return (
+        {items.map((item) =>
+          'fold' in item ? (
             <li
-              key={row.span.spanId}
-              className="scene-stage-row"
-              data-span-ids={row.spanIds.join(' ')}
-              data-flagged={row.flagged || undefined}
-              data-selected={chosen || undefined}
-              style={{ paddingLeft: `${Math.min(row.depth, 10) * 0.7}em` }}
+              key={`fold-${(item.fold[0] as CompactRow).span.spanId}`}
+              className="scene-stage-fold"
+              data-span-ids={item.fold.flatMap((r) => r.spanIds).join(' ')}
             >
-              <span
-                className="scene-stage-swatch"
-                style={{ background: serviceColour(row.span.service) }}
-                aria-hidden="true"
-              />
-              <strong>{shortNode(row.node)}</strong> {row.span.name}
-              {more > 0 && <span className="scene-stage-muted"> +{more}</span>}
-              {row.flagged && (
-                <span className="scene-stage-flag" aria-label="flagged">
-                  {' \u26a0'}
-                </span>
-              )}
+              {foldText(item)}
             </li>
-          );
-        })}
+          ) : (
+            <TraceRow key={item.span.spanId} row={item} focusSpan={focusSpan} />
+          ),
+        )}
       </ol>
     </div>
+  );
+}
+
+function TraceRow({ row, focusSpan }: { row: CompactRow; focusSpan: string | undefined }) {
+  const more = row.spanIds.length - 1;
+  const chosen = focusSpan !== undefined && row.spanIds.includes(focusSpan);
+  return (
+    <li
+      className="scene-stage-row"
+      data-span-ids={row.spanIds.join(' ')}
+      data-flagged={row.flagged || undefined}
+      data-selected={chosen || undefined}
+      style={{ paddingLeft: `${Math.min(row.depth, 10) * 0.7}em` }}
+    >
+      <span
+        className="scene-stage-swatch"
+        style={{ background: serviceColour(row.span.service) }}
+        aria-hidden="true"
+      />
+      <strong>{shortNode(row.node)}</strong> {row.span.name}
+      {more > 0 && <span className="scene-stage-muted"> +{more}</span>}
+      {row.flagged && (
+        <span className="scene-stage-flag" aria-label="flagged">
+          {' \u26a0'}
+        </span>
+      )}
+    </li>
   );
 }
