@@ -222,6 +222,9 @@ test.describe('live slides with less room than they were made for', () => {
       expect(await ids('.scene-stage-row')).toBe(
         Number(await stage.getAttribute('data-spans-in-view')),
       );
+      expect((await ids('.scene-stage-row')) + inFolds).toBe(
+        Number(await stage.getAttribute('data-spans-shown-traces')),
+      );
       if (inFolds > 0) {
         folded++;
         await expect(stage.locator('.scene-stage-fold').first()).toContainText(/left out to fit/);

@@ -120,6 +120,7 @@ export function SlideStage() {
       data-selected-span={selected ?? ''}
       data-spans-in-view={inView}
       data-trace-spans={main?.spans ?? 0}
+      data-spans-shown-traces={blocks.reduce((n, b) => n + b.spans, 0)}
     >
       <div className="scene-stage-topology">
         <Topology labels="short" />
