@@ -547,6 +547,13 @@ test.describe('layout', () => {
       expect(n.shown.startsWith('\u2026')).toBe(true);
       expect(n.full.endsWith(n.shown.slice(1))).toBe(true);
     }
+    // The waterfall is as tall as the selected trace's rows: the one-span trace the run selects
+    // left a 420 px panel, 380 px of it empty, between its row and the span's details.
+    const tree = page.getByRole('treegrid');
+    await expect(page.locator('[data-testid="span-row"]')).toHaveCount(1);
+    const [client, content] = await tree.evaluate((el) => [el.clientHeight, el.scrollHeight]);
+    expect(client).toBe(content);
+    expect(client).toBeLessThan(100);
   });
 
   test('390x844: the waterfall stacks its rows, and every flag of a mixed trace reads whole', async ({
