@@ -177,6 +177,43 @@ test('a guided step waits for the reader, then explains their run; the seed chan
   expect(errors).toEqual([]);
 });
 
+test("a guided scene's waterfall draws every bar inside its timeline, to the trace's scale", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/#/read');
+  const guide = await panel(page, '[data-guide="proof-of-concept"]');
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  const rows = guide.locator('[data-testid="span-row"]');
+  await expect(rows).toHaveCount(3);
+  // The slides' stylesheet gave the name column 62% of the row while the waterfall placed its
+  // bars for the column it had measured: the root's bar ran 156 px past its 254 px timeline, and
+  // the last span's duration read "2.87 m".
+  const bars = await rows.evaluateAll((els) =>
+    els.map((row) => {
+      const cell = row.querySelector('.sbx-span-timeline')!.getBoundingClientRect();
+      const bar = row.querySelector('.sbx-bar')!.getBoundingClientRect();
+      const label = row.querySelector('.sbx-bar-label')?.getBoundingClientRect();
+      return {
+        cell: { left: cell.left, right: cell.right },
+        bar: { left: bar.left, right: bar.right },
+        label: label ? { left: label.left, right: label.right } : null,
+      };
+    }),
+  );
+  for (const { cell, bar, label } of bars) {
+    expect(bar.left).toBeGreaterThanOrEqual(cell.left - 1);
+    expect(bar.right).toBeLessThanOrEqual(cell.right + 1);
+    if (label) expect(label.right).toBeLessThanOrEqual(cell.right + 1);
+  }
+  // The root span lasts the whole trace: its bar is the whole timeline.
+  const root = bars[0]!;
+  const width = (r: { left: number; right: number }) => r.right - r.left;
+  expect(Math.abs(width(root.bar) - width(root.cell))).toBeLessThan(3);
+  expect(errors).toEqual([]);
+});
+
 test('a question is answered, run, and answered back from the run; the answer is kept', async ({
   page,
 }) => {
