@@ -511,6 +511,30 @@ test.describe('layout', () => {
     expect(list.y + 5 * 48).toBeLessThanOrEqual(720);
   });
 
+  for (const [width, height, rows] of [
+    [1920, 1080, 15],
+    [1280, 720, 7],
+  ] as const)
+    test(`${width}x${height}: a run of one trace leaves the list's room to its waterfall`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await open(page, 'mode=metadata&requests=1&speed=100');
+      await expect(traceCount(page)).toHaveText('1 trace, 1 request');
+      // The list is as tall as its one row; before, it kept room for five (1280) or two fifths of
+      // the column (1920), and the 37-span trace below showed 2.6 rows at 1280, 10.6 at 1920.
+      const list = page.getByRole('listbox', { name: 'Traces' });
+      expect(await list.evaluate((el) => el.clientHeight)).toBe(48);
+      const shown = await page
+        .getByRole('treegrid')
+        .evaluate(
+          (el) =>
+            el.clientHeight /
+            el.querySelector<HTMLElement>('[data-testid="span-row"]')!.offsetHeight,
+        );
+      expect(shown).toBeGreaterThanOrEqual(rows);
+    });
+
   test('390x844: no sideways scrolling, traces before the picture', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, 'mode=process&requests=1&speed=100');
