@@ -135,12 +135,7 @@ export function Compare(props: CompareProps) {
             </button>
             <BurstSizeInput burst={burst} onBurst={setBurst} />
           </span>
-          <button
-            type="button"
-            onClick={() => act({ kind: 'play' })}
-            aria-keyshortcuts="p"
-            aria-pressed={playing}
-          >
+          <button type="button" onClick={() => act({ kind: 'play' })} aria-keyshortcuts="p">
             {playing ? 'Pause' : 'Play'} <Kbd k={COMPARE_KEYS.play} />
           </button>
           <button type="button" onClick={() => act({ kind: 'step' })} aria-keyshortcuts=".">

@@ -55,12 +55,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
           </button>
           <BurstSizeInput burst={burst} onBurst={onBurstChange} />
         </span>
-        <button
-          type="button"
-          onClick={() => input(togglePlayInput(scene))}
-          aria-keyshortcuts="p"
-          aria-pressed={s.playing}
-        >
+        <button type="button" onClick={() => input(togglePlayInput(scene))} aria-keyshortcuts="p">
           {s.playing ? 'Pause' : 'Play'} <Kbd k={KEYS.play} />
         </button>
         <button type="button" onClick={() => input({ kind: 'step' })} aria-keyshortcuts=".">
