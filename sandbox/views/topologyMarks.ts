@@ -105,15 +105,14 @@ function cheapest(candidates: readonly Rect[], cost: (r: Rect) => number): Rect 
   return best;
 }
 
-function drawPill(
+/** A leader from a pill to what it names. */
+function drawLeader(
   ctx: CanvasRenderingContext2D,
   u: (px: number) => number,
   rect: Rect,
-  text: string,
   colour: string,
   anchor: [number, number],
 ): void {
-  // A leader from the pill to what it names.
   ctx.strokeStyle = colour;
   ctx.lineWidth = u(2);
   ctx.setLineDash([]);
@@ -121,6 +120,15 @@ function drawPill(
   ctx.moveTo(rect.x + rect.w / 2, rect.y + (anchor[1] > rect.y ? rect.h : 0));
   ctx.lineTo(anchor[0], anchor[1]);
   ctx.stroke();
+}
+
+function drawPill(
+  ctx: CanvasRenderingContext2D,
+  u: (px: number) => number,
+  rect: Rect,
+  text: string,
+  colour: string,
+): void {
   ctx.fillStyle = colour;
   ctx.beginPath();
   ctx.roundRect(rect.x, rect.y, rect.w, rect.h, u(6));
@@ -132,24 +140,18 @@ function drawPill(
 }
 
 /**
- * A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill, placed
- * anywhere on `area` (the canvas in layout units; the picture's own bounds by default), never on
- * `names` (where the boxes' names are drawn) if it can help it. Returns how many pills found no
- * free place and cover a box or another pill, and how many of them cover a box's name.
+ * A glyph on each used hop's midpoint, further along when another hop's glyph is there (the two
+ * loops back). Returns the midpoints by hop key; each glyph's square is added to `taken`.
  */
-export function drawHopMarks(
+function drawHopGlyphs(
   ctx: CanvasRenderingContext2D,
   layout: TopoLayout,
   u: (px: number) => number,
   hops: ContextHops,
-  nodeLabel: (id: string) => string,
-  area: Rect = { x: 0, y: 0, w: layout.w, h: layout.h },
-  names: readonly Rect[] = [],
-): { covering: number; overNames: number } {
-  const taken: Rect[] = [];
+  taken: Rect[],
+): Map<string, [number, number]> {
   const midpoints = new Map<string, [number, number]>();
   for (const hop of hops.hops) {
-    // The midpoint; further along when another hop's glyph is there (the two loops back).
     let p: [number, number] | null = null;
     for (const t of [0.5, 0.62, 0.38, 0.74]) {
       p = layout.pointOnPath(hop.from, hop.to, t);
@@ -177,9 +179,23 @@ export function drawHopMarks(
     ctx.textBaseline = 'top';
     taken.push({ x: p[0] - u(11), y: p[1] - u(11), w: u(22), h: u(22) });
   }
-  ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
-  const pills: { text: string; colour: string; anchor: [number, number] }[] = [];
-  // The break; else the hop the focus span came over (a link by design).
+  return midpoints;
+}
+
+interface Pill {
+  text: string;
+  colour: string;
+  anchor: [number, number];
+}
+
+/** The pills a run's marks call for: its break (or the link the focus came over), and up to two mixed spans. */
+function pillsOf(
+  layout: TopoLayout,
+  hops: ContextHops,
+  midpoints: Map<string, [number, number]>,
+  nodeLabel: (id: string) => string,
+): Pill[] {
+  const pills: Pill[] = [];
   const brk =
     hops.breakHop ??
     (hops.focus?.spanId ? hops.hops.find((h) => h.spanId === hops.focus?.spanId) : undefined);
@@ -201,14 +217,39 @@ export function drawHopMarks(
       anchor: [node.x + node.w / 2, node.y + layout.nodeH],
     });
   }
+  return pills;
+}
+
+/**
+ * A glyph on each used hop's midpoint; the break hop and each mixed span named in a pill, placed
+ * anywhere on `area` (the canvas in layout units; the picture's own bounds by default), never on
+ * `names` (where the boxes' names are drawn) if it can help it. Every leader is drawn before any
+ * pill, so a leader passes under another pill, never over its text (two mixed spans' pills stacked
+ * under one box: the lower one's leader crossed the upper one's words). Returns how many pills
+ * found no free place and cover a box or another pill, and how many of them cover a box's name.
+ */
+export function drawHopMarks(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  hops: ContextHops,
+  nodeLabel: (id: string) => string,
+  area: Rect = { x: 0, y: 0, w: layout.w, h: layout.h },
+  names: readonly Rect[] = [],
+): { covering: number; overNames: number } {
+  const taken: Rect[] = [];
+  const midpoints = drawHopGlyphs(ctx, layout, u, hops, taken);
+  ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
   let covering = 0;
   let overNames = 0;
-  for (const pill of pills) {
+  const placed = pillsOf(layout, hops, midpoints, nodeLabel).map((pill) => {
     const { rect, free } = placePill(ctx, layout, u, pill.text, pill.anchor, taken, area, names);
     if (!free) covering++;
     if (names.some((b) => overlaps(rect, b))) overNames++;
-    drawPill(ctx, u, rect, pill.text, pill.colour, pill.anchor);
-  }
+    return { pill, rect };
+  });
+  for (const { pill, rect } of placed) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
+  for (const { pill, rect } of placed) drawPill(ctx, u, rect, pill.text, pill.colour);
   return { covering, overNames };
 }
 
