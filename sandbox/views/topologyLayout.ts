@@ -235,11 +235,13 @@ export const SLIDE_LAYOUT = build(
 
 /**
  * The proof of concept runs in the request process alone (ExRay's function spans): two boxes, big
- * enough for the process's span stack, which is the point of that scene.
+ * enough for the process's span stack, which is the point of that scene. They sit in the middle of
+ * the picture, with room under them for the pills of two mixed spans; at the top, they left the
+ * lower half of a slide's scene empty.
  */
 export const POC_WIDE_LAYOUT = build(
   'wide',
-  { [CLIENT_NODE]: [4, 14], RequestProcess: [200, 14] },
+  { [CLIENT_NODE]: [4, 100], RequestProcess: [200, 100] },
   560,
   330,
   340,
