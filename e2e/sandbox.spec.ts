@@ -103,6 +103,21 @@ test.describe('sandbox: one request in each mode', () => {
     );
   });
 
+  test("the proof of concept's mixed-up requests are named on the picture, as on the slide", async ({
+    page,
+  }) => {
+    await open(page, 'mode=global&scenario=proof-of-concept&requests=3&speed=100');
+    await expect(traceCount(page)).toHaveText(
+      expectedRun('global', 3, { scenario: 'proof-of-concept' }).count,
+    );
+    // The scene controller's focus and the topology shared a cached answer, and the first to ask
+    // (the controller, without the processes' boxes) won: the sandbox drew no pill at all.
+    await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
+      'data-pills',
+      /\u26a0 Stuff\.update_stuff\/2: req-\d under req-\d\u2019s span/,
+    );
+  });
+
   test('a fault breaks the trace and turning it off fixes it', async ({ page }) => {
     await open(page, 'mode=metadata&requests=1&speed=100&faults=drop-metadata');
     await expect(traceCount(page)).toHaveText(

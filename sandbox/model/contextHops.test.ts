@@ -90,6 +90,22 @@ describe('contextHops', () => {
     expect(hops.focus?.text).toMatch(/Wrong parent/);
   });
 
+  it('caches an answer that names nodes apart from one that does not', () => {
+    // The sandbox's scene controller asked first, without nodes; the topology's later ask, with
+    // nodes, got that answer, so a mixed span had no box and its pill was never drawn.
+    const recorder = run('global', [1, 2], { scenario: 'proof-of-concept' });
+    const plain = contextHopsOf(recorder.buffer);
+    expect(plain.mixes[0]?.node).toBeUndefined();
+    const named = contextHopsOf(recorder.buffer, { nodeOfPid: (pid) => recorder.nodeOf(pid) });
+    expect(named.mixes[0]?.node).toBe('RequestProcess');
+    expect(contextHopsOf(recorder.buffer)).toBe(plain);
+    // One trace's spans are an answer for that trace only, never cached for the buffer.
+    const [first] = recorder.buffer.traces.values();
+    const one = contextHopsOf(recorder.buffer, { spans: recorder.buffer.spansOf(first!) });
+    expect(one).not.toBe(plain);
+    expect(contextHopsOf(recorder.buffer)).toBe(plain);
+  });
+
   it('marks linked hops as new traces by design, not breaks', () => {
     const recorder = run('links', [3]);
     const hops = contextHops(recorder.buffer);

@@ -22,7 +22,11 @@ interface Entry {
   job?: { reader: HopsReader; spans: Iterator<SpanRecord> };
 }
 
-const cache = new WeakMap<TraceBuffer, Entry>();
+// An answer with nodes for spans that received no message (a mixed span's box) and one without
+// are cached apart: whichever came first for a version stood for both, and the sandbox's topology
+// got the scene controller's answer, without nodes, so it drew no pill for a mix-up.
+const withNodes = new WeakMap<TraceBuffer, Entry>();
+const withoutNodes = new WeakMap<TraceBuffer, Entry>();
 const clock = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**
@@ -34,9 +38,12 @@ const clock = () => (typeof performance === 'undefined' ? Date.now() : performan
  * Call `contextHops` for an answer that is never stale.
  */
 export function contextHopsOf(buffer: TraceBuffer, opts?: ContextHopsOptions): ContextHops {
+  // Some spans only (one trace's graph): an answer for those alone, not for the buffer.
+  if (opts?.spans) return contextHops(buffer, opts);
+  const cache = opts?.nodeOfPid ? withNodes : withoutNodes;
   const hit = cache.get(buffer);
   if (hit && hit.version === buffer.version) return hit.value;
-  if (!hit || buffer.size <= LARGE || opts?.spans) {
+  if (!hit || buffer.size <= LARGE) {
     const value = contextHops(buffer, opts);
     cache.set(buffer, { version: buffer.version, at: clock(), value });
     return value;

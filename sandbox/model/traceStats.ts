@@ -64,13 +64,14 @@ export interface RunStats {
   brokenHops: { from: string; to: string; cut: number; mixed: number }[];
 }
 
-export function runStats(buffer: TraceBuffer): RunStats {
+/** `hops`: the run's contextHops; by default read from the buffer (contextHopsOf). */
+export function runStats(buffer: TraceBuffer, hops = contextHopsOf(buffer)): RunStats {
   const tracesPerRequest = [...buffer.requests].map(([requestId, ids]) => ({
     requestId,
     traces: ids.size,
   }));
-  const brokenHops = contextHopsOf(buffer)
-    .hops.filter((h) => h.counts.cut + h.counts.mixed > 0)
+  const brokenHops = hops.hops
+    .filter((h) => h.counts.cut + h.counts.mixed > 0)
     .map((h) => ({ from: h.from, to: h.to, cut: h.counts.cut, mixed: h.counts.mixed }))
     .sort((a, b) => b.cut + b.mixed - (a.cut + a.mixed));
   return {

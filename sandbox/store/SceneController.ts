@@ -5,6 +5,7 @@ import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import type { MessageInfo } from '../model/SpanRecord.ts';
 import { parseOtlpJson } from '../model/otlpImport.ts';
 import { repairSpanIds } from '../model/importIds.ts';
+import type { ContextHops } from '../model/contextHops.ts';
 import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { firstProblem, stepProblem } from '../model/problems.ts';
 import { filterTraces, queryOf } from '../model/traceFilter.ts';
@@ -149,9 +150,17 @@ export function createSceneController(opts: SceneControllerOptions) {
     return null;
   }
 
+  /**
+   * The run's hops, mix-ups and focus (contextHops), cached per buffer version. Every view asks
+   * with the recorder's nodes, so they share one answer, and a mixed span names its box.
+   */
+  function hopsOf(buffer: TraceBuffer): ContextHops {
+    return contextHopsOf(buffer, { nodeOfPid: (pid) => recorder.nodeOf(pid) });
+  }
+
   /** The run's first flagged span (a break, a mix-up, a batch), when it has one. */
   function breakFocus(buffer: TraceBuffer): { traceId: string; spanId: string } | null {
-    const focus = contextHopsOf(buffer).focus;
+    const focus = hopsOf(buffer).focus;
     if (!focus?.spanId || !buffer.spans.has(focus.spanId)) return null;
     return { traceId: focus.traceId, spanId: focus.spanId };
   }
@@ -234,6 +243,8 @@ export function createSceneController(opts: SceneControllerOptions) {
     /** The spans the views show (live, or the imported file). */
     buffer: current,
     recorder: () => recorder,
+    /** The hops, mix-ups and focus of the spans the views show. */
+    hops: (): ContextHops => hopsOf(current()),
     simulation: () => sim,
     /** Registers a drawing callback run every animation frame (the topology canvas). */
     onFrame(draw: () => void): () => void {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { draw, hopsOf, stacksByNode, type CanvasBox } from './topologyDraw.ts';
+import { draw, stacksByNode, type CanvasBox } from './topologyDraw.ts';
 import {
   WIDE_LAYOUT,
   labelsFor,
@@ -101,7 +101,7 @@ function HopGlyph({ state }: { state: keyof typeof HOP_STYLE }) {
 function HopList({ labels }: { labels: TopologyLabels }) {
   const scene = useScene();
   useSceneState((s) => s.revision);
-  const hops = hopsOf(scene);
+  const hops = scene.hops();
   const nameOf = (id: string) => {
     const node = WIDE_LAYOUT.byId.get(id);
     return node ? nodeLabel(node, labels) : id;

@@ -22,7 +22,7 @@ export function TraceStats() {
     [buffer, trace, version],
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useMemo(() => runStats(buffer), [buffer, revision]);
+  const run = useMemo(() => runStats(buffer, scene.hops()), [buffer, revision]);
   const perRequest = new Map<number, number>();
   for (const r of run.tracesPerRequest)
     perRequest.set(r.traces, (perRequest.get(r.traces) ?? 0) + 1);

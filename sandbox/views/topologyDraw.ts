@@ -1,6 +1,4 @@
 import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
-import type { ContextHops } from '../model/contextHops.ts';
-import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { fitStackEntry, wrap, type Measure } from './canvasText.ts';
@@ -14,12 +12,6 @@ import {
 } from './topologyLayout.ts';
 import { breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
 import type { Rect } from './rect.ts';
-
-/** The run's context hops, with pids named by the live recorder's processes. */
-export function hopsOf(scene: SceneController): ContextHops {
-  const recorder = scene.recorder();
-  return contextHopsOf(scene.buffer(), { nodeOfPid: (pid) => recorder.nodeOf(pid) });
-}
 
 /** Stacks per node, most recently changed first. */
 export function stacksByNode(stacks: Map<string, ProcessStack>): Map<string, ProcessStack[]> {
@@ -110,7 +102,7 @@ export function draw(
     buffer: recorder.buffer,
   };
   const live = state.view === 'live';
-  const hops = hopsOf(scene);
+  const hops = scene.hops();
 
   drawEdges(f);
   // Where context was carried, cut or linked: kept after the run, so nobody who blinked misses it.
@@ -146,6 +138,7 @@ export function draw(
   const pills = drawHopMarks(ctx, layout, f.u, hops, nameOf, area, names);
   setData('coveringPills', String(pills.covering));
   setData('pillsOverNames', String(pills.overNames));
+  setData('pills', pills.texts.join('|'));
 
   if (!live) return;
   const now = scene.simulation().now();

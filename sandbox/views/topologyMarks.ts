@@ -226,7 +226,8 @@ function pillsOf(
  * `names` (where the boxes' names are drawn) if it can help it. Every leader is drawn before any
  * pill, so a leader passes under another pill, never over its text (two mixed spans' pills stacked
  * under one box: the lower one's leader crossed the upper one's words). Returns how many pills
- * found no free place and cover a box or another pill, and how many of them cover a box's name.
+ * found no free place and cover a box or another pill, how many of them cover a box's name, and
+ * what the pills say.
  */
 export function drawHopMarks(
   ctx: CanvasRenderingContext2D,
@@ -236,7 +237,7 @@ export function drawHopMarks(
   nodeLabel: (id: string) => string,
   area: Rect = { x: 0, y: 0, w: layout.w, h: layout.h },
   names: readonly Rect[] = [],
-): { covering: number; overNames: number } {
+): { covering: number; overNames: number; texts: string[] } {
   const taken: Rect[] = [];
   const midpoints = drawHopGlyphs(ctx, layout, u, hops, taken);
   ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
@@ -250,7 +251,7 @@ export function drawHopMarks(
   });
   for (const { pill, rect } of placed) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
   for (const { pill, rect } of placed) drawPill(ctx, u, rect, pill.text, pill.colour);
-  return { covering, overNames };
+  return { covering, overNames, texts: placed.map(({ pill }) => pill.text) };
 }
 
 /** "✕ Request → Router: no trace context" */

@@ -6,7 +6,6 @@ import type { TraceBuffer } from '../../sandbox/model/TraceBuffer.ts';
 import type { SceneController } from '../../sandbox/store/SceneController.ts';
 import { useScene, useSceneState } from '../../sandbox/views/SceneContext.ts';
 import { Topology } from '../../sandbox/views/Topology.tsx';
-import { hopsOf } from '../../sandbox/views/topologyDraw.ts';
 import { SHORT_LABELS } from '../../sandbox/views/topologyLayout.ts';
 import { HOP_STYLE } from '../../sandbox/views/topologyMarks.ts';
 import { compactTrace, type CompactRow, type CompactTrace } from './compactTrace.ts';
@@ -64,7 +63,7 @@ export function SlideStage() {
   useSceneState((s) => s.revision);
   const selected = useSceneState((s) => s.selectedSpanId);
   const buffer = scene.buffer();
-  const hops = hopsOf(scene);
+  const hops = scene.hops();
   const focus = hops.focus;
   const idle = useContext(ScenePlanned) && scene.simulation().isIdle();
 
