@@ -103,20 +103,28 @@ test.describe('sandbox: one request in each mode', () => {
     );
   });
 
-  test("the proof of concept's mixed-up requests are named on the picture, as on the slide", async ({
-    page,
-  }) => {
-    await open(page, 'mode=global&scenario=proof-of-concept&requests=3&speed=100');
-    await expect(traceCount(page)).toHaveText(
-      expectedRun('global', 3, { scenario: 'proof-of-concept' }).count,
-    );
-    // The scene controller's focus and the topology shared a cached answer, and the first to ask
-    // (the controller, without the processes' boxes) won: the sandbox drew no pill at all.
-    await expect(page.locator('canvas.sbx-topology-canvas')).toHaveAttribute(
-      'data-pills',
-      /\u26a0 Stuff\.update_stuff\/2: req-\d under req-\d\u2019s span/,
-    );
-  });
+  for (const [width, height] of [
+    [1280, 720],
+    [390, 844],
+  ] as const)
+    test(`${width}x${height}: the proof of concept's mixed-up requests are named on the picture`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await open(page, 'mode=global&scenario=proof-of-concept&requests=3&speed=100');
+      await expect(traceCount(page)).toHaveText(
+        expectedRun('global', 3, { scenario: 'proof-of-concept' }).count,
+      );
+      // The scene controller's focus and the topology shared a cached answer, and the first to
+      // ask (the controller, without the processes' boxes) won: the sandbox drew no pill at all.
+      const canvas = page.locator('canvas.sbx-topology-canvas');
+      await expect(canvas).toHaveAttribute(
+        'data-pills',
+        /\u26a0 Stuff\.update_stuff\/2: req-\d under req-\d\u2019s span\|/,
+      );
+      // On a phone each pill takes two lines, so both fit beside each other's and the boxes.
+      await expect(canvas).toHaveAttribute('data-covering-pills', '0');
+    });
 
   test('a fault breaks the trace and turning it off fixes it', async ({ page }) => {
     await open(page, 'mode=metadata&requests=1&speed=100&faults=drop-metadata');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextHops, MixMark } from '../model/contextHops.ts';
-import { POC_WIDE_LAYOUT } from './topologyLayout.ts';
-import { drawHopMarks } from './topologyMarks.ts';
+import { POC_TALL_LAYOUT, POC_WIDE_LAYOUT } from './topologyLayout.ts';
+import { drawHopMarks, pillLines } from './topologyMarks.ts';
 
 /** A 2D context that records what is drawn, in order: enough for the marks. */
 function recordingContext() {
   const calls: string[] = [];
+  const rects: { x: number; y: number; w: number; h: number }[] = [];
   const record =
     (name: string) =>
     (...args: unknown[]) => {
@@ -13,11 +14,15 @@ function recordingContext() {
     };
   const ctx = {
     calls,
+    rects,
     beginPath: record('beginPath'),
     moveTo: record('moveTo'),
     lineTo: record('lineTo'),
     arc: record('arc'),
-    roundRect: record('roundRect'),
+    roundRect: (x: number, y: number, w: number, h: number) => {
+      calls.push('roundRect');
+      rects.push({ x, y, w, h });
+    },
     fill: record('fill'),
     stroke: record('stroke'),
     fillText: record('fillText'),
@@ -64,6 +69,54 @@ describe('drawHopMarks', () => {
     expect(ctx.calls.filter((c) => c.startsWith('fillText:'))).toEqual([
       'fillText:\u26a0 Stuff.update_stuff/2: req-3 under req-2\u2019s span',
       'fillText:\u26a0 Stuff.update_stuff/2: req-2 under req-3\u2019s span',
+    ]);
+  });
+
+  it('breaks a pill too wide for the picture into lines, and keeps it inside', () => {
+    // The phone's proof of concept: 380 units wide; each pill's one line was about 370.
+    const hops: ContextHops = {
+      hops: [],
+      byKey: new Map(),
+      breakHop: undefined,
+      mixes: [mix('req-3', 'req-2'), mix('req-2', 'req-3')],
+      focus: null,
+    };
+    const ctx = recordingContext();
+    const { covering, texts } = drawHopMarks(
+      ctx as unknown as CanvasRenderingContext2D,
+      POC_TALL_LAYOUT,
+      (px) => px,
+      hops,
+      (id) => id,
+    );
+    expect(texts).toHaveLength(2);
+    expect(covering).toBe(0);
+    for (const r of ctx.rects.slice(-2)) {
+      expect(r.x).toBeGreaterThanOrEqual(0);
+      expect(r.x + r.w).toBeLessThanOrEqual(POC_TALL_LAYOUT.w);
+    }
+    expect(ctx.calls.filter((c) => c.startsWith('fillText:'))).toEqual([
+      'fillText:\u26a0 Stuff.update_stuff/2:',
+      'fillText:req-3 under req-2\u2019s span',
+      'fillText:\u26a0 Stuff.update_stuff/2:',
+      'fillText:req-2 under req-3\u2019s span',
+    ]);
+  });
+});
+
+describe('pillLines', () => {
+  const measure = (text: string) => text.length * 8;
+  it('keeps a line that fits, breaks after the colon first, then between words', () => {
+    expect(pillLines(measure, 'short: fits', 200)).toEqual(['short: fits']);
+    expect(pillLines(measure, 'Stuff.update_stuff/2: req-2 under req-1', 200)).toEqual([
+      'Stuff.update_stuff/2:',
+      'req-2 under req-1',
+    ]);
+    expect(pillLines(measure, '\u2715 Request \u2192 Router: no trace context', 100)).toEqual([
+      '\u2715 Request',
+      '\u2192 Router:',
+      'no trace',
+      'context',
     ]);
   });
 });

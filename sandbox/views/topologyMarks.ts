@@ -1,5 +1,6 @@
 import type { ContextHops, HopMark, HopState } from '../model/contextHops.ts';
 import type { TopoLayout } from './topologyLayout.ts';
+import { truncate, type Measure } from './canvasText.ts';
 import { overlaps, type Rect } from './rect.ts';
 
 /**
@@ -15,6 +16,8 @@ export const HOP_STYLE: Record<HopState, { colour: string; glyph: string; dash: 
 
 /** Text of the marks, in CSS pixels (the canvas converts): readable from the back of a room. */
 const MARK_FONT = 14;
+/** A pill's line height, in CSS pixels, where its text takes two lines. */
+const LINE = MARK_FONT + 4;
 /** What covering a box's name, a glyph or a pill costs a pill with no free place, in CSS px. */
 const COVER_COST = 120;
 
@@ -54,14 +57,14 @@ function placePill(
   ctx: CanvasRenderingContext2D,
   layout: TopoLayout,
   u: (px: number) => number,
-  text: string,
+  lines: readonly string[],
   anchor: [number, number],
   taken: Rect[],
   area: Rect,
   names: readonly Rect[],
 ): { rect: Rect; free: boolean } {
-  const w = ctx.measureText(text).width + u(16);
-  const h = u(MARK_FONT + 10);
+  const w = Math.max(...lines.map((line) => ctx.measureText(line).width)) + u(16);
+  const h = u(MARK_FONT + 10) + (lines.length - 1) * u(LINE);
   const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
   const [ax, ay] = anchor;
   // Every place on a grid over the canvas, nearest to what the pill names first.
@@ -126,7 +129,7 @@ function drawPill(
   ctx: CanvasRenderingContext2D,
   u: (px: number) => number,
   rect: Rect,
-  text: string,
+  lines: readonly string[],
   colour: string,
 ): void {
   ctx.fillStyle = colour;
@@ -135,8 +138,40 @@ function drawPill(
   ctx.fill();
   ctx.fillStyle = '#ffffff';
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, rect.x + u(8), rect.y + rect.h / 2 + u(1));
+  const first = rect.y + u(MARK_FONT + 10) / 2 + u(1);
+  lines.forEach((line, i) => ctx.fillText(line, rect.x + u(8), first + i * u(LINE)));
   ctx.textBaseline = 'top';
+}
+
+/**
+ * A pill's text in lines no wider than `width`: one line where it fits; else broken after its
+ * colon (what is named, then what happened to it), each part between words where it must, an
+ * arrow kept with the name it points at. A phone's proof of concept is 380 units wide, and
+ * 'Stuff.update_stuff/2: req-2 under req-1's span' ran off its edge.
+ */
+export function pillLines(measure: Measure, text: string, width: number): string[] {
+  if (measure(text) <= width) return [text];
+  const colon = text.indexOf(': ');
+  const parts = colon > 0 ? [text.slice(0, colon + 1), text.slice(colon + 2)] : [text];
+  const lines: string[] = [];
+  for (const part of parts) {
+    const units = part.split(' ').reduce<string[]>((out, word) => {
+      const last = out[out.length - 1];
+      if (last === '\u2192') out[out.length - 1] = `${last} ${word}`;
+      else out.push(word);
+      return out;
+    }, []);
+    let line = '';
+    for (const unit of units) {
+      const next = line ? `${line} ${unit}` : unit;
+      if (line && measure(next) > width) {
+        lines.push(line);
+        line = unit;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+  }
+  return lines.map((line) => truncate(measure, line, width));
 }
 
 /**
@@ -243,14 +278,16 @@ export function drawHopMarks(
   ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
   let covering = 0;
   let overNames = 0;
+  const measure = (text: string) => ctx.measureText(text).width;
   const placed = pillsOf(layout, hops, midpoints, nodeLabel).map((pill) => {
-    const { rect, free } = placePill(ctx, layout, u, pill.text, pill.anchor, taken, area, names);
+    const lines = pillLines(measure, pill.text, area.w - u(16 + 8));
+    const { rect, free } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names);
     if (!free) covering++;
     if (names.some((b) => overlaps(rect, b))) overNames++;
-    return { pill, rect };
+    return { pill, rect, lines };
   });
   for (const { pill, rect } of placed) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
-  for (const { pill, rect } of placed) drawPill(ctx, u, rect, pill.text, pill.colour);
+  for (const { pill, rect, lines } of placed) drawPill(ctx, u, rect, lines, pill.colour);
   return { covering, overNames, texts: placed.map(({ pill }) => pill.text) };
 }
 
