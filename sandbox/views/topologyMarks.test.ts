@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextHops, MixMark } from '../model/contextHops.ts';
-import { POC_TALL_LAYOUT, POC_WIDE_LAYOUT } from './topologyLayout.ts';
+import { POC_TALL_LAYOUT, POC_WIDE_LAYOUT, TALL_LAYOUT } from './topologyLayout.ts';
 import { drawHopMarks, pillLines } from './topologyMarks.ts';
 
 /** A 2D context that records what is drawn, in order: enough for the marks. */
-function recordingContext() {
+function recordingContext(charWidth = 8) {
   const calls: string[] = [];
   const rects: { x: number; y: number; w: number; h: number }[] = [];
   const record =
@@ -27,7 +27,7 @@ function recordingContext() {
     stroke: record('stroke'),
     fillText: record('fillText'),
     setLineDash: record('setLineDash'),
-    measureText: (text: string) => ({ width: text.length * 8 }),
+    measureText: (text: string) => ({ width: text.length * charWidth }),
   };
   return ctx;
 }
@@ -102,6 +102,39 @@ describe('drawHopMarks', () => {
       'fillText:req-2 under req-3\u2019s span',
     ]);
   });
+
+  it('says fewer words where the whole text finds no free place, rather than cover names', () => {
+    // The phone's full picture (540 units drawn 356 px wide): both mixed spans' pills, whole,
+    // covered the Client and Request boxes' names.
+    const scale = 356 / 540;
+    const mixes = [mix('req-1', 'req-2'), mix('req-3', 'req-1')].map((m) => ({
+      ...m,
+      name: 'LabOrderController.create',
+    }));
+    const hops: ContextHops = {
+      hops: [],
+      byKey: new Map(),
+      breakHop: undefined,
+      mixes,
+      focus: null,
+    };
+    const ctx = recordingContext(8.5 / scale);
+    const names = TALL_LAYOUT.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: 24 / scale }));
+    const drawn = drawHopMarks(
+      ctx as unknown as CanvasRenderingContext2D,
+      TALL_LAYOUT,
+      (px) => px / scale,
+      hops,
+      (id) => id,
+      undefined,
+      names,
+    );
+    expect(drawn).toEqual({
+      covering: 0,
+      overNames: 0,
+      texts: ['\u26a0 req-1 under req-2\u2019s span', '\u26a0 req-3 under req-1\u2019s span'],
+    });
+  });
 });
 
 describe('pillLines', () => {
@@ -117,6 +150,21 @@ describe('pillLines', () => {
       '\u2192 Router:',
       'no trace',
       'context',
+    ]);
+  });
+
+  it('never breaks inside a phrase it is told to keep: a box’s name of two words', () => {
+    const text = '\u2715 Notifier \u2192 SMS Task: no trace context';
+    // Without the phrase, 'SMS' and 'Task:' fell on two lines on a phone.
+    expect(pillLines(measure, text, 128)).toEqual([
+      '\u2715 Notifier \u2192 SMS',
+      'Task:',
+      'no trace context',
+    ]);
+    expect(pillLines(measure, text, 128, ['Notifier', '\u2192 SMS Task'])).toEqual([
+      '\u2715 Notifier',
+      '\u2192 SMS Task:',
+      'no trace context',
     ]);
   });
 });

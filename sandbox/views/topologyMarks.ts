@@ -62,7 +62,8 @@ function placePill(
   taken: Rect[],
   area: Rect,
   names: readonly Rect[],
-): { rect: Rect; free: boolean } {
+  fallback = true,
+): { rect: Rect | undefined; free: boolean } {
   const w = Math.max(...lines.map((line) => ctx.measureText(line).width)) + u(16);
   const h = u(MARK_FONT + 10) + (lines.length - 1) * u(LINE);
   const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
@@ -85,6 +86,7 @@ function placePill(
   const free = candidates.find(
     (r) => inside(r) && !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
   );
+  if (free || !fallback) return { rect: free, free: free !== undefined };
   // No free place: the nearest that covers fewest names, glyphs and pills, each of them worth
   // 120 px of distance. A pill far from its hop needs a leader across the picture (the phone's
   // comparison sent it 250 px down, through two boxes), so nearness still counts.
@@ -92,9 +94,40 @@ function placePill(
     distance(r) +
     u(COVER_COST) *
       (names.filter((b) => overlaps(r, b)).length + taken.filter((t) => overlaps(r, t)).length);
-  const rect = free ?? cheapest(candidates.filter(inside), cost) ?? (candidates[0] as Rect);
-  taken.push(rect);
-  return { rect, free: free !== undefined };
+  return { rect: cheapest(candidates.filter(inside), cost) ?? candidates[0], free: false };
+}
+
+/** How wide a pill's lines may be, as fractions of the canvas: one line first, then narrower. */
+const WRAPS = [1, 0.5, 0.34];
+
+/**
+ * Where a pill goes, and in what words and lines: the first of its texts (the whole, then the
+ * short one) and widths that finds a free place; else the whole text where it covers least.
+ * A phone's full picture has no free place 300 units wide for 'LabOrderController.create: req-1
+ * under req-2's span', and both mixed spans' pills covered the Client and Request boxes' names.
+ */
+function placeText(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  pill: Pill,
+  taken: Rect[],
+  area: Rect,
+  names: readonly Rect[],
+): { text: string; lines: string[]; rect: Rect; free: boolean } {
+  const measure = (text: string) => ctx.measureText(text).width;
+  const room = area.w - u(16 + 8);
+  for (const text of pill.short ? [pill.text, pill.short] : [pill.text])
+    for (const f of WRAPS) {
+      const lines = pillLines(measure, text, room * f, pill.keep);
+      // A word cut to fit says nothing: a narrower width is no use for this text.
+      if (lines.some((line) => line.endsWith('\u2026'))) break;
+      const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names, false);
+      if (rect) return { text, lines, rect, free: true };
+    }
+  const lines = pillLines(measure, pill.text, room, pill.keep);
+  const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names);
+  return { text: pill.text, lines, rect: rect as Rect, free: false };
 }
 
 /** The candidate of least `cost`, each cost worked out once; the first of equals. */
@@ -146,18 +179,26 @@ function drawPill(
 /**
  * A pill's text in lines no wider than `width`: one line where it fits; else broken after its
  * colon (what is named, then what happened to it), each part between words where it must, an
- * arrow kept with the name it points at. A phone's proof of concept is 380 units wide, and
+ * arrow kept with the name it points at, and each phrase of `keep` (a box's name) whole. A phone's proof of concept is 380 units wide, and
  * 'Stuff.update_stuff/2: req-2 under req-1's span' ran off its edge.
  */
-export function pillLines(measure: Measure, text: string, width: number): string[] {
+export function pillLines(
+  measure: Measure,
+  text: string,
+  width: number,
+  keep: readonly string[] = [],
+): string[] {
   if (measure(text) <= width) return [text];
-  const colon = text.indexOf(': ');
-  const parts = colon > 0 ? [text.slice(0, colon + 1), text.slice(colon + 2)] : [text];
+  // A box's name of two words ('SMS Task') stays on one line: its spaces do not break.
+  let held = text;
+  for (const phrase of keep) held = held.split(phrase).join(phrase.replaceAll(' ', '\u00a0'));
+  const colon = held.indexOf(': ');
+  const parts = colon > 0 ? [held.slice(0, colon + 1), held.slice(colon + 2)] : [held];
   const lines: string[] = [];
   for (const part of parts) {
     const units = part.split(' ').reduce<string[]>((out, word) => {
       const last = out[out.length - 1];
-      if (last === '\u2192') out[out.length - 1] = `${last} ${word}`;
+      if (last === '\u2192') out[out.length - 1] = `${last}\u00a0${word}`;
       else out.push(word);
       return out;
     }, []);
@@ -171,7 +212,7 @@ export function pillLines(measure: Measure, text: string, width: number): string
     }
     if (line) lines.push(line);
   }
-  return lines.map((line) => truncate(measure, line, width));
+  return lines.map((line) => truncate(measure, line.replaceAll('\u00a0', ' '), width));
 }
 
 /**
@@ -219,6 +260,10 @@ function drawHopGlyphs(
 
 interface Pill {
   text: string;
+  /** Phrases a line break must not split: the boxes' names. */
+  keep?: string[];
+  /** Fewer words, for a picture with no free place for `text` (a mix-up's requests alone). */
+  short?: string;
   colour: string;
   anchor: [number, number];
 }
@@ -238,6 +283,7 @@ function pillsOf(
   if (brk && at)
     pills.push({
       text: breakText(brk, nodeLabel),
+      keep: [nodeLabel(brk.from), `\u2192 ${nodeLabel(brk.to)}`],
       colour: HOP_STYLE[brk.state].colour,
       anchor: at,
     });
@@ -248,6 +294,7 @@ function pillsOf(
     named.add(mix.label);
     pills.push({
       text: `\u26a0 ${mix.name}: ${mix.label}`,
+      short: `\u26a0 ${mix.label}`,
       colour: HOP_STYLE.mixed.colour,
       anchor: [node.x + node.w / 2, node.y + layout.nodeH],
     });
@@ -278,17 +325,16 @@ export function drawHopMarks(
   ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
   let covering = 0;
   let overNames = 0;
-  const measure = (text: string) => ctx.measureText(text).width;
   const placed = pillsOf(layout, hops, midpoints, nodeLabel).map((pill) => {
-    const lines = pillLines(measure, pill.text, area.w - u(16 + 8));
-    const { rect, free } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names);
-    if (!free) covering++;
-    if (names.some((b) => overlaps(rect, b))) overNames++;
-    return { pill, rect, lines };
+    const at = placeText(ctx, layout, u, pill, taken, area, names);
+    taken.push(at.rect);
+    if (!at.free) covering++;
+    if (names.some((b) => overlaps(at.rect, b))) overNames++;
+    return { pill, ...at };
   });
   for (const { pill, rect } of placed) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
   for (const { pill, rect, lines } of placed) drawPill(ctx, u, rect, lines, pill.colour);
-  return { covering, overNames, texts: placed.map(({ pill }) => pill.text) };
+  return { covering, overNames, texts: placed.map(({ text }) => text) };
 }
 
 /** "✕ Request → Router: no trace context" */
