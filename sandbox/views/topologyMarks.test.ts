@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ContextHops, MixMark } from '../model/contextHops.ts';
-import { POC_TALL_LAYOUT, POC_WIDE_LAYOUT, TALL_LAYOUT } from './topologyLayout.ts';
+import type { Rect } from './rect.ts';
+import {
+  POC_TALL_LAYOUT,
+  POC_WIDE_LAYOUT,
+  TALL_LAYOUT,
+  type TopoLayout,
+} from './topologyLayout.ts';
 import { drawHopMarks, pillLines } from './topologyMarks.ts';
 
 /** A 2D context that records what is drawn, in order: enough for the marks. */
@@ -42,24 +48,37 @@ const mix = (requestId: string, parentRequestId: string): MixMark => ({
   label: `${requestId} under ${parentRequestId}\u2019s span`,
 });
 
+/** Hops with only mix-ups: the proof of concept's two requests, each under the other's span. */
+const mixesOnly = (mixes: MixMark[]): ContextHops => ({
+  hops: [],
+  byKey: new Map(),
+  breakHop: undefined,
+  mixes,
+  focus: null,
+});
+
+/** Draws `hops` on `layout` with a recording context; `scale` is the canvas's CSS px per unit. */
+function drawOn(layout: TopoLayout, hops: ContextHops, scale = 1, names: Rect[] = []) {
+  const ctx = recordingContext(8.5 / scale);
+  const drawn = drawHopMarks(
+    ctx as unknown as CanvasRenderingContext2D,
+    layout,
+    (px) => px / scale,
+    hops,
+    (id) => id,
+    undefined,
+    names,
+  );
+  return { ctx, drawn };
+}
+
 describe('drawHopMarks', () => {
   it('draws every leader before any pill, so no leader crosses a pill’s words', () => {
     // Two mixed spans in the one box of the proof of concept: their pills stack under it, and
     // the lower pill's leader runs through the upper pill.
-    const hops: ContextHops = {
-      hops: [],
-      byKey: new Map(),
-      breakHop: undefined,
-      mixes: [mix('req-3', 'req-2'), mix('req-2', 'req-3')],
-      focus: null,
-    };
-    const ctx = recordingContext();
-    drawHopMarks(
-      ctx as unknown as CanvasRenderingContext2D,
+    const { ctx } = drawOn(
       POC_WIDE_LAYOUT,
-      (px) => px,
-      hops,
-      (id) => id,
+      mixesOnly([mix('req-3', 'req-2'), mix('req-2', 'req-3')]),
     );
     const pills = ctx.calls.flatMap((c, i) => (c === 'roundRect' ? [i] : []));
     const leaders = ctx.calls.flatMap((c, i) => (c === 'lineTo' ? [i] : []));
@@ -74,21 +93,10 @@ describe('drawHopMarks', () => {
 
   it('breaks a pill too wide for the picture into lines, and keeps it inside', () => {
     // The phone's proof of concept: 380 units wide; each pill's one line was about 370.
-    const hops: ContextHops = {
-      hops: [],
-      byKey: new Map(),
-      breakHop: undefined,
-      mixes: [mix('req-3', 'req-2'), mix('req-2', 'req-3')],
-      focus: null,
-    };
-    const ctx = recordingContext();
-    const { covering, texts } = drawHopMarks(
-      ctx as unknown as CanvasRenderingContext2D,
-      POC_TALL_LAYOUT,
-      (px) => px,
-      hops,
-      (id) => id,
-    );
+    const {
+      ctx,
+      drawn: { covering, texts },
+    } = drawOn(POC_TALL_LAYOUT, mixesOnly([mix('req-3', 'req-2'), mix('req-2', 'req-3')]));
     expect(texts).toHaveLength(2);
     expect(covering).toBe(0);
     for (const r of ctx.rects.slice(-2)) {
@@ -111,25 +119,8 @@ describe('drawHopMarks', () => {
       ...m,
       name: 'LabOrderController.create',
     }));
-    const hops: ContextHops = {
-      hops: [],
-      byKey: new Map(),
-      breakHop: undefined,
-      mixes,
-      focus: null,
-    };
-    const ctx = recordingContext(8.5 / scale);
     const names = TALL_LAYOUT.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: 24 / scale }));
-    const drawn = drawHopMarks(
-      ctx as unknown as CanvasRenderingContext2D,
-      TALL_LAYOUT,
-      (px) => px / scale,
-      hops,
-      (id) => id,
-      undefined,
-      names,
-    );
-    expect(drawn).toEqual({
+    expect(drawOn(TALL_LAYOUT, mixesOnly(mixes), scale, names).drawn).toEqual({
       covering: 0,
       overNames: 0,
       texts: ['\u26a0 req-1 under req-2\u2019s span', '\u26a0 req-3 under req-1\u2019s span'],
