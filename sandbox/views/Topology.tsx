@@ -71,9 +71,11 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } =
           context
         </span>
         <span>Boxes list each process&rsquo;s live span stack, newest first.</span>
-        <span>
+        {/* Every mark the picture draws has its key here: global mode's '!' had none. */}
+        <span data-testid="hop-legend">
           Hops: <HopGlyph state="carried" /> context carried · <HopGlyph state="cut" /> context lost
-          · <HopGlyph state="linked" /> new trace, linked
+          · <HopGlyph state="linked" /> new trace, linked · <HopGlyph state="mixed" /> requests
+          mixed
         </span>
       </figcaption>
       <ProcessList />

@@ -5,6 +5,7 @@ import { runScenario } from '../core/runScenario.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { Sandbox, type SandboxInput, type SandboxProps } from './Sandbox.tsx';
 import { WIDE_LAYOUT, nodeLabel } from './topologyLayout.ts';
+import { HOP_STYLE } from './topologyMarks.ts';
 
 // jsdom has no 2D canvas: the topology draws nothing, everything else renders as in a browser.
 HTMLCanvasElement.prototype.getContext = (() => null) as never;
@@ -220,5 +221,19 @@ describe('Topology labels', () => {
     expect(new Set(WIDE_LAYOUT.nodes.map((n) => nodeLabel(n, 'short'))).size).toBe(
       WIDE_LAYOUT.nodes.length,
     );
+  });
+});
+
+describe('Topology legend', () => {
+  it('keys every glyph the picture draws on a hop', () => {
+    renderScene({ mode: 'global', requests: 1 });
+    const legend = screen.getAllByTestId('hop-legend')[0] as HTMLElement;
+    const glyphs = [...legend.querySelectorAll('.sbx-hop-glyph')].map((g) => g.textContent);
+    expect(glyphs.sort()).toEqual(
+      Object.values(HOP_STYLE)
+        .map((s) => s.glyph)
+        .sort(),
+    );
+    expect(legend.textContent).toContain('requests mixed');
   });
 });
