@@ -5,6 +5,7 @@ import {
   POC_TALL_LAYOUT,
   POC_WIDE_LAYOUT,
   TALL_LAYOUT,
+  WIDE_LAYOUT,
   type TopoLayout,
 } from './topologyLayout.ts';
 import { drawHopMarks, pillLines } from './topologyMarks.ts';
@@ -125,6 +126,24 @@ describe('drawHopMarks', () => {
       overNames: 0,
       texts: ['\u26a0 req-1 under req-2\u2019s span', '\u26a0 req-3 under req-1\u2019s span'],
     });
+  });
+
+  it('takes more lines for a place near what the pill names over a far one in one line', () => {
+    // The full picture at 1280 (1000 units drawn 736 px wide): in one line, the mix-up pills'
+    // only gap was under the picture, and their leaders crossed all of it to the Request box.
+    const scale = 736 / 1000;
+    const mixes = [mix('req-1', 'req-2'), mix('req-3', 'req-1')].map((m) => ({
+      ...m,
+      name: 'LabOrderController.create',
+    }));
+    const { ctx, drawn } = drawOn(WIDE_LAYOUT, mixesOnly(mixes), scale);
+    expect(drawn.covering).toBe(0);
+    const request = WIDE_LAYOUT.byId.get('RequestProcess')!;
+    const anchor = [request.x + request.w / 2, request.y + WIDE_LAYOUT.nodeH];
+    for (const r of ctx.rects.slice(-2)) {
+      const distance = Math.hypot(r.x + r.w / 2 - anchor[0]!, r.y + r.h / 2 - anchor[1]!);
+      expect(distance * scale).toBeLessThan(100);
+    }
   });
 });
 

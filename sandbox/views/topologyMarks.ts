@@ -99,10 +99,17 @@ function placePill(
 
 /** How wide a pill's lines may be, as fractions of the canvas: one line first, then narrower. */
 const WRAPS = [1, 0.5, 0.34];
+/**
+ * A free place this near what the pill names (CSS px, centre to anchor) is taken at once;
+ * farther, narrower lines are tried for a nearer one. At 1280 a mix-up's one-line pill found its
+ * only gap under the picture, with a leader across the whole of it to the Request box.
+ */
+const NEAR = 90;
 
 /**
  * Where a pill goes, and in what words and lines: the first of its texts (the whole, then the
- * short one) and widths that finds a free place; else the whole text where it covers least.
+ * short one) that finds a free place, in the width that puts it nearest what it names; else the
+ * whole text where it covers least.
  * A phone's full picture has no free place 300 units wide for 'LabOrderController.create: req-1
  * under req-2's span', and both mixed spans' pills covered the Client and Request boxes' names.
  */
@@ -117,14 +124,24 @@ function placeText(
 ): { text: string; lines: string[]; rect: Rect; free: boolean } {
   const measure = (text: string) => ctx.measureText(text).width;
   const room = area.w - u(16 + 8);
-  for (const text of pill.short ? [pill.text, pill.short] : [pill.text])
+  const [ax, ay] = pill.anchor;
+  // How far a pill is from what it names, and a line's worth more for each line it adds.
+  const cost = (rect: Rect, lines: readonly string[]) =>
+    Math.hypot(rect.x + rect.w / 2 - ax, rect.y + rect.h / 2 - ay) + u(LINE) * (lines.length - 1);
+  for (const text of pill.short ? [pill.text, pill.short] : [pill.text]) {
+    let best: { text: string; lines: string[]; rect: Rect; free: true } | undefined;
     for (const f of WRAPS) {
       const lines = pillLines(measure, text, room * f, pill.keep);
       // A word cut to fit says nothing: a narrower width is no use for this text.
       if (lines.some((line) => line.endsWith('\u2026'))) break;
       const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names, false);
-      if (rect) return { text, lines, rect, free: true };
+      if (rect && (!best || cost(rect, lines) < cost(best.rect, best.lines)))
+        best = { text, lines, rect, free: true };
+      // Near enough: no need to try narrower (each try is a search of the whole canvas).
+      if (best && cost(best.rect, best.lines) <= u(NEAR)) break;
     }
+    if (best) return best;
+  }
   const lines = pillLines(measure, pill.text, room, pill.keep);
   const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names);
   return { text: pill.text, lines, rect: rect as Rect, free: false };
