@@ -34,7 +34,11 @@ function recordingContext(charWidth = 8) {
     stroke: record('stroke'),
     fillText: record('fillText'),
     setLineDash: record('setLineDash'),
-    measureText: (text: string) => ({ width: text.length * charWidth }),
+    measured: 0,
+    measureText(text: string) {
+      this.measured++;
+      return { width: text.length * charWidth };
+    },
   };
   return ctx;
 }
@@ -144,6 +148,30 @@ describe('drawHopMarks', () => {
       const distance = Math.hypot(r.x + r.w / 2 - anchor[0]!, r.y + r.h / 2 - anchor[1]!);
       expect(distance * scale).toBeLessThan(100);
     }
+  });
+
+  it('places the pills again only when something they depend on changed', () => {
+    const hops = mixesOnly([mix('req-3', 'req-2'), mix('req-2', 'req-3')]);
+    const ctx = recordingContext();
+    const draw = (layout: TopoLayout) =>
+      drawHopMarks(
+        ctx as unknown as CanvasRenderingContext2D,
+        layout,
+        (px) => px,
+        hops,
+        (id) => id,
+      );
+    const first = draw(POC_WIDE_LAYOUT);
+    expect(ctx.measured).toBeGreaterThan(0);
+    const rects = ctx.rects.splice(0);
+    ctx.measured = 0;
+    // The next frame, the same picture: the same places, and no search.
+    expect(draw(POC_WIDE_LAYOUT)).toEqual(first);
+    expect(ctx.measured).toBe(0);
+    expect(ctx.rects).toEqual(rects);
+    // Another picture: placed anew.
+    draw(POC_TALL_LAYOUT);
+    expect(ctx.measured).toBeGreaterThan(0);
   });
 });
 

@@ -340,18 +340,54 @@ export function drawHopMarks(
   const taken: Rect[] = [];
   const midpoints = drawHopGlyphs(ctx, layout, u, hops, taken);
   ctx.font = `700 ${u(MARK_FONT)}px system-ui, sans-serif`;
-  let covering = 0;
-  let overNames = 0;
-  const placed = pillsOf(layout, hops, midpoints, nodeLabel).map((pill) => {
+  const pills = pillsOf(layout, hops, midpoints, nodeLabel);
+  const placed = placeAll(ctx, layout, u, pills, taken, area, names);
+  for (const { pill, rect } of placed.pills) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
+  for (const { pill, rect, lines } of placed.pills) drawPill(ctx, u, rect, lines, pill.colour);
+  return {
+    covering: placed.covering,
+    overNames: placed.overNames,
+    texts: placed.pills.map(({ text }) => text),
+  };
+}
+
+interface Placed {
+  key: string;
+  pills: { pill: Pill; text: string; lines: string[]; rect: Rect }[];
+  covering: number;
+  overNames: number;
+}
+
+/**
+ * The last placement on each canvas. A frame draws the same pills in the same picture as the one
+ * before it almost always, and placing them searches the canvas up to six times a pill: about
+ * 1.5 ms a frame for two mix-up pills at 1280, 3 ms on a phone, where reusing it costs nothing.
+ */
+const lastPlaced = new WeakMap<CanvasRenderingContext2D, Placed>();
+
+/** Where every pill goes, in order (each one's place is taken for the next); reused when unchanged. */
+function placeAll(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  pills: readonly Pill[],
+  taken: Rect[],
+  area: Rect,
+  names: readonly Rect[],
+): Placed {
+  const key = JSON.stringify([layout.id, layout.w, layout.h, u(1), area, names, taken, pills]);
+  const last = lastPlaced.get(ctx);
+  if (last?.key === key) return last;
+  const placed: Placed = { key, pills: [], covering: 0, overNames: 0 };
+  for (const pill of pills) {
     const at = placeText(ctx, layout, u, pill, taken, area, names);
     taken.push(at.rect);
-    if (!at.free) covering++;
-    if (names.some((b) => overlaps(at.rect, b))) overNames++;
-    return { pill, ...at };
-  });
-  for (const { pill, rect } of placed) drawLeader(ctx, u, rect, pill.colour, pill.anchor);
-  for (const { pill, rect, lines } of placed) drawPill(ctx, u, rect, lines, pill.colour);
-  return { covering, overNames, texts: placed.map(({ text }) => text) };
+    if (!at.free) placed.covering++;
+    if (names.some((b) => overlaps(at.rect, b))) placed.overNames++;
+    placed.pills.push({ pill, ...at });
+  }
+  lastPlaced.set(ctx, placed);
+  return placed;
 }
 
 /** "✕ Request → Router: no trace context" */
