@@ -21,7 +21,7 @@ import { ROW, SpanRow, placeBar, type BarPlace, type RowHandlers } from './SpanR
 import { batchLabel, usesSwatch, widestFlaggedRow } from './spanFlagText.ts';
 import { useNameColumn } from './useNameColumn.ts';
 import { waterfallColumns } from './waterfallColumns.ts';
-import { levelStep } from './waterfallIndent.ts';
+import { INDENT_SHARE, LEVEL_PX, STACKED_INDENT_SHARE, levelStep } from './waterfallIndent.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
 
@@ -139,7 +139,7 @@ export function Waterfall(props: { compact?: boolean }) {
   // The deepest row's levels below the root: CSS shrinks the step per level to fit them in the
   // column it draws (`name`), and the flag estimates take the same step.
   const levels = Math.max(1, tree.depth - 1);
-  const levelPx = levelStep(name, levels);
+  const levelPx = levelStep(name, levels, LEVEL_PX, stacked ? STACKED_INDENT_SHARE : INDENT_SHARE);
   const v0 = t0 + zoom.from * range;
   const vRange = Math.max(1, (zoom.to - zoom.from) * range);
   const px = (us: number) => ((us - v0) / vRange) * timelinePx;

@@ -11,8 +11,18 @@ export function useVirtualRows(
   overscan = 6,
 ) {
   const [view, setView] = useState({ top: 0, height: 600 });
+  // The scrolling element may appear after the first render (a waterfall mounts before any trace
+  // is selected) or be replaced: follow it, so its listeners are on the element in the page.
+  // Attached at mount only, they were on nothing, and scrolling a 37-span trace showed rows 0-24
+  // and then blank space.
+  const [el, setEl] = useState<HTMLElement | null>(null);
+  // After every render, for `ref.current` is no dependency React can watch; it sets state only
+  // when the element changed, so it settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
-    const el = ref.current;
+    if (ref.current !== el) setEl(ref.current);
+  });
+  useLayoutEffect(() => {
     if (!el) return;
     const update = () => setView({ top: el.scrollTop, height: el.clientHeight || 600 });
     update();
@@ -23,7 +33,7 @@ export function useVirtualRows(
       el.removeEventListener('scroll', update);
       ro?.disconnect();
     };
-  }, [ref]);
+  }, [el]);
   const start = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
   const end = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
   /** Scrolls just enough to show row `index`. */

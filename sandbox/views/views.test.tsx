@@ -48,6 +48,24 @@ function publish(scene: SceneController, run = true) {
 }
 
 describe('Waterfall', () => {
+  it('renders the rows scrolled to, when its trace came after it was mounted', () => {
+    // The waterfall mounts before any trace is selected, with no scroller: the scroll listener
+    // was attached at mount only, so scrolling a 37-span trace showed rows 0-24 and then blank.
+    const { scene } = renderScene({ mode: 'metadata', requests: 1 });
+    publish(scene);
+    const grid = screen.getByRole('treegrid');
+    const indexes = () =>
+      within(grid)
+        .getAllByRole('row')
+        .map((r) => Number(r.getAttribute('data-index')));
+    expect(Math.max(...indexes())).toBeLessThan(36);
+    act(() => {
+      grid.scrollTop = 36 * 32;
+      grid.dispatchEvent(new Event('scroll'));
+    });
+    expect(indexes()).toContain(36);
+  });
+
   it('renders the trace as a treegrid with aria-level rows, and collapses a subtree', () => {
     const { scene } = renderScene({ mode: 'metadata', requests: 1 });
     publish(scene);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitsLongFlag } from './spanFlagText.ts';
-import { INDENT_SHARE, LEVEL_PX, levelStep } from './waterfallIndent.ts';
+import { INDENT_SHARE, LEVEL_PX, STACKED_INDENT_SHARE, levelStep } from './waterfallIndent.ts';
 
 describe('levelStep', () => {
   it('keeps the full step where the deepest row fits in its share of the column', () => {
@@ -12,6 +12,10 @@ describe('levelStep', () => {
     const step = levelStep(733, 106);
     expect(step).toBeLessThan(LEVEL_PX);
     expect(step * 106).toBeCloseTo(INDENT_SHARE * 733);
+    // Stacked rows (a phone) give indentation less of the row: their flag shares the name's line.
+    const stacked = levelStep(356, 57, LEVEL_PX, STACKED_INDENT_SHARE);
+    expect(stacked * 57).toBeCloseTo(STACKED_INDENT_SHARE * 356);
+    expect(stacked).toBeLessThan(levelStep(356, 57));
   });
 
   it('lets a deep row keep its long flag where 14 px a level would have pushed it out', () => {
