@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { collectErrors, expectSlide } from './deckHelpers.ts';
 
 /** Phrases the speaker notes use that must never reach a reader. */
@@ -142,6 +142,12 @@ async function panel(page: Page, selector: string) {
   return box;
 }
 
+/** Sends a request in a guided step's scene, and waits until the step has explained the run. */
+async function sendRequest(guide: Locator) {
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+}
+
 test('a guided step waits for the reader, then explains their run; the seed changes the words', async ({
   page,
 }) => {
@@ -153,8 +159,7 @@ test('a guided step waits for the reader, then explains their run; the seed chan
   // It waits: nothing happens until the reader sends a request in its scene.
   await page.waitForTimeout(500);
   await expect(guide).toHaveAttribute('data-state', 'waiting');
-  await guide.getByRole('button', { name: 'Send a request' }).click();
-  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await sendRequest(guide);
   const result = guide.locator('.tutorial-result');
   // The numbers are the scene's own: its caption counts the same traces.
   const traces = await guide.locator('[data-traces]').getAttribute('data-traces');
@@ -183,8 +188,7 @@ test("a guided scene's waterfall draws every bar inside its timeline, to the tra
   const errors = collectErrors(page);
   await page.goto('/#/read');
   const guide = await panel(page, '[data-guide="proof-of-concept"]');
-  await guide.getByRole('button', { name: 'Send a request' }).click();
-  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await sendRequest(guide);
   const rows = guide.locator('[data-testid="span-row"]');
   await expect(rows).toHaveCount(3);
   // The slides' stylesheet gave the name column 62% of the row while the waterfall placed its
@@ -369,8 +373,7 @@ test('on a phone the deck offers the tutorial, and a guided step works in the fl
   await offer.getByRole('link', { name: /Read the talk as a tutorial/ }).click();
   await expect(page).toHaveURL(/#\/read\/44$/);
   const guide = await panel(page, '[data-guide="links"]');
-  await guide.getByRole('button', { name: 'Send a request' }).click();
-  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await sendRequest(guide);
   await expect(guide.locator('.tutorial-result')).toContainText(/made 7 traces \(seed 1\)/);
   // The scene sits in the text's column, not beside it.
   const box = await guide.locator('.tutorial-scene').boundingBox();

@@ -196,8 +196,9 @@ function drawPill(
 /**
  * A pill's text in lines no wider than `width`: one line where it fits; else broken after its
  * colon (what is named, then what happened to it), each part between words where it must, an
- * arrow kept with the name it points at, and each phrase of `keep` (a box's name) whole. A phone's proof of concept is 380 units wide, and
- * 'Stuff.update_stuff/2: req-2 under req-1's span' ran off its edge.
+ * arrow kept with the name it points at, and each phrase of `keep` (a box's name) whole. A
+ * phone's proof of concept is 380 units wide, and 'Stuff.update_stuff/2: req-2 under req-1's
+ * span' ran off its edge.
  */
 export function pillLines(
   measure: Measure,

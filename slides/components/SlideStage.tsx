@@ -93,7 +93,7 @@ export function SlideStage() {
   const explanation = focus ? (focus.text ?? connectedText(main, blocks, idle)) : undefined;
   // Every text above the trees takes room from them: fit again when any of it changes (the
   // connected summary grows a line when the run settles, with no row added).
-  const fold = useFitRows(panel, rowCount, [rowCount, title, explanation, span?.name]);
+  const fold = useFitRows(panel, rowCount, [title, explanation, span?.name]);
   // Rows left out to fit come from the longest tree; never the break the slide is about.
   const longest = blocks.reduce<CompactTrace | undefined>(
     (a, b) => (a && a.rows.length > b.rows.length ? a : b),
@@ -211,7 +211,7 @@ function TraceBlock({
           'fold' in item ? (
             <li
               key={`fold-${(item.fold[0] as CompactRow).span.spanId}`}
-              className="scene-stage-fold"
+              className="scene-stage-fold scene-stage-muted"
               data-span-ids={item.fold.flatMap((r) => r.spanIds).join(' ')}
             >
               {foldText(item)}

@@ -23,8 +23,8 @@ function rowsBelow(el: HTMLElement): number {
  * Fits a slide's trace trees into their panel. First the type shrinks, within ROW_FONT; when even
  * the smallest type is not enough, it returns how many rows to leave out (foldRows), and grows
  * that count until the rest is in view. `data-fits` says whether what is drawn is in view,
- * `data-folded` how many rows were left out. New content (`deps`) or a new panel size starts again
- * from every row. The count never passes `rows`, the rows there are.
+ * `data-folded` how many rows were left out. New rows, other text above them (`deps`) or a new
+ * panel size start again from every row. The count never passes `rows`, the rows there are.
  */
 export function useFitRows(
   panel: RefObject<HTMLElement | null>,
@@ -33,7 +33,7 @@ export function useFitRows(
 ): number {
   const [fold, setFold] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useLayoutEffect(() => setFold(0), deps);
+  useLayoutEffect(() => setFold(0), [...deps, rows]);
   useLayoutEffect(() => {
     const el = panel.current;
     if (!el) return;
