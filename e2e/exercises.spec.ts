@@ -427,6 +427,31 @@ test("390x844: the editor's wrapped comment lines hang under the comment's text,
   );
 });
 
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const)
+  test(`${width}x${height}: the starter's comments read as written, no line broken in two`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    // Exercise 10 opens with the longest comment of all the starters.
+    await page.goto('/exercises.html#/exercises/10');
+    await expect(page.locator('.cm-line').first()).toBeVisible();
+    const comments = await page.locator('.cm-line').evaluateAll((lines) =>
+      lines
+        .filter((el) => /^\s*\/\//.test(el.textContent ?? ''))
+        .map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return { text: el.textContent, rows: new Set(rects.map((r) => Math.round(r.top))).size };
+        }),
+    );
+    expect(comments.length).toBeGreaterThan(8);
+    expect(comments.filter((c) => c.rows !== 1)).toEqual([]);
+  });
+
 test('390x844: the Elixir sketch wraps under its own indentation, between words, and copies as written', async ({
   page,
 }) => {

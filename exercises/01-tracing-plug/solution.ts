@@ -1,8 +1,10 @@
 // Exercise 1: the Tracing Plug.
 //
-// Phoenix calls `call` when a request arrives and `beforeSend` just before the response goes out.
-// Start a SERVER span for the request in `call` and make it the process's current span, so that
-// the controller's spans nest under it. Finish it in `beforeSend`, with the response status.
+// Phoenix calls `call` when a request arrives and `beforeSend`
+// just before the response goes out. Start a SERVER span for
+// the request in `call` and make it the process's current span,
+// so that the controller's spans nest under it. Finish it in
+// `beforeSend`, with the response status.
 import { SpanKind, context, trace, type Span } from '@opentelemetry/api';
 import type { Conn, ProcessApi } from '../lib/types.ts';
 

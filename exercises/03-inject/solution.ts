@@ -1,8 +1,10 @@
 // Exercise 3: inject.
 //
-// Otter has no carriers, so Alexander makes his own: a dispatch middleware that writes the
-// current trace context into the command's metadata before the command leaves the process.
-// Use OpenTelemetry's propagator: it writes a W3C `traceparent` into a plain object.
+// Otter has no carriers, so Alexander makes his own: a dispatch
+// middleware that writes the current trace context into the
+// command's metadata before the command leaves the process. Use
+// OpenTelemetry's propagator: it writes a W3C `traceparent`
+// into a plain object.
 import { context, propagation } from '@opentelemetry/api';
 import type { CommandEnvelope, ProcessApi } from '../lib/types.ts';
 

@@ -1,13 +1,15 @@
 // Exercise 4: extract.
 //
-// Every command and event now carries `metadata.trace_ctx`. When a process starts handling one
-// (the router, an aggregate, the event store, a projection, the process manager), it asks you
-// which context to continue from. Read the carrier back with OpenTelemetry's propagator.
+// Every command and event now carries `metadata.trace_ctx`.
+// When a process starts handling one (the router, an aggregate,
+// the event store, a projection, the process manager), it asks
+// you which context to continue from. Read the carrier back
+// with OpenTelemetry's propagator.
 import { ROOT_CONTEXT, propagation, type Context } from '@opentelemetry/api';
 import type { Metadata, ProcessApi } from '../lib/types.ts';
 
 export function extractContext(metadata: Metadata, api: ProcessApi): Context {
-  // Your code here: which context should this process continue from? Not every message
-  // carries one.
+  // Your code here: which context should this process continue
+  // from? Not every message carries one.
   return ROOT_CONTEXT;
 }

@@ -1,9 +1,12 @@
 // Exercise 6: Command -> Command.
 //
-// The SampleCollection process manager dispatches ScheduleSampleCollection, and Commanded gives
-// that command the event's correlation id, causation id and metadata: the carrier travels on.
-// NotificationHandler is a plain event handler. When it dispatches MarkPatientNotified, nothing
-// is copied for it: fill in the command yourself, the way a process manager would.
+// The SampleCollection process manager dispatches
+// ScheduleSampleCollection, and Commanded gives that command
+// the event's correlation id, causation id and metadata: the
+// carrier travels on. NotificationHandler is a plain event
+// handler. When it dispatches MarkPatientNotified, nothing is
+// copied for it: fill in the command yourself, the way a
+// process manager would.
 import type { CommandEnvelope, EventEnvelope, ProcessApi } from '../lib/types.ts';
 
 export function copyToFollowUp(
@@ -11,6 +14,6 @@ export function copyToFollowUp(
   command: CommandEnvelope,
   api: ProcessApi,
 ): void {
-  // Your code here: fill in the command the way a process manager would, from the event that
-  // caused it.
+  // Your code here: fill in the command the way a process
+  // manager would, from the event that caused it.
 }

@@ -1,10 +1,13 @@
 // Exercise 7: a Task loses the context.
 //
-// NotificationHandler texts the patient from a Task, a process of its own. A new process starts
-// with an empty process dictionary: no current context, no current span. So the Task's
-// `POST /messages` span starts a trace of its own. Hand the context over yourself:
-// `beforeStart` runs in NotificationHandler just before the Task is spawned, and whatever it
-// returns is given to `inTask`, the first thing the Task runs.
+// NotificationHandler texts the patient from a Task, a process
+// of its own. A new process starts with an empty process
+// dictionary: no current context, no current span. So the
+// Task's `POST /messages` span starts a trace of its own. Hand
+// the context over yourself: `beforeStart` runs in
+// NotificationHandler just before the Task is spawned, and
+// whatever it returns is given to `inTask`, the first thing the
+// Task runs.
 import type { ProcessApi } from '../lib/types.ts';
 
 export const taskHandoff = {
@@ -14,6 +17,7 @@ export const taskHandoff = {
   },
 
   inTask(handed: unknown, api: ProcessApi): void {
-    // Your code here: this runs inside the Task's process, before its span starts.
+    // Your code here: this runs inside the Task's process,
+    // before its span starts.
   },
 };

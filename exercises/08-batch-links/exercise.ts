@@ -1,14 +1,17 @@
 // Exercise 8: projections, child or link?
 //
-// LabWorklistProjection now handles events in batches: one span for several events, which
-// came from several requests. A span has one parent, so which one? None: the batch span starts
-// a trace of its own and links to every event's producer, as OpenTelemetry's messaging
-// conventions recommend. Return one link per event.
+// LabWorklistProjection now handles events in batches: one span
+// for several events, which came from several requests. A span
+// has one parent, so which one? None: the batch span starts a
+// trace of its own and links to every event's producer, as
+// OpenTelemetry's messaging conventions recommend. Return one
+// link per event.
 import { ROOT_CONTEXT, propagation, trace, type Link } from '@opentelemetry/api';
 import type { EventEnvelope, ProcessApi } from '../lib/types.ts';
 
 export function batchLinks(events: readonly EventEnvelope[], api: ProcessApi): Link[] {
-  // Your code here: one link per event, to the span that published it. Each event still
-  // carries its producer's context in its metadata.
+  // Your code here: one link per event, to the span that
+  // published it. Each event still carries its producer's
+  // context in its metadata.
   return [];
 }
