@@ -182,6 +182,19 @@ test('a guided step waits for the reader, then explains their run; the seed chan
   expect(errors).toEqual([]);
 });
 
+test("at 1280x720 a guided step's picture spreads into its scene's width and names every box whole", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/read/34');
+  const guide = await panel(page, '[data-guide="process-stacks"]');
+  const canvas = guide.locator('canvas').first();
+  // The scene is 630 x 260 px; the picture, fitted to its height, used 405 px of that width, and
+  // its boxes, 71 px wide, read 'LabO…', 'Timel…' and 'Samp…'.
+  await expect(canvas).toHaveAttribute('data-cut-labels', '0');
+  await expect(canvas).toHaveAttribute('data-box-names', /LabOrder\|Sample\|Events\|Timeline/);
+});
+
 test("a guided scene's waterfall draws every bar inside its timeline, to the trace's scale", async ({
   page,
 }) => {

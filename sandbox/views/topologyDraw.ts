@@ -218,7 +218,7 @@ function nodeLabelFitted(f: Frame, node: NodeBox, textW: number): FittedLabel {
   const { ctx, labels } = f;
   // Two label lines when the box has room for them and the service name below.
   const labelLines = f.layout.nodeH * f.scale >= 3 * FONT.line + 2 * FONT.pad ? 2 : 1;
-  const key = `${f.layout.id}:${f.scale.toFixed(4)}:${labelLines}:${labels}:${node.id}`;
+  const key = `${textW.toFixed(2)}:${f.scale.toFixed(4)}:${labelLines}:${labels}:${node.id}`;
   let fitted = labelCache.get(key);
   if (!fitted) {
     // A name cut by a hair at the label size ("Sample …" in a phone's comparison, 1 px short) is

@@ -178,7 +178,7 @@ function build(
   });
   const byKey = new Map(edges.map((e) => [`${e.from}>${e.to}`, e]));
 
-  return {
+  const layout: TopoLayout = {
     id,
     w,
     h,
@@ -203,6 +203,50 @@ function build(
       return [c0 * x1 + c1 * ax + c2 * bx + c3 * x2, c0 * y1 + c1 * ay + c2 * by + c3 * y2];
     },
   };
+  specs.set(layout, { id, places, w, h, nodeW, nodeH, clientW });
+  return layout;
+}
+
+/** What a layout was built from, so that it can be built again wider. */
+interface LayoutSpec {
+  id: TopoLayout['id'];
+  places: Places;
+  w: number;
+  h: number;
+  nodeW: number;
+  nodeH: number;
+  clientW: number;
+}
+const specs = new WeakMap<TopoLayout, LayoutSpec>();
+
+/**
+ * The most a layout is widened to use a box's spare width. A box much wider than the picture it
+ * holds (a guided step on the reading page at 1280: 630 x 280 px) drew the boxes 71 px wide, their
+ * short names cut to 'LabO…' and 'Timel…', between two empty margins. Past this the picture reads
+ * as gaps.
+ */
+export const MAX_WIDEN = 1.6;
+const widened = new WeakMap<TopoLayout, Map<number, TopoLayout>>();
+
+/**
+ * `layout` with its columns and boxes up to `factor` times as wide, in steps of 5 % (a resize by a
+ * few pixels reuses the same layout); its heights, and so its text, stay as they are.
+ */
+export function widenLayout(layout: TopoLayout, factor: number): TopoLayout {
+  const f = Math.min(MAX_WIDEN, Math.floor(factor * 20) / 20);
+  const spec = specs.get(layout);
+  if (f <= 1 || !spec) return layout;
+  let byFactor = widened.get(layout);
+  if (!byFactor) widened.set(layout, (byFactor = new Map()));
+  let wide = byFactor.get(f);
+  if (!wide) {
+    const places: Places = {};
+    for (const [node, [x, y]] of Object.entries(spec.places)) places[node] = [x * f, y];
+    const { id, w, h, nodeW, nodeH, clientW } = spec;
+    wide = build(id, places, w * f, h, nodeW * f, nodeH, clientW * f);
+    byFactor.set(f, wide);
+  }
+  return wide;
 }
 
 export const WIDE_LAYOUT = build('wide', WIDE, 1000, 440, 132, 92);
@@ -272,24 +316,24 @@ export interface Placement {
   y: number;
 }
 
-/** The layout that comes out biggest in the box (so its text is largest), centred in it. */
+/**
+ * The layout that comes out biggest in the box (so its text is largest), widened into the box's
+ * spare width (so its boxes have room for their names), centred in it.
+ */
 export function placeLayout(
   width: number,
   height: number,
   scenario?: string,
   small = false,
 ): Placement {
-  let best: Placement | null = null;
-  for (const layout of layoutsFor(scenario, small)) {
-    const scale = Math.min(width / layout.w, height / layout.h);
+  const [first, ...others] = layoutsFor(scenario, small) as [TopoLayout, ...TopoLayout[]];
+  let best = first;
+  let scale = Math.min(width / first.w, height / first.h);
+  for (const layout of others) {
+    const s = Math.min(width / layout.w, height / layout.h);
     // The wide layout wins ties and near-ties: its boxes have room for the span stacks.
-    if (!best || scale > best.scale * (layout.id === 'tall' ? 1.15 : 1))
-      best = {
-        layout,
-        scale,
-        x: (width - layout.w * scale) / 2,
-        y: (height - layout.h * scale) / 2,
-      };
+    if (s > scale * (layout.id === 'tall' ? 1.15 : 1)) [best, scale] = [layout, s];
   }
-  return best as Placement;
+  const layout = widenLayout(best, width / (best.w * scale));
+  return { layout, scale, x: (width - layout.w * scale) / 2, y: (height - layout.h * scale) / 2 };
 }
