@@ -391,6 +391,16 @@ test('on a phone the deck offers the tutorial, and a guided step works in the fl
   // The scene sits in the text's column, not beside it.
   const box = await guide.locator('.tutorial-scene').boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+  // Its picture is there too, above the traces, and names the hop where the trace was linked: the
+  // phone showed the traces alone, and the reader never saw where a trace stopped or was linked.
+  const canvas = guide.locator('canvas').first();
+  await expect(canvas).toBeVisible();
+  await expect(canvas).toHaveAttribute('data-cut-labels', '0');
+  await expect(canvas).toHaveAttribute('data-pills', /Events → Timeline: new trace, linked/);
+  const picture = (await canvas.boundingBox())!;
+  const traces = (await guide.locator('.sbx-col-traces').boundingBox())!;
+  expect(picture.height).toBeGreaterThan(300);
+  expect(picture.y + picture.height).toBeLessThanOrEqual(traces.y + 1);
   // Dismissed, the offer stays away for the visit.
   await page.goto('/#/3');
   await page.getByRole('button', { name: 'Stay on the slides' }).click();
