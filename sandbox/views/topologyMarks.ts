@@ -46,55 +46,81 @@ export function drawHopEdges(
 }
 
 /**
- * A pill of text placed near `anchor`, where it covers no box and no other pill, anywhere on the
- * canvas (`area`, in layout units). A canvas wider or taller than the picture (the reading page's
- * docked scene) has room beside it; kept to the picture's own bounds, a pill sized for the back
- * row found no free place there and covered the boxes' names. Where no place is free (a phone's
- * tall picture), the pill covers boxes but as few of their names (`names`) as it can: on a phone
- * it had covered 'SMS Task', the very box it named.
+ * The places a pill of `lines` may take on the canvas (`area`, in layout units), nearest to
+ * `anchor` first: a grid over the whole canvas, not only the picture. A canvas wider or taller
+ * than the picture (the reading page's docked scene) has room beside it; kept to the picture's own
+ * bounds, a pill sized for the back row found no free place there and covered the boxes' names.
  */
-function placePill(
+function pillPlaces(
   ctx: CanvasRenderingContext2D,
-  layout: TopoLayout,
   u: (px: number) => number,
   lines: readonly string[],
   anchor: [number, number],
-  taken: Rect[],
   area: Rect,
-  names: readonly Rect[],
-  fallback = true,
-): { rect: Rect | undefined; free: boolean } {
+): { inside: Rect[]; nearest: Rect; distance: (r: Rect) => number } {
   const w = Math.max(...lines.map((line) => ctx.measureText(line).width)) + u(16);
   const h = u(MARK_FONT + 10) + (lines.length - 1) * u(LINE);
-  const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
   const [ax, ay] = anchor;
-  // Every place on a grid over the canvas, nearest to what the pill names first.
-  const candidates: Rect[] = [];
+  const distance = (r: Rect) => Math.hypot(r.x + r.w / 2 - ax, r.y + r.h / 2 - ay);
+  const places: Rect[] = [];
   const steps = 24;
   for (let i = 0; i <= steps; i++)
     for (let j = 0; j <= steps; j++)
-      candidates.push({
+      places.push({
         x: area.x + ((area.w - w) * i) / steps,
         y: area.y + ((area.h - h) * j) / steps,
         w,
         h,
       });
-  const distance = (r: Rect) => Math.hypot(r.x + r.w / 2 - ax, r.y + r.h / 2 - ay);
-  candidates.sort((a, b) => distance(a) - distance(b));
-  const inside = (r: Rect) =>
-    r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.w && r.y + r.h <= area.y + area.h;
-  const free = candidates.find(
-    (r) => inside(r) && !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
+  places.sort((a, b) => distance(a) - distance(b));
+  const inside = places.filter(
+    (r) =>
+      r.x >= area.x &&
+      r.y >= area.y &&
+      r.x + r.w <= area.x + area.w &&
+      r.y + r.h <= area.y + area.h,
   );
-  if (free || !fallback) return { rect: free, free: free !== undefined };
-  // No free place: the nearest that covers fewest names, glyphs and pills, each of them worth
-  // 120 px of distance. A pill far from its hop needs a leader across the picture (the phone's
-  // comparison sent it 250 px down, through two boxes), so nearness still counts.
+  // A pill wider than the canvas has no place inside it: the nearest is all there is.
+  return { inside, nearest: places[0] as Rect, distance };
+}
+
+/** The nearest place where a pill covers no box and no other pill, if there is one. */
+function freePlace(
+  ctx: CanvasRenderingContext2D,
+  layout: TopoLayout,
+  u: (px: number) => number,
+  lines: readonly string[],
+  anchor: [number, number],
+  taken: readonly Rect[],
+  area: Rect,
+): Rect | undefined {
+  const boxes = layout.nodes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: layout.nodeH }));
+  return pillPlaces(ctx, u, lines, anchor, area).inside.find(
+    (r) => !boxes.some((b) => overlaps(r, b)) && !taken.some((t) => overlaps(r, t)),
+  );
+}
+
+/**
+ * Where no place is free (a phone's tall picture): the nearest place that covers fewest box
+ * names, glyphs and pills, each of them worth 120 px of distance. On a phone a pill had covered
+ * 'SMS Task', the very box it named; and one far from its hop needs a leader across the picture
+ * (the phone's comparison sent it 250 px down, through two boxes), so nearness still counts.
+ */
+function leastCoveringPlace(
+  ctx: CanvasRenderingContext2D,
+  u: (px: number) => number,
+  lines: readonly string[],
+  anchor: [number, number],
+  taken: readonly Rect[],
+  area: Rect,
+  names: readonly Rect[],
+): Rect {
+  const { inside, nearest, distance } = pillPlaces(ctx, u, lines, anchor, area);
   const cost = (r: Rect) =>
     distance(r) +
     u(COVER_COST) *
       (names.filter((b) => overlaps(r, b)).length + taken.filter((t) => overlaps(r, t)).length);
-  return { rect: cheapest(candidates.filter(inside), cost) ?? candidates[0], free: false };
+  return cheapest(inside, cost) ?? nearest;
 }
 
 /** How wide a pill's lines may be, as fractions of the canvas: one line first, then narrower. */
@@ -134,7 +160,7 @@ function placeText(
       const lines = pillLines(measure, text, room * f, pill.keep);
       // A word cut to fit says nothing: a narrower width is no use for this text.
       if (lines.some((line) => line.endsWith('\u2026'))) break;
-      const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names, false);
+      const rect = freePlace(ctx, layout, u, lines, pill.anchor, taken, area);
       if (rect && (!best || cost(rect, lines) < cost(best.rect, best.lines)))
         best = { text, lines, rect, free: true };
       // Near enough: no need to try narrower (each try is a search of the whole canvas).
@@ -143,8 +169,9 @@ function placeText(
     if (best) return best;
   }
   const lines = pillLines(measure, pill.text, room, pill.keep);
-  const { rect } = placePill(ctx, layout, u, lines, pill.anchor, taken, area, names);
-  return { text: pill.text, lines, rect: rect as Rect, free: false };
+  const free = freePlace(ctx, layout, u, lines, pill.anchor, taken, area);
+  const rect = free ?? leastCoveringPlace(ctx, u, lines, pill.anchor, taken, area, names);
+  return { text: pill.text, lines, rect, free: free !== undefined };
 }
 
 /** The candidate of least `cost`, each cost worked out once; the first of equals. */
