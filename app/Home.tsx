@@ -1,10 +1,12 @@
-import talkTitle from 'virtual:talk-title';
+import talkTitle, { description } from 'virtual:talk-title';
 
 /** The front page: what the site is, and the way into the talk. */
 export function Home() {
   return (
     <main className="home">
       <h1>{talkTitle}</h1>
+      {/* What the talk teaches, in its own words: a visitor who never heard it learns why to go on. */}
+      {description && <p className="home-about">{description}</p>}
       <p>A talk, a live tracing sandbox and a workshop.</p>
       <ul className="home-links">
         <li>

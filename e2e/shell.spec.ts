@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+
+/** The talk's own `description:` setting, read from the talk file the site was built from. */
+const DESCRIPTION = /^description:\s*(.+)$/m.exec(
+  readFileSync(join(import.meta.dirname, '..', 'slides', 'talk.mdx'), 'utf8'),
+)?.[1];
 
 test('the site shell loads without console errors', async ({ page }) => {
   const errors: string[] = [];
@@ -7,6 +14,9 @@ test('the site shell loads without console errors', async ({ page }) => {
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Tracing in Elixir' })).toBeVisible();
+  // A visitor who never heard the talk reads what it teaches, in the talk's own words.
+  expect(DESCRIPTION).toBeTruthy();
+  await expect(page.locator('.home-about')).toHaveText(DESCRIPTION!);
   expect(errors).toEqual([]);
 });
 

@@ -21,7 +21,10 @@ import { rehypeDeckCode, warmHighlighter } from './rehypeDeckCode.ts';
 
 const TALK_FILE = /\.(mdx|md|markdown)$/i;
 
-/** `import talkTitle from 'virtual:talk-title'`: the talk's name, without the talk's code. */
+/**
+ * `import talkTitle, { description } from 'virtual:talk-title'`: the talk's name and its
+ * `description:` setting, without the talk's code.
+ */
 const TITLE_MODULE = 'virtual:talk-title';
 /** Where a compiled talk's JSX runtime and MDX provider come from (root-relative). */
 const RUNTIME_DIR = '/slides/deck/jsx';
@@ -51,8 +54,9 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     }
     return hit.compiled;
   };
-  const currentTitle = async () =>
-    ((await compiledOf(readFileSync(talkPath, 'utf8'), talkPath)).data.deckMeta as DeckMeta).title;
+  const currentMeta = async () =>
+    (await compiledOf(readFileSync(talkPath, 'utf8'), talkPath)).data.deckMeta as DeckMeta;
+  const currentTitle = async () => (await currentMeta()).title;
   return {
     name: 'deck-talk',
     enforce: 'pre',
@@ -82,7 +86,9 @@ export function deckTalk(options: { talk?: string; root?: string } = {}): Plugin
     async load(id) {
       if (id !== `\0${TITLE_MODULE}`) return undefined;
       this.addWatchFile(talkPath);
-      return `export default ${JSON.stringify(await currentTitle())};`;
+      const meta = await currentMeta();
+      const description = meta.config.description?.trim() ?? '';
+      return `export default ${JSON.stringify(meta.title)};\nexport const description = ${JSON.stringify(description)};`;
     },
     transformIndexHtml: {
       order: 'pre',
