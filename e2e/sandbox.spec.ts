@@ -536,6 +536,25 @@ test.describe('layout', () => {
     expect(list.y + 5 * 48).toBeLessThanOrEqual(720);
   });
 
+  test('1280x720: a big mixed trace gets five rows of waterfall, the list gives up rows for them', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open(page, 'mode=global&requests=10&speed=100');
+    await expect(traceCount(page)).toHaveText(/^\d+ traces?, 10 requests$/);
+    await expect(page.getByRole('treegrid')).toBeVisible();
+    // The list kept five rows (244 px) and the selected trace, hundreds of spans, showed two.
+    const tree = page.getByRole('treegrid');
+    const row = await tree
+      .locator('[data-testid="span-row"]')
+      .first()
+      .evaluate((el) => (el as HTMLElement).offsetHeight);
+    expect(await tree.evaluate((el) => el.clientHeight)).toBeGreaterThanOrEqual(5 * row - 1);
+    const list = page.getByRole('listbox', { name: 'Traces' });
+    expect(await list.evaluate((el) => el.clientHeight)).toBeGreaterThanOrEqual(2.5 * 48);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(720);
+  });
+
   for (const [width, height, rows] of [
     [1920, 1080, 15],
     [1280, 720, 7],

@@ -26,6 +26,12 @@ import { useVirtualRows } from './useVirtualRows.ts';
 import { WaterfallTools } from './WaterfallTools.tsx';
 
 /**
+ * Rows of its trace a waterfall keeps room for on a short page, before the trace list above it
+ * gives up its own (sandbox.css reads --sbx-wf-rows, in rows of ROW px).
+ */
+const WATERFALL_MIN_ROWS = 5;
+
+/**
  * The selected trace as a collapsible span tree against a time axis, like Jaeger's, live: open
  * spans grow. An ARIA treegrid (rows with aria-level), virtualized so 20,000 spans stay smooth.
  * It opens on the break (the controller selects the first flagged span), marks the critical path,
@@ -237,6 +243,8 @@ export function Waterfall(props: { compact?: boolean }) {
       style={{
         ['--sbx-name-col' as string]: `${name}px`,
         ['--sbx-levels' as string]: levels,
+        // How many rows the panel keeps room for where space is short (sandbox.css): up to five.
+        ['--sbx-wf-rows' as string]: Math.min(rows.length, WATERFALL_MIN_ROWS),
       }}
     >
       <header className="sbx-panel-head sbx-wf-head">
