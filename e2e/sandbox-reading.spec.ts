@@ -194,6 +194,10 @@ test('statistics come from the run: traces per request and broken hops', async (
   await expect(page.getByTestId('run-stats')).toContainText(
     `2 requests became ${run.summary.traces} traces`,
   );
+  // What the ratio should be, in words: it read "one is whole".
+  await expect(page.getByTestId('run-stats')).toContainText(
+    `${(run.summary.traces / 2).toFixed(1)} per request; a request traced end to end makes 1`,
+  );
   await expect(page.getByTestId('broken-hops')).toContainText('Phoenix request → Router');
   // Per operation: the root trace's POST span, counted once, its total its own duration.
   const root = run.spans.find((s) => s.name === 'POST /lab-orders');

@@ -60,7 +60,7 @@ export function TraceStats() {
         {run.requests} {run.requests === 1 ? 'request' : 'requests'} became {run.traces}{' '}
         {run.traces === 1 ? 'trace' : 'traces'}
         {run.requests > 0
-          ? ` (${(run.traces / run.requests).toFixed(1)} per request; one is whole)`
+          ? ` (${(run.traces / run.requests).toFixed(1)} per request; a request traced end to end makes 1)`
           : ''}
         .
       </p>
