@@ -302,3 +302,28 @@ test('an import with repeated span ids keeps every span and says how many', asyn
   );
   await expect(page.getByTestId('import-note')).toContainText('1 exact repeat of a span');
 });
+
+test('a run with nothing broken opens on the first hop that carried context, and says what carried it', async ({
+  page,
+}) => {
+  await open(page, 'mode=metadata&requests=1&speed=100');
+  await settle(page);
+  // The run's first carried hop, from the run itself: the span the Router started for the command.
+  const run = runScenario({ seed: 1, mode: 'metadata', requests: 1 });
+  const first = run.spans
+    .filter((s) => s.name === 'commanded.router.dispatch')
+    .sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1])[0]!;
+  const parent = run.spans.find((s) => s.spanContext().spanId === first.parentSpanContext?.spanId)!;
+  // Nothing was selected, and the details said "Select a span in the waterfall".
+  const details = page.getByTestId('span-details');
+  await expect(details.locator('h3')).toHaveText('commanded.router.dispatch');
+  await expect(page.getByTestId('carried-note')).toHaveText(
+    `✓ Context carried here: the command PlaceLabOrder from Phoenix request brought its trace context in its metadata, so this span continues the trace as a child of ${parent.name}.`,
+  );
+  // A broken hop's span gets its break explained instead, never this note.
+  await page.locator('body').press('2');
+  await expect(page).toHaveURL(/mode=process/);
+  await settle(page);
+  await expect(page.getByTestId('span-details').getByRole('note').first()).toContainText('⚠');
+  await expect(page.getByTestId('carried-note')).toHaveCount(0);
+});

@@ -116,7 +116,7 @@ export function createSceneController(opts: SceneControllerOptions) {
     let selectedSpanId: string | null = s.selectedSpanId;
     const buffer = current();
     const want = pending ? resolvePending(buffer) : null;
-    const follow = want || chosen ? null : breakFocus(buffer);
+    const follow = want || chosen ? null : (breakFocus(buffer) ?? carriedFocus(buffer, s));
     if (want) {
       pending = null;
       chosen = true;
@@ -163,6 +163,26 @@ export function createSceneController(opts: SceneControllerOptions) {
     const focus = hopsOf(buffer).focus;
     if (!focus?.spanId || !buffer.spans.has(focus.spanId)) return null;
     return { traceId: focus.traceId, spanId: focus.spanId };
+  }
+
+  /**
+   * In a run with nothing flagged, and until a span is selected: the first span whose context a
+   * message carried into another process, in the trace the run is about. Its details show the
+   * message and the trace_ctx it carried: what a metadata-mode run teaches. Nothing was selected
+   * there, and the details panel said "Select a span in the waterfall". Once selected it stays,
+   * so that a run of many requests does not move the selection from trace to trace.
+   */
+  function carriedFocus(
+    buffer: TraceBuffer,
+    s: { selectedSpanId: string | null },
+  ): { traceId: string; spanId: string } | null {
+    if (s.selectedSpanId && buffer.spans.has(s.selectedSpanId)) return null;
+    const { focus, hops } = hopsOf(buffer);
+    if (focus?.reason !== 'connected') return null;
+    const hop = hops.find(
+      (h) => h.state === 'carried' && buffer.spans.get(h.spanId)?.traceId === focus.traceId,
+    );
+    return hop ? { traceId: focus.traceId, spanId: hop.spanId } : null;
   }
 
   function frame(t: number): void {

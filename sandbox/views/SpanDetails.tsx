@@ -68,6 +68,16 @@ export function SpanDetails() {
           {f.text}
         </p>
       ))}
+      {flags.length === 0 && span.message?.traceparent && parent && (
+        // What carried it, said before the ids: in a run with nothing broken this is the span the
+        // sandbox selects, and its lesson sat below the fold, under "Message".
+        <p className="sbx-explain" role="note" data-testid="carried-note">
+          ✓ Context carried here: the {span.message.summary} from{' '}
+          {span.message.fromNode ? nodeLabel(span.message.fromNode) : 'another process'} brought its
+          trace context in its metadata, so this span continues the trace as a child of{' '}
+          {parent.name}.
+        </p>
+      )}
       {batch && (
         <p className="sbx-explain sbx-explain-break" role="note" data-testid="batch-requests">
           ⚠ This batch handled events of {batch.requests.length} requests:{' '}
