@@ -221,7 +221,7 @@ const specs = new WeakMap<TopoLayout, LayoutSpec>();
 
 /**
  * The most a layout is widened to use a box's spare width. A box much wider than the picture it
- * holds (a guided step on the reading page at 1280: 630 x 280 px) drew the boxes 71 px wide, their
+ * holds (a guided step on the reading page at 1280: 630 x 260 px) drew the boxes 71 px wide, their
  * short names cut to 'LabO…' and 'Timel…', between two empty margins. Past this the picture reads
  * as gaps.
  */
