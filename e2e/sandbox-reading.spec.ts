@@ -326,4 +326,14 @@ test('a run with nothing broken opens on the first hop that carried context, and
   await settle(page);
   await expect(page.getByTestId('span-details').getByRole('note').first()).toContainText('⚠');
   await expect(page.getByTestId('carried-note')).toHaveCount(0);
+  // One request in global mode is connected too, but not by a carrier: its note says so, and
+  // never that the message carried the context.
+  await page.locator('body').press('1');
+  await expect(page).toHaveURL(/mode=global/);
+  await settle(page);
+  await expect(page.getByTestId('shared-note')).toContainText(
+    'the command PlaceLabOrder from Phoenix request carried no trace context',
+  );
+  await expect(page.getByTestId('shared-note')).toContainText('one request runs at a time');
+  await expect(page.getByTestId('carried-note')).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import type { AttrValue, Attrs } from '../model/SpanRecord.ts';
+import type { AttrValue, Attrs, SpanRecord } from '../model/SpanRecord.ts';
 import { batchIndex } from '../model/batches.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
@@ -22,6 +22,33 @@ function AttrTable({ attrs, label }: { attrs: Attrs; label: string }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * How a message's receiver came by its parent when nothing about it is flagged, said before the
+ * ids: in a run with nothing broken this is the span the sandbox selects, and its lesson sat
+ * below the fold, under "Message". Through the message's metadata (metadata mode), or, with no
+ * carrier at all, from the table the whole node shares (global mode), which the room should not
+ * take for the fix.
+ */
+function HopNote({ span, parent }: { span: SpanRecord; parent: SpanRecord }) {
+  const message = span.message;
+  if (!message) return null;
+  const from = message.fromNode ? nodeLabel(message.fromNode) : 'another process';
+  if (message.traceparent)
+    return (
+      <p className="sbx-explain" role="note" data-testid="carried-note">
+        ✓ Context carried here: the {message.summary} from {from} brought its trace context in its
+        metadata, so this span continues the trace as a child of {parent.name}.
+      </p>
+    );
+  return (
+    <p className="sbx-explain" role="note" data-testid="shared-note">
+      ℹ Connected without a carrier: the {message.summary} from {from} carried no trace context, yet
+      this span found its parent, {parent.name}, in the table the whole node shares. That holds only
+      while one request runs at a time: send a burst and requests mix.
+    </p>
   );
 }
 
@@ -68,16 +95,7 @@ export function SpanDetails() {
           {f.text}
         </p>
       ))}
-      {flags.length === 0 && span.message?.traceparent && parent && (
-        // What carried it, said before the ids: in a run with nothing broken this is the span the
-        // sandbox selects, and its lesson sat below the fold, under "Message".
-        <p className="sbx-explain" role="note" data-testid="carried-note">
-          ✓ Context carried here: the {span.message.summary} from{' '}
-          {span.message.fromNode ? nodeLabel(span.message.fromNode) : 'another process'} brought its
-          trace context in its metadata, so this span continues the trace as a child of{' '}
-          {parent.name}.
-        </p>
-      )}
+      {flags.length === 0 && parent && <HopNote span={span} parent={parent} />}
       {batch && (
         <p className="sbx-explain sbx-explain-break" role="note" data-testid="batch-requests">
           ⚠ This batch handled events of {batch.requests.length} requests:{' '}
