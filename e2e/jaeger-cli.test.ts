@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from '../sandbox/cli/cliProcess.ts';
+import type { SpanRecord } from '../sandbox/model/SpanRecord.ts';
+import { parseTraceJson } from '../sandbox/model/otlpImport.ts';
 import { SERVICES } from '../sandbox/telemetry/tracerProviders.ts';
 import {
   ensureJaeger,
@@ -12,6 +14,24 @@ import {
   type JaegerSpan,
   type RunningJaeger,
 } from './jaeger/jaeger.ts';
+
+/**
+ * A span as the sandbox compares it across a round trip through Jaeger: what Jaeger keeps.
+ * (It drops the remote bit of a parent and the trace flags' sampled bit is all it has of those.)
+ */
+function comparable(span: SpanRecord) {
+  const { parentRemote: _remote, traceFlags: _flags, message: _message, ...kept } = span;
+  const links = kept.links.map(({ traceId, spanId }) => ({ traceId, spanId }));
+  const sorted = (a: object) =>
+    Object.fromEntries(Object.entries(a).sort(([x], [y]) => (x < y ? -1 : 1)));
+  return { ...kept, links, attributes: sorted(kept.attributes), resource: sorted(kept.resource) };
+}
+
+function parsed(text: string): SpanRecord[] {
+  const result = parseTraceJson(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.spans;
+}
 
 /** The trace ids a run wrote (its --out file): the ones to look for in Jaeger. */
 function traceIdsIn(file: string): Set<string> {
@@ -42,7 +62,7 @@ describe('the CLI against a real Jaeger', () => {
         for (const t of await jaeger.search(service, '1h'))
           if (ids.has(t.traceID)) byTrace.set(t.traceID, t.spans);
       const spans = [...byTrace.values()].flat();
-      if (spans.length >= spansExpected || i > 100) return { byTrace, spans, ids };
+      if (spans.length >= spansExpected || i > 100) return { byTrace, spans, ids, out };
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -111,5 +131,33 @@ describe('the CLI against a real Jaeger', () => {
     expect([...a.ids].filter((id) => b.ids.has(id))).toEqual([]);
     for (const trace of [...a.byTrace.values(), ...b.byTrace.values()])
       expect(trace).toHaveLength(37);
+  });
+
+  it('a trace downloaded from Jaeger imports as the very spans that were sent', async () => {
+    // A batch fault too: its span carries a list attribute and one link per event of the batch.
+    const { ids, out } = await sendAndRead(
+      ['--mode', 'links', '--requests', '3', '--concurrency', '3', '--fault', 'batch-projection'],
+      109,
+    );
+    const sent = new Map<string, ReturnType<typeof comparable>>();
+    for (const span of parsed(readFileSync(out, 'utf8'))) sent.set(span.spanId, comparable(span));
+    let links = 0;
+    let lists = 0;
+    for (const id of ids) {
+      // Jaeger's own JSON (its UI's "Trace JSON" and download), and v2's OTLP answer.
+      for (const path of [`/api/traces/${id}`, `/api/v3/traces/${id}`]) {
+        const res = await fetch(`${jaeger.queryUrl}${path}`);
+        expect(res.status, path).toBe(200);
+        const spans = parsed(await res.text());
+        expect(spans.length, path).toBeGreaterThan(0);
+        for (const span of spans) {
+          expect(comparable(span), `${path} ${span.name}`).toEqual(sent.get(span.spanId));
+          links += span.links.length;
+          lists += Object.values(span.attributes).filter(Array.isArray).length;
+        }
+      }
+    }
+    expect(links).toBeGreaterThan(0);
+    expect(lists).toBeGreaterThan(0);
   });
 });

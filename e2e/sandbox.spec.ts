@@ -287,6 +287,88 @@ test('an invalid import shows its message and keeps the view', async ({ page }) 
   await expect(traceCount(page)).toHaveText('1 trace, 1 request');
 });
 
+test('a trace downloaded from a real backend’s Jaeger shows where its context was lost', async ({
+  page,
+}) => {
+  await open(page, 'mode=metadata');
+  // Jaeger's JSON of a Commanded app's request: the HTTP trace, and a second trace that the
+  // aggregate started because the command's metadata carried no context. The correlation id
+  // (as opentelemetry_commanded records it) says both are one request.
+  const t0 = Date.UTC(2026, 0, 5, 9) * 1000;
+  const correlation = { key: 'commanded.correlation_id', type: 'string', value: '7d1c0e5a-1b2c' };
+  const process = { p1: { serviceName: 'my_app', tags: [] } };
+  const file = {
+    data: [
+      {
+        traceID: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+        processes: process,
+        spans: [
+          {
+            spanID: '1111111111111111',
+            operationName: 'POST /orders',
+            startTime: t0,
+            duration: 900,
+            references: [],
+            tags: [{ key: 'span.kind', type: 'string', value: 'server' }],
+          },
+          {
+            spanID: '2222222222222222',
+            operationName: 'commanded.application.dispatch',
+            startTime: t0 + 100,
+            duration: 700,
+            references: [
+              {
+                refType: 'CHILD_OF',
+                traceID: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                spanID: '1111111111111111',
+              },
+            ],
+            tags: [{ key: 'span.kind', type: 'string', value: 'producer' }, correlation],
+          },
+        ].map((s) => ({
+          traceID: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+          processID: 'p1',
+          logs: [],
+          ...s,
+        })),
+      },
+      {
+        traceID: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+        processes: process,
+        spans: [
+          {
+            traceID: 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+            spanID: '3333333333333333',
+            operationName: 'commanded.aggregate.execute',
+            startTime: t0 + 300,
+            duration: 200,
+            references: [],
+            processID: 'p1',
+            logs: [],
+            tags: [{ key: 'span.kind', type: 'string', value: 'consumer' }, correlation],
+          },
+        ],
+      },
+    ],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'jaeger-trace.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+  await expect(page.getByTestId('import-note')).toContainText(
+    'these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids and correlation ids.',
+  );
+  const broken = page.locator('[data-testid="trace-row"][data-status="broken"]');
+  await expect(broken).toHaveCount(2);
+  await broken.filter({ hasText: 'commanded.aggregate.execute' }).click();
+  await page.getByTestId('span-row').first().click();
+  await expect(page.getByTestId('span-details')).toContainText(
+    'New trace started here, although its correlation id 7d1c0e5a… is already traced in 1 other trace(s): the context did not reach this span.',
+  );
+});
+
 test('imported names and attribute keys stay text, never markup', async ({ page }) => {
   await open(page, 'mode=metadata');
   const evil = '<img src=x onerror="window.__pwned=1">';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOtlpJson } from '../model/otlpImport.ts';
+import { parseTraceJson } from '../model/otlpImport.ts';
 import { runCli as run } from './cliProcess.ts';
 
 interface OtlpDoc {
@@ -46,7 +46,7 @@ describe('the simulate CLI', () => {
       .flatMap((l) => spansOf(JSON.parse(l) as OtlpDoc));
     expect(spans).toHaveLength(111);
     // The sandbox's importer validates OTLP/JSON independently of the serializer that wrote it.
-    const imported = parseOtlpJson(text);
+    const imported = parseTraceJson(text);
     expect(imported).toMatchObject({ ok: true });
     expect(imported.ok && imported.spans.length).toBe(111);
     for (const span of spans) {

@@ -31,7 +31,9 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
   const carried = span.attributes['sim.context.carried'];
   if (!span.parentSpanId) {
     const otherTraces = [...ctx.earlierTraces].filter((t) => t !== span.traceId);
-    if (span.links.length > 0 && carried === true) {
+    // A real backend's spans say nothing of carrying (`sim.context.carried` is the simulator's):
+    // there, a root with links is linked on purpose too.
+    if (span.links.length > 0 && carried !== false) {
       const link = span.links[0];
       flags.push({
         kind: 'linked-root',
@@ -48,7 +50,9 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
           ? `New trace started here: the message from ${from} carried no trace context.`
           : carried === false
             ? `New trace started here: the message that reached ${span.service} carried no trace context.`
-            : `New trace started here, although request ${span.requestId} is already traced in ${otherTraces.length} other trace(s).`;
+            : span.attributes['sim.request.id'] === undefined
+              ? `New trace started here, although its correlation id ${short(span.requestId)}… is already traced in ${otherTraces.length} other trace(s): the context did not reach this span.`
+              : `New trace started here, although request ${span.requestId} is already traced in ${otherTraces.length} other trace(s).`;
       flags.push({ kind: 'new-trace', breaks: true, text });
     }
   } else if (!ctx.parent) {

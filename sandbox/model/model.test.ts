@@ -9,7 +9,7 @@ import { SceneRecorder } from './SceneRecorder.ts';
 import { fromReadableSpan } from './SpanRecord.ts';
 import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
 import { buildTraceTree, visibleRows } from './buildTraceTree.ts';
-import { parseOtlpJson } from './otlpImport.ts';
+import { parseTraceJson } from './otlpImport.ts';
 import { recordsToOtlpJson } from './otlpExport.ts';
 
 const record = (mode: PropagationMode, requests: number, faults: Fault[] = []): TraceBuffer =>
@@ -127,7 +127,7 @@ describe('break detection', () => {
 describe('OTLP/JSON import', () => {
   it('reads back what the CLI serializer writes, span for span', () => {
     const run = runScenario({ mode: 'process', requests: 2, concurrency: 2, seed: 5 });
-    const parsed = parseOtlpJson(toOtlpJson(run.spans));
+    const parsed = parseTraceJson(toOtlpJson(run.spans));
     if (!parsed.ok) throw new Error(parsed.error);
     const expected = run.spans.map((s) => fromReadableSpan(s, true));
     const byId = new Map(parsed.spans.map((s) => [s.spanId, s]));
@@ -151,7 +151,7 @@ describe('OTLP/JSON import', () => {
     const records = run.spans.map((s) => fromReadableSpan(s, true));
     const json = recordsToOtlpJson(records);
     expect(JSON.parse(json)).toEqual(JSON.parse(toOtlpJson(run.spans)));
-    const back = parseOtlpJson(json);
+    const back = parseTraceJson(json);
     expect(back.ok && back.spans.length).toBe(records.length);
   });
 
@@ -169,7 +169,7 @@ describe('OTLP/JSON import', () => {
       'startTimeUnixNano is "soon": a time must be Unix nanoseconds.',
     ],
   ])('rejects %j with a clear message', (text, message) => {
-    const result = parseOtlpJson(text);
+    const result = parseTraceJson(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toContain(message);
   });
@@ -197,7 +197,7 @@ describe('OTLP/JSON import', () => {
         },
       ],
     });
-    const result = parseOtlpJson(text);
+    const result = parseTraceJson(text);
     expect(result.ok && result.spans[0]!.attributes[evil]).toBe(evil);
     expect(result.ok && result.spans[0]!.startUs).toBe(0);
   });

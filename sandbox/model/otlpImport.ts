@@ -7,44 +7,16 @@ import {
   type KindName,
   type SpanRecord,
 } from './SpanRecord.ts';
+import { requestOf } from './requestOf.ts';
+import { fail, hexId, ImportError, isObj, list, quote, type Obj } from './importChecks.ts';
+import { isJaegerDocument, readJaegerDocument } from './jaegerImport.ts';
 
 export type ImportResult = { ok: true; spans: SpanRecord[] } | { ok: false; error: string };
 
 /** Larger files are refused before parsing: the tab would stall. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-class ImportError extends Error {}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const EPOCH_US = BigInt(EPOCH_SECONDS) * 1_000_000n;
-
-function fail(path: string, problem: string): never {
-  throw new ImportError(`${path} ${problem}`);
-}
-
-function list(value: unknown, path: string, required: boolean): unknown[] {
-  if (value === undefined && !required) return [];
-  if (!Array.isArray(value)) fail(path, 'should be a list.');
-  return value;
-}
-
-/** Compiled once: a 40,000-span file checks 120,000 ids. */
-const HEX_ID = { 16: /^[0-9a-fA-F]{16}$/, 32: /^[0-9a-fA-F]{32}$/ } as const;
-const ALL_ZEROS = /^0+$/;
-
-function hexId(value: unknown, digits: 16 | 32, path: string, what: string): string {
-  if (typeof value !== 'string' || !HEX_ID[digits].test(value))
-    fail(path, `is ${quote(value)}: a ${what} must be ${digits} hex digits.`);
-  if (ALL_ZEROS.test(value)) fail(path, `is all zeros, which is not a valid ${what}.`);
-  return value.toLowerCase();
-}
-
-function quote(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 /** Unix nanoseconds (a string, as OTLP/JSON writes 64-bit integers, or a number) to virtual µs. */
 function timeUs(value: unknown, path: string): number {
@@ -102,11 +74,13 @@ function kindOf(value: unknown, path: string): KindName {
 }
 
 /**
- * Reads an OTLP/JSON ExportTraceServiceRequest (what the CLI and "Export OTLP JSON" write, and
- * what a Collector's file exporter writes, one request per line). Every problem is reported with
- * where it is, in words; nothing is rendered, so hostile text stays text.
+ * Reads a trace file: OTLP/JSON ExportTraceServiceRequests (what the CLI and "Export OTLP JSON"
+ * write, and what a Collector's file exporter writes, one request per line, also as Jaeger v2's
+ * `/api/v3` wraps them in `result`), or Jaeger's own JSON (its UI's downloads and `/api/traces`:
+ * jaegerImport.ts). Every problem is reported with where it is, in words; nothing is rendered,
+ * so hostile text stays text.
  */
-export function parseOtlpJson(text: string): ImportResult {
+export function parseTraceJson(text: string): ImportResult {
   if (text.length > MAX_IMPORT_BYTES)
     return {
       ok: false,
@@ -126,23 +100,41 @@ export function parseOtlpJson(text: string): ImportResult {
       return { ok: false, error: `This file is not JSON: ${(e as Error).message}` };
     }
   }
+  const jaeger = docs.some(isJaegerDocument);
   try {
     const spans: SpanRecord[] = [];
-    docs.forEach((doc) => readRequest(doc, spans));
+    docs.forEach((doc) => readDocument(doc, spans));
     if (spans.length === 0)
-      return { ok: false, error: 'The file is OTLP/JSON, but it holds no spans.' };
+      return {
+        ok: false,
+        error: `The file is ${jaeger ? 'Jaeger JSON' : 'OTLP/JSON'}, but it holds no spans.`,
+      };
     return { ok: true, spans };
   } catch (e) {
     if (e instanceof ImportError)
-      return { ok: false, error: `Not a valid OTLP/JSON trace file: ${e.message}` };
+      return {
+        ok: false,
+        error: `Not a valid ${jaeger ? 'Jaeger JSON' : 'OTLP/JSON'} trace file: ${e.message}`,
+      };
     throw e;
   }
+}
+
+function readDocument(doc: unknown, out: SpanRecord[]): void {
+  if (isJaegerDocument(doc)) return readJaegerDocument(doc, out);
+  // Jaeger v2's /api/v3 answers with the request inside `result`, or with an `error`.
+  if (isObj(doc) && isObj(doc.result)) return readRequest(doc.result, out);
+  if (isObj(doc) && isObj(doc.error) && !('resourceSpans' in doc))
+    throw new ImportError(
+      `this is an error from the trace store, not traces: ${quote(doc.error.message ?? doc.error)}`,
+    );
+  readRequest(doc, out);
 }
 
 function readRequest(doc: unknown, out: SpanRecord[]): void {
   if (!isObj(doc) || !Array.isArray(doc.resourceSpans))
     throw new ImportError(
-      'there is no "resourceSpans" list at the top level (is this an OTLP trace export?).',
+      'there is no "resourceSpans" list at the top level, nor Jaeger\'s "data" list of traces (is this a trace export?).',
     );
   doc.resourceSpans.forEach((rs, r) => {
     const rp = `resourceSpans[${r}]`;
@@ -228,6 +220,6 @@ function readSpan(
       message: typeof status.message === 'string' && status.message ? status.message : undefined,
     },
     traceFlags: typeof raw.flags === 'number' ? raw.flags & 0xff : 1,
-    requestId: String(attrs['sim.request.id'] ?? ''),
+    requestId: requestOf(attrs),
   };
 }

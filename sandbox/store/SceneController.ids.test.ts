@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOtlpJson } from '../model/otlpImport.ts';
+import { parseTraceJson } from '../model/otlpImport.ts';
 import { TALK_EPOCH_MS } from '../telemetry/simTime.ts';
 import { DEFAULT_SETTINGS } from './store.scene.ts';
 import { createSceneController } from './SceneController.ts';
@@ -51,6 +51,6 @@ describe('a scene’s ids and times', () => {
     const { scene, json } = run();
     expect(scene.importText(json, 'sent.json')).toBe(true);
     expect(scene.exportJson()).toBe(json);
-    expect(parseOtlpJson(json)).toMatchObject({ ok: true });
+    expect(parseTraceJson(json)).toMatchObject({ ok: true });
   });
 });

@@ -3,7 +3,8 @@ import { createSimulation, type Simulation } from '../core/simulation.ts';
 import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import type { MessageInfo } from '../model/SpanRecord.ts';
-import { parseOtlpJson } from '../model/otlpImport.ts';
+import { importNote } from '../model/importNote.ts';
+import { parseTraceJson } from '../model/otlpImport.ts';
 import { repairSpanIds } from '../model/importIds.ts';
 import type { ContextHops } from '../model/contextHops.ts';
 import { contextHopsOf } from '../model/contextHopsOf.ts';
@@ -453,7 +454,7 @@ export function createSceneController(opts: SceneControllerOptions) {
       name: string,
       messages?: Readonly<Record<string, MessageInfo>>,
     ): boolean {
-      const result = parseOtlpJson(text);
+      const result = parseTraceJson(text);
       if (!result.ok) {
         store.setState({ importError: result.error });
         return false;
@@ -468,7 +469,7 @@ export function createSceneController(opts: SceneControllerOptions) {
         view: 'import',
         importName: name,
         importError: null,
-        importNote: repairs.message || null,
+        importNote: importNote(spans, repairs.message) || null,
         playing: false,
         selectedTraceId: imported.traces.keys().next().value ?? null,
         selectedSpanId: null,

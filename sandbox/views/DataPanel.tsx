@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { SendPanel } from './SendPanel.tsx';
 
-/** Export OTLP JSON, import a file, and (off by default) send to an OTLP/HTTP endpoint. */
+/** Export OTLP JSON, import a trace file (OTLP/JSON, or Jaeger's JSON), and (off by default) send to an OTLP/HTTP endpoint. */
 export function DataPanel({ compact }: { compact: boolean }) {
   const scene = useScene();
   const importError = useSceneState((s) => s.importError);
@@ -39,7 +39,7 @@ export function DataPanel({ compact }: { compact: boolean }) {
           Export OTLP JSON
         </button>
         <label className="sbx-file">
-          <span>Import OTLP JSON…</span>
+          <span>Import OTLP or Jaeger JSON…</span>
           <input
             ref={file}
             type="file"

@@ -5,7 +5,7 @@ import { readTrace, type ReadStatus } from '../model/traceStatus.ts';
 import type { SceneController } from '../store/SceneController.ts';
 import { serviceColour, textOn, traceColour } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { formatUs } from './format.ts';
+import { formatUs, shortRequest } from './format.ts';
 import { OpenInJaeger } from './OpenInJaeger.tsx';
 import { FittedName } from './FittedName.tsx';
 import { useNameFit } from './useNameFit.ts';
@@ -225,8 +225,11 @@ const TraceRow = memo(function TraceRow(props: TraceRowProps) {
           </span>
           <OpenInJaeger traceId={props.traceId} inRow />
           {props.request && (
-            <span className="sbx-muted sbx-trace-request">
-              {props.request}
+            <span
+              className="sbx-muted sbx-trace-request"
+              title={shortRequest(props.request) === props.request ? undefined : props.request}
+            >
+              {shortRequest(props.request)}
               {props.spread > 1 ? ` · 1 of ${props.spread} traces` : ''}
             </span>
           )}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { PropagationMode } from '../core/propagation/index.ts';
+import { runScenario } from '../core/runScenario.ts';
+import { toOtlpJson } from '../telemetry/otlpJson.ts';
+import { importNote } from './importNote.ts';
+import { parseTraceJson } from './otlpImport.ts';
+import { fromReadableSpan } from './SpanRecord.ts';
+import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
+
+/**
+ * A run as a real Commanded backend would have exported it: none of the simulator's own
+ * attributes (`sim.*`, `elixir.process`), and the correlation id where opentelemetry_commanded
+ * puts it, `commanded.correlation_id`.
+ */
+function asRealBackend(mode: PropagationMode, requests: number): TraceBuffer {
+  const doc = JSON.parse(
+    toOtlpJson(runScenario({ mode, seed: 7, requests, concurrency: requests }).spans),
+  ) as { resourceSpans: { scopeSpans: { spans: { attributes: { key: string }[] }[] }[] }[] };
+  for (const rs of doc.resourceSpans)
+    for (const ss of rs.scopeSpans)
+      for (const span of ss.spans) {
+        span.attributes = span.attributes.filter(
+          (a) => !a.key.startsWith('sim.') && a.key !== 'elixir.process',
+        );
+        for (const a of span.attributes)
+          if (a.key === 'messaging.message.conversation_id') a.key = 'commanded.correlation_id';
+      }
+  const result = parseTraceJson(JSON.stringify(doc));
+  if (!result.ok) throw new Error(result.error);
+  return bufferFrom(result.spans);
+}
+
+const flagsOf = (buffer: TraceBuffer, kind: string) =>
+  [...buffer.flags.values()].flat().filter((f) => f.kind === kind);
+
+describe('a trace from a real backend, read by its correlation ids', () => {
+  it('finds where context was lost: each consumer that started a trace of its own', () => {
+    const buffer = asRealBackend('process', 1);
+    expect(buffer.traces.size).toBe(17);
+    const lost = flagsOf(buffer, 'new-trace');
+    // Every hop but the SMS Task's, whose HTTP call carries no correlation id to go by.
+    expect(lost.length).toBeGreaterThanOrEqual(14);
+    expect(lost[0]?.text).toMatch(
+      /^New trace started here, although its correlation id [0-9a-f]{8}… is already traced in \d+ other trace\(s\): the context did not reach this span\.$/,
+    );
+    const broken = [...buffer.traces.values()].filter((t) => buffer.statusOf(t) === 'broken');
+    expect(broken.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('reads a connected run as connected, and links as linked by design', () => {
+    const connected = asRealBackend('metadata', 1);
+    expect(connected.traces.size).toBe(1);
+    expect([...connected.flags.values()].flat()).toEqual([]);
+    const linked = asRealBackend('links', 1);
+    expect(flagsOf(linked, 'new-trace')).toEqual([]);
+    expect(flagsOf(linked, 'linked-root')).toHaveLength(6);
+  });
+
+  it('says that the picture is not of the imported backend, and what breaks are read from', () => {
+    const real = [...asRealBackend('process', 1).spans.values()];
+    expect(importNote(real, '')).toBe(
+      'these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids and correlation ids.',
+    );
+    const bare = real.map((s) => ({ ...s, attributes: {} }));
+    expect(importNote(bare, '2 spans kept under new ids.')).toBe(
+      '2 spans kept under new ids; these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids alone: no span records a correlation id.',
+    );
+    const simulated = runScenario({ mode: 'process', seed: 7 }).spans.map((s) =>
+      fromReadableSpan(s, true),
+    );
+    expect(importNote(simulated, '')).toBe('');
+  });
+
+  it('sees requests mixed up by a shared current span', () => {
+    const mixed = asRealBackend('global', 4);
+    expect(flagsOf(mixed, 'cross-request').length).toBeGreaterThan(0);
+  });
+});
