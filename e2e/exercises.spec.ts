@@ -178,6 +178,31 @@ test('an untouched starter shows no tick: checks with nothing to look at say "no
   );
 });
 
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const)
+  test(`${width}x${height}: a failing check does not push the page down: the room line stays one line`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/exercises.html#/exercises/1');
+    const header = page.locator('.exw-header');
+    const before = await header.evaluate((h) => h.getBoundingClientRect().height);
+    const line = page.getByTestId('facilitator-line');
+    await expect(line).toContainText('next: 1: The Tracing Plug');
+    await page.getByRole('button', { name: /Run check/ }).click();
+    await expect(line).toContainText('stuck on 1: The Tracing Plug (every request has one SERVER');
+    expect(await header.evaluate((h) => h.getBoundingClientRect().height)).toBe(before);
+    // One line, cut with an ellipsis; the whole of it is the tooltip.
+    const { lineHeight, height: lineBox } = await line.evaluate((p) => ({
+      lineHeight: parseFloat(getComputedStyle(p).lineHeight) || 20,
+      height: p.getBoundingClientRect().height,
+    }));
+    expect(lineBox).toBeLessThan(lineHeight * 1.5);
+    await expect(line).toHaveAttribute('title', /found no span from the plug at all/);
+  });
+
 test('learner code cannot reach the page: it runs in a worker with no DOM', async ({ page }) => {
   await page.goto('/exercises.html#/exercises/3');
   await replaceCode(
