@@ -28,10 +28,28 @@ export function quote(value: unknown): string {
 const HEX_ID = { 16: /^[0-9a-fA-F]{16}$/, 32: /^[0-9a-fA-F]{32}$/ } as const;
 const ALL_ZEROS = /^0+$/;
 
-/** A trace or span id of exactly `digits` hex digits, not all zeros, in lower case. */
+/** Base64 of 16 bytes (a trace id) or 8 bytes (a span id), padded, as protobuf's JSON writes bytes. */
+const BASE64_ID = { 16: /^[A-Za-z0-9+/]{11}=$/, 32: /^[A-Za-z0-9+/]{22}==$/ } as const;
+
+/** The bytes of a base64 id as hex digits. */
+function base64ToHex(value: string): string {
+  const bytes = atob(value);
+  let hex = '';
+  for (let i = 0; i < bytes.length; i++) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
+  return hex;
+}
+
+/**
+ * A trace or span id of exactly `digits` hex digits, not all zeros, in lower case. OTLP/JSON
+ * writes ids as hex; a store that serialises OTLP with protobuf's generic JSON mapping (Grafana
+ * Tempo's API, for one) writes them as base64, which is read too: at 24 and 12 characters it can
+ * never be mistaken for hex.
+ */
 export function hexId(value: unknown, digits: 16 | 32, path: string, what: string): string {
-  if (typeof value !== 'string' || !HEX_ID[digits].test(value))
+  const hex =
+    typeof value === 'string' && BASE64_ID[digits].test(value) ? base64ToHex(value) : value;
+  if (typeof hex !== 'string' || !HEX_ID[digits].test(hex))
     fail(path, `is ${quote(value)}: a ${what} must be ${digits} hex digits.`);
-  if (ALL_ZEROS.test(value)) fail(path, `is all zeros, which is not a valid ${what}.`);
-  return value.toLowerCase();
+  if (ALL_ZEROS.test(hex)) fail(path, `is all zeros, which is not a valid ${what}.`);
+  return hex.toLowerCase();
 }

@@ -174,6 +174,40 @@ describe('OTLP/JSON import', () => {
     if (!result.ok) expect(result.error).toContain(message);
   });
 
+  it('reads Grafana Tempo’s answers: the list as `batches` or inside `trace`, ids as base64', () => {
+    const hexTrace = '00112233445566778899aabbccddeeff';
+    const b64 = (hex: string) =>
+      btoa(String.fromCharCode(...hex.match(/../g)!.map((h) => parseInt(h, 16))));
+    const resourceSpans = [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'web' } }] },
+        scopeSpans: [
+          {
+            spans: [
+              {
+                traceId: b64(hexTrace),
+                spanId: b64('0011223344556677'),
+                parentSpanId: b64('8899aabbccddeeff'),
+                name: 'POST /orders',
+                startTimeUnixNano: '1523984400000000000',
+                endTimeUnixNano: '1523984400001000000',
+              },
+            ],
+          },
+        ],
+      },
+    ];
+    for (const doc of [{ batches: resourceSpans }, { trace: { resourceSpans } }]) {
+      const result = parseTraceJson(JSON.stringify(doc));
+      expect(result.ok && result.spans[0]).toMatchObject({
+        traceId: hexTrace,
+        spanId: '0011223344556677',
+        parentSpanId: '8899aabbccddeeff',
+        endUs: 1000,
+      });
+    }
+  });
+
   it('keeps markup in names and attribute keys as plain strings', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const text = JSON.stringify({

@@ -122,8 +122,12 @@ export function parseTraceJson(text: string): ImportResult {
 
 function readDocument(doc: unknown, out: SpanRecord[]): void {
   if (isJaegerDocument(doc)) return readJaegerDocument(doc, out);
-  // Jaeger v2's /api/v3 answers with the request inside `result`, or with an `error`.
+  // Jaeger v2's /api/v3 answers with the request inside `result`, or with an `error`; Grafana
+  // Tempo's /api/v2/traces with it inside `trace`, and its /api/traces names the list `batches`.
   if (isObj(doc) && isObj(doc.result)) return readRequest(doc.result, out);
+  if (isObj(doc) && isObj(doc.trace)) return readRequest(doc.trace, out);
+  if (isObj(doc) && Array.isArray(doc.batches) && !('resourceSpans' in doc))
+    return readRequest({ resourceSpans: doc.batches }, out);
   if (isObj(doc) && isObj(doc.error) && !('resourceSpans' in doc))
     throw new ImportError(
       `this is an error from the trace store, not traces: ${quote(doc.error.message ?? doc.error)}`,
