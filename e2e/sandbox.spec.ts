@@ -242,6 +242,32 @@ test('the URL state survives a round trip', async ({ page }) => {
   );
 });
 
+test('after a run each box names the traces its spans went to: one everywhere, or one per box', async ({
+  page,
+}) => {
+  const shown = async () => {
+    await expect(page.locator('.sbx-status[data-idle]').first()).toBeAttached();
+    const canvas = page.locator('.sbx-topology-canvas');
+    await expect(canvas).toHaveAttribute('data-node-traces', /Task \(SMS\):/);
+    const data = (await canvas.getAttribute('data-node-traces')) ?? '';
+    return new Map(data.split('|').map((e) => e.split(':') as [string, string]));
+  };
+  await open(page, 'mode=metadata&requests=1&speed=100');
+  const connected = await shown();
+  expect(connected.size).toBe(10);
+  expect(new Set(connected.values()).size).toBe(1);
+  await open(page, 'mode=process&requests=1&speed=100');
+  const split = await shown();
+  const request = split.get('RequestProcess') ?? '';
+  expect(request).toMatch(/^[0-9a-f]{6}$/);
+  expect(split.get('Router')).not.toContain(request);
+  expect(split.get('LabOrder')).not.toContain(request);
+  // The same in words: an idle box's traces, as the box shows them.
+  await expect(page.getByRole('list', { name: 'Live span stacks' })).toContainText(
+    `Phoenix request (web): idle; its spans went to trace ${request}`,
+  );
+});
+
 test('export then re-import gives the same traces', async ({ page }) => {
   await open(page, 'mode=process&requests=2&speed=100');
   await expect(traceCount(page)).toHaveText(expectedRun('process', 2).count);

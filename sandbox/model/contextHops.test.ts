@@ -4,7 +4,7 @@ import type { PropagationMode } from '../core/propagation/index.ts';
 import type { ScenarioName } from '../core/scenarios.ts';
 import { createSimulation } from '../core/simulation.ts';
 import { SceneRecorder } from './SceneRecorder.ts';
-import { contextHops } from './contextHops.ts';
+import { NODE_TRACES, contextHops } from './contextHops.ts';
 import { contextHopsOf } from './contextHopsOf.ts';
 
 /** Runs batches of requests one after another, as a slide's builds do. */
@@ -112,6 +112,34 @@ describe('contextHops', () => {
     expect(hops.breakHop).toBeUndefined();
     expect(hops.hops.some((h) => h.state === 'linked')).toBe(true);
     expect(hops.focus?.reason === 'linked' || hops.focus?.reason === 'batch').toBe(true);
+  });
+
+  it('remembers per box which traces its spans went to: one everywhere, or a new one per hop', () => {
+    const nodeOfPid = (r: SceneRecorder) => (pid: string) => r.nodeOf(pid);
+    const connected = run('metadata', [1]);
+    const one = contextHops(connected.buffer, { nodeOfPid: nodeOfPid(connected) }).nodeTraces;
+    const [traceId] = connected.buffer.traces.keys();
+    expect(one.size).toBe(10);
+    for (const traces of one.values()) expect(traces).toEqual([traceId]);
+
+    const broken = run('process', [1]);
+    const split = contextHops(broken.buffer, { nodeOfPid: nodeOfPid(broken) }).nodeTraces;
+    const request = split.get('RequestProcess') ?? [];
+    const router = split.get('Router') ?? [];
+    expect(request).toHaveLength(1);
+    // The Router handles three commands, each its own trace, none the request's.
+    expect(router).toHaveLength(3);
+    expect(router).not.toContain(request[0]);
+    expect(new Set([...split.values()].flat()).size).toBe(broken.buffer.traces.size);
+
+    // A long run keeps the latest few per box, latest last.
+    const long = run('process', [12]);
+    const many = contextHops(long.buffer, { nodeOfPid: nodeOfPid(long) }).nodeTraces;
+    expect(many.get('Router')).toHaveLength(NODE_TRACES);
+    const routerSpans = [...long.buffer.spans.values()].filter(
+      (s) => s.name === 'commanded.router.dispatch',
+    );
+    expect(many.get('Router')?.at(-1)).toBe(routerSpans.at(-1)?.traceId);
   });
 
   it('computes once per buffer version', () => {

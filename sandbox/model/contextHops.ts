@@ -66,7 +66,16 @@ export interface ContextHops {
   breakHop: HopMark | undefined;
   mixes: MixMark[];
   focus: Focus | null;
+  /**
+   * Per topology node, the traces its spans went to, the latest last (at most NODE_TRACES): what
+   * a box shows once its process is idle, so that after the run the picture still says whether
+   * every box joined one trace or each started its own.
+   */
+  nodeTraces: ReadonlyMap<string, readonly string[]>;
 }
+
+/** The traces a node remembers: a box has room for a few rows, and a long run makes thousands. */
+export const NODE_TRACES = 8;
 
 export interface ContextHopsOptions {
   /** The topology node of an Erlang pid (`elixir.process`), for spans that received no message. */
@@ -123,6 +132,7 @@ interface Earliest {
 export class HopsReader {
   private readonly byKey = new Map<string, HopMark>();
   private readonly mixes: MixMark[] = [];
+  private readonly nodeTraces = new Map<string, string[]>();
   private firstBreak: Earliest | undefined;
   private firstNote: Earliest | undefined;
 
@@ -132,6 +142,7 @@ export class HopsReader {
   ) {}
 
   read(span: SpanRecord): void {
+    this.readNode(span);
     const flags = this.buffer.flags.get(span.spanId) ?? NO_FLAGS;
     if (flags.length > 0) this.readFlags(span, flags);
     const from = nodeName(span.message?.fromNode);
@@ -163,6 +174,19 @@ export class HopsReader {
       hop.atUs = span.startUs;
     }
     hop.counts[state]++;
+  }
+
+  /** Which trace the span's node worked in: moved to the end of the node's list. */
+  private readNode(span: SpanRecord): void {
+    const node = nodeOf(span, this.opts);
+    if (!node) return;
+    let traces = this.nodeTraces.get(node);
+    if (!traces) this.nodeTraces.set(node, (traces = []));
+    if (traces[traces.length - 1] === span.traceId) return;
+    const at = traces.indexOf(span.traceId);
+    if (at >= 0) traces.splice(at, 1);
+    traces.push(span.traceId);
+    if (traces.length > NODE_TRACES) traces.shift();
   }
 
   private readFlags(span: SpanRecord, flags: readonly SpanFlag[]): void {
@@ -198,7 +222,7 @@ export class HopsReader {
         : undefined;
     const breakHop =
       ownHop && ownHop.state === 'cut' ? ownHop : hops.find((h) => h.state === 'cut');
-    return { hops, byKey, breakHop, mixes: this.mixes, focus };
+    return { hops, byKey, breakHop, mixes: this.mixes, focus, nodeTraces: this.nodeTraces };
   }
 }
 

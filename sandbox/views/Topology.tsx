@@ -70,7 +70,10 @@ export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } =
           <span className="sbx-dot sbx-dot-plain" aria-hidden="true" /> message without trace
           context
         </span>
-        <span>Boxes list each process&rsquo;s live span stack, newest first.</span>
+        <span>
+          Boxes list each process&rsquo;s live span stack, newest first; idle, the traces its spans
+          went to.
+        </span>
         {/* Every mark the picture draws has its key here: global mode's '!' had none. */}
         <span data-testid="hop-legend">
           Hops: <HopGlyph state="carried" /> context carried · <HopGlyph state="cut" /> context lost
@@ -148,22 +151,33 @@ function HopList({ labels }: { labels: TopologyLabels }) {
   );
 }
 
-/** The same picture in words, for screen readers: the live stacks per node. */
+/**
+ * The same picture in words, for screen readers: the live stacks per node, and for an idle node
+ * the traces its spans went to, as its box shows them.
+ */
 function ProcessList() {
   const scene = useScene();
   useSceneState((s) => s.revision);
   const byNode = stacksByNode(scene.recorder().stacks);
+  const { nodeTraces } = scene.hops();
+  const traces = scene.buffer().traces;
+  const tracesOf = (id: string) =>
+    (nodeTraces.get(id) ?? []).filter((t) => traces.has(t)).reverse();
   return (
     <ul className="sr-only" aria-label="Live span stacks">
       {WIDE_LAYOUT.nodes
-        .filter((n) => byNode.has(n.id))
+        .filter((n) => byNode.has(n.id) || tracesOf(n.id).length > 0)
         .map((n) => (
           <li key={n.id}>
             {n.label} ({n.service}):{' '}
-            {byNode
-              .get(n.id)?.[0]
-              ?.stack.map((e) => e.name)
-              .join(' › ')}
+            {byNode.has(n.id)
+              ? byNode
+                  .get(n.id)?.[0]
+                  ?.stack.map((e) => e.name)
+                  .join(' › ')
+              : `idle; its spans went to trace ${tracesOf(n.id)
+                  .map((t) => t.slice(0, 6))
+                  .join(', ')}`}
           </li>
         ))}
     </ul>

@@ -1,7 +1,7 @@
 import type { Flight, ProcessStack } from '../model/SceneRecorder.ts';
 import { serviceColour, traceColour } from '../model/palette.ts';
 import type { SceneController } from '../store/SceneController.ts';
-import { fitStackEntry, wrap, type Measure } from './canvasText.ts';
+import { fitStackEntry, truncate, wrap, type Measure } from './canvasText.ts';
 import { boxRows } from './topologyBoxRows.ts';
 import {
   nodeLabel,
@@ -11,6 +11,7 @@ import {
   type TopologyLabels,
 } from './topologyLayout.ts';
 import { breakText, drawHopEdges, drawHopMarks } from './topologyMarks.ts';
+import { NODE_TRACES, type ContextHops } from '../model/contextHops.ts';
 import type { Rect } from './rect.ts';
 
 /** Stacks per node, most recently changed first. */
@@ -60,6 +61,10 @@ interface Frame {
   u: (px: number) => number;
   labels: TopologyLabels;
   buffer: ReturnType<SceneController['buffer']>;
+  /** Per node, the traces its spans went to (contextHops.ts): what an idle box shows. */
+  nodeTraces: ContextHops['nodeTraces'];
+  /** What the idle boxes show, for the canvas's `data-node-traces` (tests read it). */
+  shownTraces: string[];
 }
 
 /** One frame of the topology: edges, hop marks, boxes with their live stacks, messages in flight. */
@@ -100,6 +105,8 @@ export function draw(
     u: (px) => px / scale,
     labels,
     buffer: recorder.buffer,
+    nodeTraces: scene.hops().nodeTraces,
+    shownTraces: [],
   };
   const live = state.view === 'live';
   const hops = scene.hops();
@@ -121,6 +128,7 @@ export function draw(
   }
   // Tests read them: no box's label may be cut at a slide's size, and a pill names boxes as drawn.
   setData('cutLabels', String(cutLabels));
+  setData('nodeTraces', f.shownTraces.join('|'));
   setData('boxNames', [...drawn.values()].join('|'));
   const nameOf = (id: string) => {
     const node = layout.byId.get(id);
@@ -196,7 +204,11 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel 
   // Short labels (a slide): the stripe's colour names the service; a cut name would not help.
   const wanted = labels !== 'full' ? 0 : f.measure(node.service) <= textW ? 1 : 2;
   const top = stacks[0];
-  const rows = boxRows(layout.nodeH * f.scale, lines.length, wanted, top !== undefined, FONT);
+  const traces = top ? [] : tracesOf(f, node);
+  // An idle box's first trace row counts as a busy box's top stack entry: it comes before the
+  // service line where the box has no room for both (the stripe's colour names the service).
+  const shows = top !== undefined || traces.length > 0;
+  const rows = boxRows(layout.nodeH * f.scale, lines.length, wanted, shows, FONT);
   let y = node.y + pad + u(lines.length * FONT.line + 1);
   ctx.fillStyle = '#333333';
   const busy = stacks.length > 1 ? ` · ${stacks.length} busy` : '';
@@ -205,7 +217,66 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel 
     y += u(FONT.line + 1);
   }
   if (top) drawStack(f, top, textX, textW, y, rows.stackRows);
+  else drawTraces(f, node, traces, textX, textW, y);
   return label;
+}
+
+/**
+ * An idle box's memory: the traces its process's spans went to, latest first, one row each with
+ * the trace's colour (the colour its messages and stack entries had). After a run the boxes say
+ * at a glance what the hop marks say one by one: one colour everywhere is one trace; a new colour
+ * in every box is a trace that stopped at every process boundary.
+ */
+function drawTraces(
+  f: Frame,
+  node: NodeBox,
+  known: readonly string[],
+  textX: number,
+  textW: number,
+  firstY: number,
+): void {
+  const { ctx, u } = f;
+  const height = node.y + f.layout.nodeH - u(FONT.pad) - firstY;
+  const rows = Math.floor(height / u(FONT.stackLine));
+  if (known.length === 0 || rows < 1) return;
+  const latest = known.slice().reverse();
+  // Past the rows there are, the last row counts the rest ('+2 more'), or, in a box with one row,
+  // follows the latest trace's id where it fits. A node remembers NODE_TRACES traces: past that,
+  // how many more is not known.
+  const over = latest.length > rows;
+  const shown = latest.slice(0, over && rows > 1 ? rows - 1 : rows);
+  const more = latest.length - shown.length;
+  const count = known.length >= NODE_TRACES ? '+' : `+${more}`;
+  const room = textW - u(12);
+  ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
+  shown.forEach((traceId, i) => {
+    const y = firstY + u(i * FONT.stackLine);
+    ctx.fillStyle = traceColour(f.buffer.traces.get(traceId)?.index ?? 0);
+    ctx.fillRect(textX, y + u(2), u(8), u(8));
+    ctx.fillStyle = '#333333';
+    // The id as the trace list and a slide's story panel print it; the word 'trace' only where
+    // the box is wide enough for it (a slide's boxes are not).
+    // In a box of one row the count follows the id, shortened if need be: how many traces the
+    // box made matters more than the id's last two digits.
+    const full = `${traceId.slice(0, 6)}${over && rows === 1 ? ` ${count}` : ''}`;
+    const short = `${traceId.slice(0, 4)}\u2026 ${count}`;
+    const id = f.measure(full) <= room || !(over && rows === 1) ? full : short;
+    const text = f.measure(`trace ${id}`) <= room ? `trace ${id}` : truncate(f.measure, id, room);
+    ctx.fillText(text, textX + u(12), y);
+  });
+  if (over && rows > 1) {
+    ctx.fillStyle = '#333333';
+    const text = truncate(f.measure, count === '+' ? 'and more' : `${count} more`, room);
+    ctx.fillText(text, textX + u(12), firstY + u(shown.length * FONT.stackLine));
+  }
+  f.shownTraces.push(
+    `${node.id}:${shown.map((id) => id.slice(0, 6)).join(',')}${more > 0 ? count : ''}`,
+  );
+}
+
+/** The traces a node's spans went to that the buffer still holds, latest last. */
+function tracesOf(f: Frame, node: NodeBox): readonly string[] {
+  return (f.nodeTraces.get(node.id) ?? []).filter((id) => f.buffer.traces.has(id));
 }
 
 /** Where a box's name is drawn, in layout units: a pill with nowhere free to go keeps off it. */

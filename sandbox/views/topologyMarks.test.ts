@@ -60,6 +60,7 @@ const mixesOnly = (mixes: MixMark[]): ContextHops => ({
   breakHop: undefined,
   mixes,
   focus: null,
+  nodeTraces: new Map(),
 });
 
 /** Draws `hops` on `layout` with a recording context; `scale` is the canvas's CSS px per unit. */
