@@ -266,6 +266,19 @@ test('after a run each box names the traces its spans went to: one everywhere, o
   await expect(page.getByRole('list', { name: 'Live span stacks' })).toContainText(
     `Phoenix request (web): idle; its spans went to trace ${request}`,
   );
+  // Select the first trace the LabOrder aggregate made (not its latest): its box names it first.
+  await page
+    .locator('[data-testid="trace-row"]', { hasText: 'commanded.aggregate.execute' })
+    .first()
+    .click();
+  const grid = page.locator('[aria-label^="Spans of trace "]');
+  const selected = ((await grid.getAttribute('aria-label')) ?? '').slice(15, 21);
+  expect(selected).toMatch(/^[0-9a-f]{6}$/);
+  expect(split.get('LabOrder')?.startsWith(selected)).toBe(false);
+  await expect(page.locator('.sbx-topology-canvas')).toHaveAttribute(
+    'data-node-traces',
+    new RegExp(`LabOrder:${selected}`),
+  );
 });
 
 test('export then re-import gives the same traces', async ({ page }) => {

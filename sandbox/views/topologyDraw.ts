@@ -65,6 +65,8 @@ interface Frame {
   nodeTraces: ContextHops['nodeTraces'];
   /** What the idle boxes show, for the canvas's `data-node-traces` (tests read it). */
   shownTraces: string[];
+  /** The trace the viewer selected: an idle box that made spans in it names it first, in bold. */
+  selectedTraceId: string | null;
 }
 
 /** One frame of the topology: edges, hop marks, boxes with their live stacks, messages in flight. */
@@ -107,6 +109,7 @@ export function draw(
     buffer: recorder.buffer,
     nodeTraces: scene.hops().nodeTraces,
     shownTraces: [],
+    selectedTraceId: state.selectedTraceId,
   };
   const live = state.view === 'live';
   const hops = scene.hops();
@@ -222,8 +225,9 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel 
 }
 
 /**
- * An idle box's memory: the traces its process's spans went to, latest first, one row each with
- * the trace's colour (the colour its messages and stack entries had). After a run the boxes say
+ * An idle box's memory: the traces its process's spans went to, the selected trace first (in
+ * bold), then the latest first, one row each with the trace's colour (the colour its messages and
+ * stack entries had). After a run the boxes say
  * at a glance what the hop marks say one by one: one colour everywhere is one trace; a new colour
  * in every box is a trace that stopped at every process boundary.
  */
@@ -240,6 +244,10 @@ function drawTraces(
   const rows = Math.floor(height / u(FONT.stackLine));
   if (known.length === 0 || rows < 1) return;
   const latest = known.slice().reverse();
+  // The selected trace first: select a trace in the list, and the boxes it went through say so.
+  const selected = f.selectedTraceId;
+  const at = selected ? latest.indexOf(selected) : -1;
+  if (at > 0) latest.unshift(...latest.splice(at, 1));
   // Past the rows there are, the last row counts the rest ('+2 more'), or, in a box with one row,
   // follows the latest trace's id where it fits. A node remembers NODE_TRACES traces: past that,
   // how many more is not known.
@@ -248,16 +256,17 @@ function drawTraces(
   const more = latest.length - shown.length;
   const count = known.length >= NODE_TRACES ? '+' : `+${more}`;
   const room = textW - u(12);
-  ctx.font = `${u(FONT.small)}px system-ui, sans-serif`;
+  const regular = `${u(FONT.small)}px system-ui, sans-serif`;
   shown.forEach((traceId, i) => {
+    ctx.font = traceId === selected ? `600 ${regular}` : regular;
     const y = firstY + u(i * FONT.stackLine);
     ctx.fillStyle = traceColour(f.buffer.traces.get(traceId)?.index ?? 0);
     ctx.fillRect(textX, y + u(2), u(8), u(8));
     ctx.fillStyle = '#333333';
     // The id as the trace list and a slide's story panel print it; the word 'trace' only where
-    // the box is wide enough for it (a slide's boxes are not).
-    // In a box of one row the count follows the id, shortened if need be: how many traces the
-    // box made matters more than the id's last two digits.
+    // the box is wide enough for it (a slide's boxes are not). In a box of one row the count
+    // follows the id, shortened if need be: how many traces the box made matters more than the
+    // id's last two digits.
     const full = `${traceId.slice(0, 6)}${over && rows === 1 ? ` ${count}` : ''}`;
     const short = `${traceId.slice(0, 4)}\u2026 ${count}`;
     const id = f.measure(full) <= room || !(over && rows === 1) ? full : short;
@@ -265,6 +274,7 @@ function drawTraces(
     ctx.fillText(text, textX + u(12), y);
   });
   if (over && rows > 1) {
+    ctx.font = regular;
     ctx.fillStyle = '#333333';
     const text = truncate(f.measure, count === '+' ? 'and more' : `${count} more`, room);
     ctx.fillText(text, textX + u(12), firstY + u(shown.length * FONT.stackLine));
