@@ -298,6 +298,12 @@ test('export then re-import gives the same traces', async ({ page }) => {
   const text = await readFile(path, 'utf8');
   const json = JSON.parse(text);
   expect(Array.isArray(json.resourceSpans)).toBe(true);
+  // The picture: where context was lost, and the traces each box's spans went to.
+  const hops = page.getByTestId('context-hops');
+  const canvas = page.locator('.sbx-topology-canvas');
+  const cut = await hops.getAttribute('data-cut-hops');
+  const boxes = await canvas.getAttribute('data-node-traces');
+  expect(cut).toContain('RequestProcess>Router');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(traceCount(page)).toHaveText('0 traces, 0 requests');
   await page.getByTestId('import-file').setInputFiles({
@@ -311,6 +317,9 @@ test('export then re-import gives the same traces', async ({ page }) => {
   await expect(
     page.locator('[data-testid="trace-row"][data-status="broken"]').first(),
   ).toBeVisible();
+  // Imported, the run draws the same picture: the file names each span's box and message.
+  await expect(hops).toHaveAttribute('data-cut-hops', cut ?? '');
+  await expect(canvas).toHaveAttribute('data-node-traces', boxes ?? '');
 });
 
 test('an invalid import shows its message and keeps the view', async ({ page }) => {

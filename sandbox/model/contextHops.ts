@@ -1,5 +1,6 @@
 import { CLIENT_NODE } from './SceneRecorder.ts';
 import type { SpanRecord } from './SpanRecord.ts';
+import { simNodeOf } from './simAttributes.ts';
 import type { TraceBuffer } from './TraceBuffer.ts';
 import type { SpanFlag } from './explainSpan.ts';
 
@@ -112,8 +113,12 @@ const nodeName = (node: string | null | undefined): string | undefined =>
 
 function nodeOf(span: SpanRecord, opts: ContextHopsOptions): string | undefined {
   if (span.message) return nodeName(span.message.toNode);
+  // An imported run names its spans' nodes itself (simAttributes.ts); its pids may be the live
+  // run's pids of other processes.
   const pid = span.attributes['elixir.process'];
-  return typeof pid === 'string' ? opts.nodeOfPid?.(pid) : undefined;
+  return (
+    simNodeOf(span.attributes) ?? (typeof pid === 'string' ? opts.nodeOfPid?.(pid) : undefined)
+  );
 }
 
 const NO_FLAGS: readonly SpanFlag[] = [];

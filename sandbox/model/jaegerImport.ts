@@ -9,6 +9,7 @@ import {
   type SpanRecord,
 } from './SpanRecord.ts';
 import { requestOf } from './requestOf.ts';
+import { messageOf } from './simAttributes.ts';
 
 /**
  * Jaeger's own JSON: what its UI downloads and its query API (`/api/traces`, `/api/traces/{id}`)
@@ -146,6 +147,7 @@ function readSpan(raw: Obj, p: string, processes: Obj): SpanRecord {
     status,
     traceFlags: typeof raw.flags === 'number' ? raw.flags & 0xff : 1,
     requestId: requestOf(attributes),
+    message: messageOf(attributes),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
 import { shiftTo, toHrTime, type TimeShift } from '../telemetry/simTime.ts';
 import { kindValue, type Attrs, type SpanRecord } from './SpanRecord.ts';
+import { withSimAttributes } from './simAttributes.ts';
 
 // Records hold the same values the SDK accepted; only the array element types are looser.
 const otel = (a: Attrs) => a as unknown as Attributes;
@@ -25,7 +26,12 @@ function duration(startUs: number, endUs: number): HrTime {
  * OTLP/JSON the CLI writes. One Resource object per distinct resource, since the serializer
  * groups spans by resource identity. `epochMs` places virtual time 0 (default: the talk's epoch).
  */
-export function toReadableSpans(records: readonly SpanRecord[], epochMs?: number): ReadableSpan[] {
+export function toReadableSpans(
+  records: readonly SpanRecord[],
+  epochMs?: number,
+  /** The node each span ran in (simAttributes.ts): with it, nodes and messages go in as `sim.*`. */
+  nodes?: ReadonlyMap<string, string>,
+): ReadableSpan[] {
   const shift: TimeShift = (epochMs === undefined ? null : shiftTo(epochMs)) ?? ((t) => t);
   const at = (us: number) => shift(toHrTime(us));
   const resources = new Map<string, Resource>();
@@ -46,7 +52,7 @@ export function toReadableSpans(records: readonly SpanRecord[], epochMs?: number
       startTime: at(r.startUs),
       endTime: at(r.endUs),
       status: { code: r.status.code, message: r.status.message },
-      attributes: otel(r.attributes),
+      attributes: otel(nodes ? withSimAttributes(r, nodes.get(r.spanId)) : r.attributes),
       links: r.links.map((l) => ({
         context: span(l.traceId, l.spanId, 1, l.remote),
         attributes: otel(l.attributes),
@@ -70,8 +76,13 @@ export function toReadableSpans(records: readonly SpanRecord[], epochMs?: number
 
 /**
  * The OTLP/JSON ExportTraceServiceRequest for the ended spans among `records`, virtual time 0 at
- * `epochMs` (Unix milliseconds; default: the talk's epoch, for byte-identical output).
+ * `epochMs` (Unix milliseconds; default: the talk's epoch, for byte-identical output); with
+ * `nodes`, each span's node and message as `sim.*` attributes.
  */
-export function recordsToOtlpJson(records: readonly SpanRecord[], epochMs?: number): string {
-  return toOtlpJson(toReadableSpans(records, epochMs));
+export function recordsToOtlpJson(
+  records: readonly SpanRecord[],
+  epochMs?: number,
+  nodes?: ReadonlyMap<string, string>,
+): string {
+  return toOtlpJson(toReadableSpans(records, epochMs, nodes));
 }

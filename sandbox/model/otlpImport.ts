@@ -8,6 +8,7 @@ import {
   type SpanRecord,
 } from './SpanRecord.ts';
 import { requestOf } from './requestOf.ts';
+import { messageOf } from './simAttributes.ts';
 import { fail, hexId, ImportError, isObj, list, quote, type Obj } from './importChecks.ts';
 import { isJaegerDocument, readJaegerDocument } from './jaegerImport.ts';
 
@@ -225,5 +226,6 @@ function readSpan(
     },
     traceFlags: typeof raw.flags === 'number' ? raw.flags & 0xff : 1,
     requestId: requestOf(attrs),
+    message: messageOf(attrs),
   };
 }

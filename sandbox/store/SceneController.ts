@@ -11,6 +11,7 @@ import { contextHopsOf } from '../model/contextHopsOf.ts';
 import { firstProblem, stepProblem } from '../model/problems.ts';
 import { filterTraces, queryOf } from '../model/traceFilter.ts';
 import { recordsToOtlpJson } from '../model/otlpExport.ts';
+import { spanNodes } from '../model/simAttributes.ts';
 import { freshNonce } from '../telemetry/SeededIdGenerator.ts';
 import { PublishPacer } from './publishPacer.ts';
 import { createSceneStore, type SceneSettings, type SceneStore } from './store.scene.ts';
@@ -495,10 +496,11 @@ export function createSceneController(opts: SceneControllerOptions) {
     exportJson(epochMs?: number): string {
       recorder.flush();
       const live = store.getState().view === 'live';
-      return recordsToOtlpJson(
-        [...current().spans.values()],
-        live ? (epochMs ?? runStartedAt) : undefined,
-      );
+      const records = [...current().spans.values()];
+      // Each span's box and message go in as sim.* attributes: imported again, the file draws
+      // the same picture.
+      const nodes = spanNodes(records, (pid) => (live ? recorder.nodeOf(pid) : undefined));
+      return recordsToOtlpJson(records, live ? (epochMs ?? runStartedAt) : undefined, nodes);
     },
     /** When the current run began, in Unix ms. */
     runStartedAt: () => runStartedAt,

@@ -106,7 +106,8 @@ export function draw(
     scale,
     u: (px) => px / scale,
     labels,
-    buffer: recorder.buffer,
+    // The buffer shown: the live run's, or an imported file's (whose boxes name its traces too).
+    buffer: scene.buffer(),
     nodeTraces: scene.hops().nodeTraces,
     shownTraces: [],
     selectedTraceId: state.selectedTraceId,
