@@ -317,6 +317,10 @@ test('export then re-import gives the same traces', async ({ page }) => {
   await expect(
     page.locator('[data-testid="trace-row"][data-status="broken"]').first(),
   ).toBeVisible();
+  // The mode buttons belong to the live run, and say so: the file's mode is not known.
+  await expect(page.getByTestId('mode-description')).toContainText(
+    `Showing ${download.suggestedFilename()}: the mode and the faults set up the live run, not the file`,
+  );
   // Imported, the run draws the same picture: the file names each span's box and message.
   await expect(hops).toHaveAttribute('data-cut-hops', cut ?? '');
   await expect(canvas).toHaveAttribute('data-node-traces', boxes ?? '');

@@ -32,6 +32,7 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
       faults: s.faults,
       playing: s.playing,
       view: s.view,
+      importName: s.importName,
     })),
   );
   return (
@@ -113,7 +114,10 @@ export function Controls({ compact, burst, onBurstChange }: ControlsProps) {
           </label>
         ))}
         <p className="sbx-mode-help" data-testid="mode-description">
-          {MODE_DESCRIPTIONS[s.mode]}
+          {s.view === 'import'
+            ? // The file's mode is not known; the checked one is the live run's, not the file's.
+              `Showing ${s.importName ?? 'a file'}: the mode and the faults set up the live run, not the file.`
+            : MODE_DESCRIPTIONS[s.mode]}
         </p>
       </fieldset>
       <fieldset className="sbx-faults">
