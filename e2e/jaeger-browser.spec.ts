@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { SERVICES } from '../sandbox/telemetry/tracerProviders.ts';
 import {
   ensureJaeger,
   JAEGER_BUILD_TIMEOUT_MS,
@@ -73,5 +75,59 @@ test.describe('the sandbox against a real Jaeger', () => {
     const second = await sendRun(page);
     expect(second.filter((t) => first.includes(t))).toEqual([]);
     for (const id of second) expect((await jaeger.trace(id))?.spans).toHaveLength(37);
+  });
+
+  test('a broken run sent to Jaeger and downloaded back draws the same picture', async ({
+    page,
+  }) => {
+    await page.goto('/sandbox.html?mode=process&requests=1&speed=100&seed=3');
+    await expect(page.getByTestId('trace-count').first()).toHaveText('17 traces, 1 request');
+    await expect(page.locator('.sbx-status[data-idle]').first()).toBeAttached();
+    const hops = page.getByTestId('context-hops');
+    const canvas = page.locator('.sbx-topology-canvas');
+    // Each box's traces, as sets: the order follows the selection, which an import resets.
+    const boxes = async () =>
+      ((await canvas.getAttribute('data-node-traces')) ?? '')
+        .split('|')
+        .map((entry) => entry.split(/[,+]/).sort().join(','))
+        .sort();
+    const cut = await hops.getAttribute('data-cut-hops');
+    const before = await boxes();
+    expect(cut).toContain('RequestProcess>Router');
+
+    // The run's trace ids, from its own export; then the same spans to Jaeger.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export OTLP JSON' }).click(),
+    ]);
+    const sent = await readFile(await download.path(), 'utf8');
+    const ids = new Set([...sent.matchAll(/"traceId":"([0-9a-f]{32})"/g)].map((m) => m[1]));
+    expect(ids.size).toBe(17);
+    await page.getByLabel('Send to an OTLP/HTTP endpoint').check();
+    await page.getByLabel('Endpoint', { exact: true }).fill(jaeger.otlpUrl);
+    await page.getByRole('button', { name: 'Send spans' }).click();
+    await expect(page.getByTestId('send-result')).toHaveText(`Sent 37 spans to ${jaeger.otlpUrl}.`);
+
+    // What a learner downloads from Jaeger's search, service by service, as one file.
+    let traces: unknown[] = [];
+    await expect
+      .poll(async () => {
+        const found = new Map<string, unknown>();
+        for (const service of SERVICES)
+          for (const t of await jaeger.search(service, '1h'))
+            if (ids.has(t.traceID)) found.set(t.traceID, t);
+        traces = [...found.values()];
+        return traces.length;
+      })
+      .toBe(17);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'jaeger-search.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ data: traces })),
+    });
+    await expect(page.getByText('imported: jaeger-search.json')).toBeVisible();
+    await expect(page.getByTestId('trace-count').first()).toHaveText('17 traces, 1 request');
+    await expect(hops).toHaveAttribute('data-cut-hops', cut ?? '');
+    await expect.poll(boxes).toEqual(before);
   });
 });
