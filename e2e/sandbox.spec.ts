@@ -410,14 +410,22 @@ test('a trace downloaded from a real backend’s Jaeger shows where its context 
   });
   await expect(traceCount(page)).toHaveText('2 traces, 1 request');
   await expect(page.getByTestId('import-note')).toContainText(
-    'these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids and correlation ids.',
+    'these spans are not from the simulation; breaks are read from parent ids and correlation ids.',
   );
+  // No picture of the simulated backend's modules over another backend's spans.
+  await expect(page.getByTestId('foreign-import')).toContainText(
+    'jaeger-trace.json holds spans from another backend',
+  );
+  await expect(page.locator('.sbx-topology-canvas')).toHaveCount(0);
   const broken = page.locator('[data-testid="trace-row"][data-status="broken"]');
   await expect(broken).toHaveCount(2);
   await broken.filter({ hasText: 'commanded.aggregate.execute' }).click();
   await page.getByTestId('span-row').first().click();
   await expect(page.getByTestId('span-details')).toContainText(
     'New trace started here, although its correlation id 7d1c0e5a… is already traced in 1 other trace(s): the context did not reach this span.',
+  );
+  await expect(page.getByTestId('span-details')).toContainText(
+    'A CONSUMER span handles a message or a request; the file does not say what it carried.',
   );
 });
 

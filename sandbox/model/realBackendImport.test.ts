@@ -56,14 +56,14 @@ describe('a trace from a real backend, read by its correlation ids', () => {
     expect(flagsOf(linked, 'linked-root')).toHaveLength(6);
   });
 
-  it('says that the picture is not of the imported backend, and what breaks are read from', () => {
+  it('says that the spans are not the simulation\u2019s, and what breaks are read from', () => {
     const real = [...asRealBackend('process', 1).spans.values()];
     expect(importNote(real, '')).toBe(
-      'these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids and correlation ids.',
+      'these spans are not from the simulation; breaks are read from parent ids and correlation ids.',
     );
     const bare = real.map((s) => ({ ...s, attributes: {} }));
     expect(importNote(bare, '2 spans kept under new ids.')).toBe(
-      '2 spans kept under new ids; these spans are not from the simulation, so the picture shows the simulated backend, not yours; breaks are read from parent ids alone: no span records a correlation id.',
+      '2 spans kept under new ids; these spans are not from the simulation; breaks are read from parent ids alone: no span records a correlation id.',
     );
     const simulated = runScenario({ mode: 'process', seed: 7 }).spans.map((s) =>
       fromReadableSpan(s, true),

@@ -3,7 +3,7 @@ import { createSimulation, type Simulation } from '../core/simulation.ts';
 import { SceneRecorder } from '../model/SceneRecorder.ts';
 import { bufferFrom, type TraceBuffer } from '../model/TraceBuffer.ts';
 import type { MessageInfo } from '../model/SpanRecord.ts';
-import { importNote } from '../model/importNote.ts';
+import { fromSimulation, importNote } from '../model/importNote.ts';
 import { parseTraceJson } from '../model/otlpImport.ts';
 import { repairSpanIds } from '../model/importIds.ts';
 import type { ContextHops } from '../model/contextHops.ts';
@@ -471,6 +471,7 @@ export function createSceneController(opts: SceneControllerOptions) {
         importName: name,
         importError: null,
         importNote: importNote(spans, repairs.message) || null,
+        importForeign: !fromSimulation(spans),
         playing: false,
         selectedTraceId: imported.traces.keys().next().value ?? null,
         selectedSpanId: null,

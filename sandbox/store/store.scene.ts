@@ -31,6 +31,8 @@ export interface SceneState extends SceneSettings {
   importError: string | null;
   /** What the last import changed to keep every span (repeated ids), in words; null if nothing. */
   importNote: string | null;
+  /** The imported spans are not the simulation's (a real backend's): no picture of its processes. */
+  importForeign: boolean;
   selectedTraceId: string | null;
   selectedSpanId: string | null;
   collapsed: ReadonlySet<string>;
@@ -62,6 +64,7 @@ export function createSceneStore(settings: SceneSettings, playing: boolean): Sce
     importName: null,
     importError: null,
     importNote: null,
+    importForeign: false,
     selectedTraceId: null,
     selectedSpanId: null,
     collapsed: new Set<string>(),

@@ -160,9 +160,12 @@ export function SpanDetails() {
         </div>
       ) : (
         <p className="sbx-muted">
-          {carried === undefined
-            ? 'Started inside its process, from the span stack: no message involved.'
-            : 'This span consumed a message; its metadata is not part of an imported file.'}
+          {carried !== undefined
+            ? 'This span consumed a message; its metadata is not part of an imported file.'
+            : span.kind === 'CONSUMER' || span.kind === 'SERVER'
+              ? // Another backend's file: a receiving span, with nothing said of what it received.
+                `A ${span.kind} span handles a message or a request; the file does not say what it carried.`
+              : 'Started inside its process, from the span stack: no message involved.'}
         </p>
       )}
       <h4>Attributes</h4>

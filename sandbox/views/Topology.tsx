@@ -13,11 +13,38 @@ import { HOP_STYLE, breakText } from './topologyMarks.ts';
 import './topology.css';
 
 /**
+ * The picture of the scene's processes; for a file of another backend's spans, which has no
+ * picture here, a word on where to read instead.
+ */
+export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } = {}) {
+  const foreign = useSceneState((s) => s.view === 'import' && s.importForeign);
+  return foreign ? <ForeignImport /> : <TopologyCanvas labels={labels} />;
+}
+
+/**
+ * Where the topology was: a real backend's file is not drawn over the simulated backend's boxes,
+ * which would name modules the learner's system does not have.
+ */
+function ForeignImport() {
+  const name = useSceneState((s) => s.importName);
+  return (
+    <figure className="sbx-topology sbx-topology-foreign" data-testid="foreign-import">
+      <p>
+        <strong>{name ?? 'This file'}</strong> holds spans from another backend than the
+        simulation&rsquo;s, so there is no picture of its processes here. The trace list shows where
+        its context was lost (broken traces, and <em>Previous/Next problem</em>); select a span for
+        the reason.
+      </p>
+    </figure>
+  );
+}
+
+/**
  * The processes as boxes, messages as dots moving along the edges, each box showing its live
  * span stack. Drawn on a canvas every animation frame, straight from the controller's buffers:
  * no React render per message.
  */
-export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } = {}) {
+function TopologyCanvas({ labels }: { labels: TopologyLabelChoice }) {
   const scene = useScene();
   const canvas = useRef<HTMLCanvasElement>(null);
   const figure = useRef<HTMLElement>(null);
