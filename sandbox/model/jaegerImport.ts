@@ -1,5 +1,5 @@
 import { EPOCH_SECONDS } from '../telemetry/simTime.ts';
-import { fail, ImportError, isObj, list, quote, type Obj } from './importChecks.ts';
+import { fail, hexId, ImportError, isObj, list, quote, type Obj } from './importChecks.ts';
 import {
   KIND_NAMES,
   type AttrScalar,
@@ -158,8 +158,7 @@ function readSpan(raw: Obj, p: string, processes: Obj): SpanRecord {
 function jaegerId(value: unknown, digits: 16 | 32, path: string, what: string): string {
   if (typeof value !== 'string' || !/^[0-9a-fA-F]+$/.test(value) || value.length > digits)
     fail(path, `is ${quote(value)}: a ${what} must be up to ${digits} hex digits.`);
-  if (/^0+$/.test(value)) fail(path, `is all zeros, which is not a valid ${what}.`);
-  return value.toLowerCase().padStart(digits, '0');
+  return hexId(value.padStart(digits, '0'), digits, path, what);
 }
 
 const EPOCH_US = EPOCH_SECONDS * 1_000_000;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { draw, stacksByNode, type CanvasBox } from './topologyDraw.ts';
+import { draw, nodeTraceIds, stacksByNode, type CanvasBox } from './topologyDraw.ts';
 import {
   WIDE_LAYOUT,
   labelsFor,
@@ -188,8 +188,7 @@ function ProcessList() {
   const byNode = stacksByNode(scene.recorder().stacks);
   const { nodeTraces } = scene.hops();
   const traces = scene.buffer().traces;
-  const tracesOf = (id: string) =>
-    (nodeTraces.get(id) ?? []).filter((t) => traces.has(t)).reverse();
+  const tracesOf = (id: string) => nodeTraceIds(nodeTraces, traces, id).toReversed();
   return (
     <ul className="sr-only" aria-label="Live span stacks">
       {WIDE_LAYOUT.nodes

@@ -99,6 +99,7 @@ export function draw(
   setData('nodes', String(layout.nodes.length));
   ctx.setTransform(scale * dpr, 0, 0, scale * dpr, place.x * dpr, place.y * dpr);
   const recorder = scene.recorder();
+  const hops = scene.hops();
   const f: Frame = {
     ctx,
     measure: (text) => ctx.measureText(text).width,
@@ -108,12 +109,11 @@ export function draw(
     labels,
     // The buffer shown: the live run's, or an imported file's (whose boxes name its traces too).
     buffer: scene.buffer(),
-    nodeTraces: scene.hops().nodeTraces,
+    nodeTraces: hops.nodeTraces,
     shownTraces: [],
     selectedTraceId: state.selectedTraceId,
   };
   const live = state.view === 'live';
-  const hops = scene.hops();
 
   drawEdges(f);
   // Where context was carried, cut or linked: kept after the run, so nobody who blinked misses it.
@@ -228,9 +228,9 @@ function drawNode(f: Frame, node: NodeBox, stacks: ProcessStack[]): FittedLabel 
 /**
  * An idle box's memory: the traces its process's spans went to, the selected trace first (in
  * bold), then the latest first, one row each with the trace's colour (the colour its messages and
- * stack entries had). After a run the boxes say
- * at a glance what the hop marks say one by one: one colour everywhere is one trace; a new colour
- * in every box is a trace that stopped at every process boundary.
+ * stack entries had). After a run the boxes say at a glance what the hop marks say one by one: one
+ * colour everywhere is one trace; a new colour in every box is a trace that stopped at every
+ * process boundary.
  */
 function drawTraces(
   f: Frame,
@@ -285,9 +285,20 @@ function drawTraces(
   );
 }
 
-/** The traces a node's spans went to that the buffer still holds, latest last. */
+/**
+ * The traces a node's spans went to that the buffer still holds (an evicted one has no colour and
+ * no row to select), latest last: what its box and the screen-reader list name.
+ */
+export function nodeTraceIds(
+  nodeTraces: ContextHops['nodeTraces'],
+  traces: { has(traceId: string): boolean },
+  nodeId: string,
+): readonly string[] {
+  return (nodeTraces.get(nodeId) ?? []).filter((id) => traces.has(id));
+}
+
 function tracesOf(f: Frame, node: NodeBox): readonly string[] {
-  return (f.nodeTraces.get(node.id) ?? []).filter((id) => f.buffer.traces.has(id));
+  return nodeTraceIds(f.nodeTraces, f.buffer.traces, node.id);
 }
 
 /** Where a box's name is drawn, in layout units: a pill with nowhere free to go keeps off it. */
