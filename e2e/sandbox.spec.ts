@@ -429,6 +429,81 @@ test('a trace downloaded from a real backend’s Jaeger shows where its context 
   );
 });
 
+test('a lost hop in a real backend\u2019s file is pinned to the span that had the message', async ({
+  page,
+}) => {
+  await open(page, 'mode=metadata');
+  // opentelemetry_commanded's spans of one command: the dispatch in the request's trace, the
+  // aggregate in a trace of its own. Both record the command and its causation id.
+  const t0 = Date.UTC(2026, 0, 5, 9) * 1000;
+  const tags = (kind: string, extra: Record<string, string>) => [
+    { key: 'span.kind', type: 'string', value: kind },
+    ...Object.entries({ 'commanded.correlation_id': 'corr-42', ...extra }).map(([key, value]) => ({
+      key,
+      type: 'string',
+      value,
+    })),
+  ];
+  const command = { 'commanded.command': 'Shop.PlaceOrder', 'commanded.causation_id': 'cause-7' };
+  const processes = { p1: { serviceName: 'shop', tags: [] } };
+  const one = (traceID: string, spanID: string, name: string, start: number, t: object[]) => ({
+    traceID,
+    spanID,
+    operationName: name,
+    startTime: t0 + start,
+    duration: 400,
+    processID: 'p1',
+    logs: [],
+    references: [] as object[],
+    tags: t,
+  });
+  const a = 'a'.repeat(32);
+  const b = 'b'.repeat(32);
+  const http = one(a, '1'.repeat(16), 'POST /orders', 0, tags('server', {}));
+  const dispatch = one(
+    a,
+    '2'.repeat(16),
+    'commanded.application.dispatch',
+    50,
+    tags('consumer', command),
+  );
+  dispatch.references = [{ refType: 'CHILD_OF', traceID: a, spanID: http.spanID }];
+  const execute = one(
+    b,
+    '3'.repeat(16),
+    'commanded.aggregate.execute',
+    200,
+    tags('consumer', command),
+  );
+  const file = {
+    data: [
+      { traceID: a, processes, spans: [http, dispatch] },
+      { traceID: b, processes, spans: [execute] },
+    ],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'shop.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(traceCount(page)).toHaveText('2 traces, 1 request');
+  await page
+    .locator('[data-testid="trace-row"]')
+    .filter({ hasText: 'commanded.aggregate.execute' })
+    .click();
+  await page.getByTestId('span-row').first().click();
+  const details = page.getByTestId('span-details');
+  await expect(details).toContainText(
+    'The same command Shop.PlaceOrder (commanded.causation_id cause-7) is in trace aaaaaaaa, at commanded.application.dispatch: the context was lost between that span and this one.',
+  );
+  await expect(details).toContainText(
+    'The file records the command Shop.PlaceOrder this span worked on, but not the message\u2019s metadata',
+  );
+  await details.getByTestId('related-span').click();
+  await expect(details.locator('h3')).toHaveText('commanded.application.dispatch');
+  await expect(details.locator('dd').first()).toHaveText(a);
+});
+
 test('imported names and attribute keys stay text, never markup', async ({ page }) => {
   await open(page, 'mode=metadata');
   const evil = '<img src=x onerror="window.__pwned=1">';

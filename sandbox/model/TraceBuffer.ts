@@ -1,6 +1,7 @@
 import type { SpanRecord } from './SpanRecord.ts';
 import { explainSpan, type SpanFlag } from './explainSpan.ts';
 import { RecentIds } from './RecentIds.ts';
+import { MessageIndex } from './sameMessage.ts';
 
 /** One trace as the list shows it; mutated in place as spans arrive. */
 export interface TraceInfo {
@@ -69,6 +70,11 @@ export class TraceBuffer {
   private nextIndex = 0;
   /** The trace a person is looking at: eviction passes over it. */
   private pinned: string | null = null;
+  /** Another backend's spans by the messages they record (sameMessage.ts). */
+  private readonly messages = new MessageIndex();
+  // Bound once: a span's arrival allocates no closure for a question rarely asked.
+  private readonly holds = (span: SpanRecord) => this.spans.get(span.spanId) === span;
+  private readonly findSameMessage = (span: SpanRecord) => this.messages.find(span, this.holds);
 
   constructor(public cap = DEFAULT_SPAN_CAP) {}
 
@@ -87,8 +93,13 @@ export class TraceBuffer {
     }
     const parent = span.parentSpanId ? this.spans.get(span.parentSpanId) : undefined;
     const earlier = span.requestId ? this.requests.get(span.requestId) : undefined;
-    const flags = explainSpan(span, { parent, earlierTraces: earlier ?? new Set() });
+    const flags = explainSpan(span, {
+      parent,
+      earlierTraces: earlier ?? new Set(),
+      sameMessage: this.findSameMessage,
+    });
     this.spans.set(span.spanId, span);
+    this.messages.add(span);
     if (flags.length > 0) this.flags.set(span.spanId, flags);
 
     let trace = this.traces.get(span.traceId);

@@ -1,4 +1,5 @@
 import { nodeLabel } from '../core/topology.ts';
+import type { SameMessage } from './sameMessage.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface SpanFlag {
   breaks: boolean;
   /** One plain sentence, shown where the break happens. */
   text: string;
+  /** The span at the other end of the break, when it is known: the view offers to show it. */
+  related?: { spanId: string; traceId: string; name: string };
 }
 
 export interface ExplainContext {
@@ -21,6 +24,11 @@ export interface ExplainContext {
   parent?: SpanRecord;
   /** Traces the span's request already had before this span started. */
   earlierTraces: ReadonlySet<string>;
+  /**
+   * The span of an earlier trace that recorded the same message, for another backend's spans
+   * (which say nothing of their messages' metadata); asked only of a span that lost its context.
+   */
+  sameMessage?: (span: SpanRecord) => SameMessage | undefined;
 }
 
 const short = (id: string) => id.slice(0, 8);
@@ -51,9 +59,13 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
           : carried === false
             ? `New trace started here: the message that reached ${span.service} carried no trace context.`
             : span.attributes['sim.request.id'] === undefined
-              ? `New trace started here, although its correlation id ${short(span.requestId)}… is already traced in ${otherTraces.length} other trace(s): the context did not reach this span.`
+              ? undefined
               : `New trace started here, although request ${span.requestId} is already traced in ${otherTraces.length} other trace(s).`;
-      flags.push({ kind: 'new-trace', breaks: true, text });
+      flags.push(
+        text
+          ? { kind: 'new-trace', breaks: true, text }
+          : foreignNewTrace(span, otherTraces.length, ctx.sameMessage?.(span)),
+      );
     }
   } else if (!ctx.parent) {
     flags.push({
@@ -79,4 +91,25 @@ export function explainSpan(span: SpanRecord, ctx: ExplainContext): SpanFlag[] {
     });
   }
   return flags;
+}
+
+/**
+ * A real backend's span that started a new trace in a request already traced: read by its
+ * correlation id, and, where an earlier trace recorded the same message, pinned to the hop.
+ */
+function foreignNewTrace(span: SpanRecord, others: number, same?: SameMessage): SpanFlag {
+  const lead = `New trace started here, although its correlation id ${short(span.requestId)}… is already traced in ${others} other trace(s)`;
+  if (!same)
+    return {
+      kind: 'new-trace',
+      breaks: true,
+      text: `${lead}: the context did not reach this span.`,
+    };
+  const other = same.span;
+  return {
+    kind: 'new-trace',
+    breaks: true,
+    text: `${lead}. The same ${same.what} (${same.key} ${same.value.length > 12 ? `${short(same.value)}…` : same.value}) is in trace ${short(other.traceId)}, at ${other.name}: the context was lost between that span and this one. The message\u2019s metadata did not carry it, or this handler did not read it.`,
+    related: { spanId: other.spanId, traceId: other.traceId, name: other.name },
+  };
 }

@@ -41,8 +41,20 @@ describe('a trace from a real backend, read by its correlation ids', () => {
     // Every hop but the SMS Task's, whose HTTP call carries no correlation id to go by.
     expect(lost.length).toBeGreaterThanOrEqual(14);
     expect(lost[0]?.text).toMatch(
-      /^New trace started here, although its correlation id [0-9a-f]{8}… is already traced in \d+ other trace\(s\): the context did not reach this span\.$/,
+      /^New trace started here, although its correlation id [0-9a-f]{8}… is already traced in \d+ other trace\(s\)\. The same command PlaceLabOrder \(messaging\.message\.id [0-9a-f]{8}…\) is in trace [0-9a-f]{8}, at commanded\.application\.dispatch: the context was lost between that span and this one\./,
     );
+    // Each lost hop is pinned to the span of an earlier trace that sent the same message.
+    for (const [spanId, flags] of buffer.flags) {
+      const lostHere = flags.find((f) => f.kind === 'new-trace');
+      if (!lostHere) continue;
+      const span = buffer.spans.get(spanId);
+      const sender = buffer.spans.get(lostHere.related?.spanId ?? '');
+      expect(sender?.attributes['messaging.operation.type']).toBe('send');
+      expect(sender?.attributes['messaging.message.id']).toBe(
+        span?.attributes['messaging.message.id'],
+      );
+      expect(sender?.traceId).not.toBe(span?.traceId);
+    }
     const broken = [...buffer.traces.values()].filter((t) => buffer.statusOf(t) === 'broken');
     expect(broken.length).toBeGreaterThanOrEqual(15);
   });

@@ -1,8 +1,9 @@
 import type { AttrValue, Attrs, SpanRecord } from '../model/SpanRecord.ts';
 import { batchIndex } from '../model/batches.ts';
+import { describeMessage, recordsMessage } from '../model/sameMessage.ts';
 import { serviceColour, textOn } from '../model/palette.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { formatUs } from './format.ts';
+import { formatUs, shortId } from './format.ts';
 import { nodeLabel } from '../core/topology.ts';
 import { breakAfter } from './breakAfter.tsx';
 
@@ -61,6 +62,7 @@ export function SpanDetails() {
   const scene = useScene();
   useSceneState((s) => s.revision);
   const spanId = useSceneState((s) => s.selectedSpanId);
+  const foreign = useSceneState((s) => s.view === 'import' && s.importForeign);
   const buffer = scene.buffer();
   const span = spanId ? buffer.spans.get(spanId) : undefined;
   if (!span) {
@@ -79,7 +81,7 @@ export function SpanDetails() {
   return (
     <section className="sbx-panel sbx-details" aria-label="Span details" data-testid="span-details">
       <header className="sbx-panel-head">
-        <h3>{span.name}</h3>
+        <h3>{breakAfter(span.name, '._')}</h3>
         <span className="sbx-chip" style={{ background: colour, color: textOn(colour) }}>
           {span.service}
         </span>
@@ -93,6 +95,19 @@ export function SpanDetails() {
         >
           {f.breaks ? '⚠ ' : 'ℹ '}
           {f.text}
+          {f.related && buffer.spans.has(f.related.spanId) && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="sbx-link"
+                data-testid="related-span"
+                onClick={() => scene.selectSpan(f.related?.spanId ?? null)}
+              >
+                Show {breakAfter(f.related.name, '._')} in trace {shortId(f.related.traceId)}
+              </button>
+            </>
+          )}
         </p>
       ))}
       {flags.length === 0 && parent && <HopNote span={span} parent={parent} />}
@@ -162,10 +177,13 @@ export function SpanDetails() {
         <p className="sbx-muted">
           {carried !== undefined
             ? 'This span consumed a message; its metadata is not part of an imported file.'
-            : span.kind === 'CONSUMER' || span.kind === 'SERVER'
-              ? // Another backend's file: a receiving span, with nothing said of what it received.
-                `A ${span.kind} span handles a message or a request; the file does not say what it carried.`
-              : 'Started inside its process, from the span stack: no message involved.'}
+            : foreign && recordsMessage(span.attributes)
+              ? // Another backend's file: its attributes name the message, not its metadata.
+                `The file records the ${describeMessage(span.attributes)} this span worked on, but not the message\u2019s metadata: whether context came with it shows only in its parent id, above.`
+              : span.kind === 'CONSUMER' || span.kind === 'SERVER'
+                ? // Another backend's file: a receiving span, with nothing said of what it received.
+                  `A ${span.kind} span handles a message or a request; the file does not say what it carried.`
+                : 'Started inside its process, from the span stack: no message involved.'}
         </p>
       )}
       <h4>Attributes</h4>

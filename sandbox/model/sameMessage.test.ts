@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Attrs, KindName, SpanRecord } from './SpanRecord.ts';
+import { bufferFrom } from './TraceBuffer.ts';
+import { MessageIndex, describeMessage, recordsMessage } from './sameMessage.ts';
+
+const CORRELATION = 'c0ffee00-1111-4222-8333-444455556666';
+
+let next = 0;
+/** A span as opentelemetry_commanded records it: the correlation id names its request. */
+function span(
+  traceId: string,
+  name: string,
+  startUs: number,
+  attributes: Attrs,
+  opts: { parent?: string; kind?: KindName } = {},
+): SpanRecord {
+  const all = { 'commanded.correlation_id': CORRELATION, ...attributes };
+  return {
+    traceId: traceId.repeat(32),
+    spanId: (++next).toString(16).padStart(16, '0'),
+    parentSpanId: opts.parent,
+    name,
+    kind: opts.kind ?? 'CONSUMER',
+    service: 'shop',
+    startUs,
+    endUs: startUs + 100,
+    attributes: all,
+    resource: { 'service.name': 'shop' },
+    scope: { name: 'opentelemetry_commanded' },
+    events: [],
+    links: [],
+    status: { code: 0 },
+    traceFlags: 1,
+    requestId: CORRELATION,
+  };
+}
+
+const placeOrder = { 'commanded.causation_id': 'cause-1', 'commanded.command': 'Shop.PlaceOrder' };
+
+describe('the span at the other end of a lost hop, in another backend’s file', () => {
+  it('is the earlier span of another trace that recorded the same command', () => {
+    const http = span('a', 'POST /orders', 0, {}, { kind: 'SERVER' });
+    const dispatch = span('a', 'commanded.application.dispatch', 100, placeOrder, {
+      parent: http.spanId,
+    });
+    const execute = span('b', 'commanded.aggregate.execute', 300, placeOrder);
+    const buffer = bufferFrom([http, dispatch, execute]);
+    const [flag] = buffer.flags.get(execute.spanId) ?? [];
+    expect(flag?.kind).toBe('new-trace');
+    expect(flag?.related).toEqual({
+      spanId: dispatch.spanId,
+      traceId: dispatch.traceId,
+      name: 'commanded.application.dispatch',
+    });
+    expect(flag?.text).toBe(
+      'New trace started here, although its correlation id c0ffee00… is already traced in 1 other trace(s). The same command Shop.PlaceOrder (commanded.causation_id cause-1) is in trace aaaaaaaa, at commanded.application.dispatch: the context was lost between that span and this one. The message’s metadata did not carry it, or this handler did not read it.',
+    );
+  });
+
+  it('is not a span of the same trace, a later span, or another message of the same cause', () => {
+    const index = new MessageIndex();
+    const alive = () => true;
+    const lost = span('b', 'commanded.aggregate.execute', 300, placeOrder);
+    index.add(span('b', 'commanded.application.dispatch', 100, placeOrder));
+    index.add(span('c', 'commanded.application.dispatch', 400, placeOrder));
+    index.add(
+      span('d', 'commanded.application.dispatch', 100, {
+        ...placeOrder,
+        'commanded.command': 'Shop.CancelOrder',
+      }),
+    );
+    expect(index.find(lost, alive)).toBeUndefined();
+    // Nor a span that is no longer held (evicted).
+    const gone = span('e', 'commanded.application.dispatch', 100, placeOrder);
+    index.add(gone);
+    expect(index.find(lost, (s) => s !== gone)).toBeUndefined();
+    expect(index.find(lost, alive)?.span).toBe(gone);
+  });
+
+  it('prefers the sender over an earlier receiver of the same event', () => {
+    const event = { 'messaging.message.id': 'ev-1', 'messaging.destination.name': 'OrderPlaced' };
+    const index = new MessageIndex();
+    const publish = span('a', 'publish OrderPlaced', 100, {
+      ...event,
+      'messaging.operation.type': 'send',
+    });
+    const sibling = span('b', 'commanded.event.handle', 200, {
+      ...event,
+      'messaging.operation.type': 'process',
+    });
+    index.add(publish);
+    index.add(sibling);
+    const lost = span('c', 'commanded.process_manager.handle', 250, event);
+    expect(index.find(lost, () => true)?.span).toBe(publish);
+    // With no sender in the file, the nearest receiver is the other end.
+    const receiversOnly = new MessageIndex();
+    receiversOnly.add(sibling);
+    expect(receiversOnly.find(lost, () => true)?.span).toBe(sibling);
+  });
+
+  it('leaves the simulator’s own spans out: their messages are known', () => {
+    const index = new MessageIndex();
+    index.add(span('a', 'send', 100, { ...placeOrder, 'sim.request.id': 'req-1' }));
+    expect(index.find(span('b', 'execute', 200, placeOrder), () => true)).toBeUndefined();
+  });
+
+  it('names a message by what its attributes say', () => {
+    expect(describeMessage(placeOrder)).toBe('command Shop.PlaceOrder');
+    expect(describeMessage({ 'commanded.event': 'Shop.OrderPlaced' })).toBe(
+      'event Shop.OrderPlaced',
+    );
+    expect(describeMessage({ 'messaging.destination.name': 'orders' })).toBe('message orders');
+    expect(recordsMessage({ 'http.request.method': 'POST' })).toBe(false);
+    expect(recordsMessage({ 'messaging.message_id': 'x' })).toBe(true);
+  });
+});
