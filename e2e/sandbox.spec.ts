@@ -417,6 +417,13 @@ test('a trace downloaded from a real backend’s Jaeger shows where its context 
     'jaeger-trace.json holds spans from another backend',
   );
   await expect(page.locator('.sbx-topology-canvas')).toHaveCount(0);
+  // Instead, the request as the traces it was cut into; nothing in the file says after which span.
+  await expect(page.getByTestId('foreign-import')).toContainText(
+    'Request 7d1c0e5a…: 2 traces, context lost at 1 hop',
+  );
+  await expect(page.getByTestId('foreign-import')).toContainText(
+    '✗ context lost: the file does not say after which span',
+  );
   const broken = page.locator('[data-testid="trace-row"][data-status="broken"]');
   await expect(broken).toHaveCount(2);
   await broken.filter({ hasText: 'commanded.aggregate.execute' }).click();
@@ -499,9 +506,19 @@ test('a lost hop in a real backend\u2019s file is pinned to the span that had th
   await expect(details).toContainText(
     'The file records the command Shop.PlaceOrder this span worked on, but not the message\u2019s metadata',
   );
+  const split = page.getByTestId('foreign-import');
+  await expect(split).toContainText('Request corr-42: 2 traces, context lost at 1 hop');
+  await expect(split.locator('li[data-start="lost"]')).toContainText(
+    '✗ context lost after commanded.application.dispatch (trace 1)',
+  );
+  await expect(split.locator('li[data-selected]')).toContainText('2. commanded.aggregate.execute');
   await details.getByTestId('related-span').click();
   await expect(details.locator('h3')).toHaveText('commanded.application.dispatch');
   await expect(details.locator('dd').first()).toHaveText(a);
+  // The list follows the selection: the request's first trace is selected now.
+  await expect(split.locator('li[data-selected]')).toContainText('1. POST /orders');
+  await split.getByRole('button', { name: 'commanded.aggregate.execute' }).click();
+  await expect(details.locator('h3')).toHaveText('commanded.aggregate.execute');
 });
 
 test('imported names and attribute keys stay text, never markup', async ({ page }) => {

@@ -3,6 +3,7 @@ import type { PropagationMode } from '../core/propagation/index.ts';
 import { runScenario } from '../core/runScenario.ts';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
 import { importNote } from './importNote.ts';
+import { requestSplit, splitRequestToShow } from './requestSplit.ts';
 import { parseTraceJson } from './otlpImport.ts';
 import { fromReadableSpan } from './SpanRecord.ts';
 import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
@@ -81,6 +82,37 @@ describe('a trace from a real backend, read by its correlation ids', () => {
       fromReadableSpan(s, true),
     );
     expect(importNote(simulated, '')).toBe('');
+  });
+
+  it('shows a request as the traces it was cut into, each after the span it lost its context at', () => {
+    const buffer = asRealBackend('process', 1);
+    const requestId = splitRequestToShow(buffer, null);
+    expect(requestId).toBeDefined();
+    const steps = requestSplit(buffer, requestId ?? '');
+    // The SMS Task's trace records no correlation id: it is not this request's, as far as the
+    // file says.
+    expect(steps).toHaveLength(16);
+    expect(steps[0]?.start.kind).toBe('first');
+    expect(steps[0]?.root?.name).toBe('POST /lab-orders');
+    for (const step of steps.slice(1)) {
+      expect(step.start.kind).toBe('lost');
+      if (step.start.kind !== 'lost') continue;
+      // After a span of an earlier trace of the request.
+      expect(step.start.fromStep).toBeLessThan(step.step);
+      expect(step.start.from?.traceId).toBe(steps[(step.start.fromStep ?? 0) - 1]?.traceId);
+    }
+    const linked = asRealBackend('links', 1);
+    const linkedSteps = requestSplit(linked, splitRequestToShow(linked, null) ?? '');
+    expect(linkedSteps.slice(1).map((s) => s.start.kind)).toEqual(Array(6).fill('linked'));
+    expect(splitRequestToShow(asRealBackend('metadata', 1), null)).toBeUndefined();
+  });
+
+  it('shows the selected trace\u2019s request when it is cut, else the most cut one', () => {
+    const two = asRealBackend('process', 2);
+    const [first, second] = [...two.requests.keys()];
+    const ofSecond = [...(two.requests.get(second ?? '') ?? [])].at(-1) ?? null;
+    expect(splitRequestToShow(two, ofSecond)).toBe(second);
+    expect(splitRequestToShow(two, null)).toBe(first);
   });
 
   it('sees requests mixed up by a shared current span', () => {

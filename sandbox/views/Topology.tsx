@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ForeignImport } from './ForeignImport.tsx';
 import { prefersReducedMotion } from './reducedMotion.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { draw, nodeTraceIds, stacksByNode, type CanvasBox } from './topologyDraw.ts';
@@ -19,24 +20,6 @@ import './topology.css';
 export function Topology({ labels = 'full' }: { labels?: TopologyLabelChoice } = {}) {
   const foreign = useSceneState((s) => s.view === 'import' && s.importForeign);
   return foreign ? <ForeignImport /> : <TopologyCanvas labels={labels} />;
-}
-
-/**
- * Where the topology was: a real backend's file is not drawn over the simulated backend's boxes,
- * which would name modules the learner's system does not have.
- */
-function ForeignImport() {
-  const name = useSceneState((s) => s.importName);
-  return (
-    <figure className="sbx-topology sbx-topology-foreign" data-testid="foreign-import">
-      <p>
-        <strong>{name ?? 'This file'}</strong> holds spans from another backend than the
-        simulation&rsquo;s, so there is no picture of its processes here. The trace list shows where
-        its context was lost (broken traces, and <em>Previous/Next problem</em>); select a span for
-        the reason.
-      </p>
-    </figure>
-  );
 }
 
 /**
