@@ -74,7 +74,7 @@ describe('parseSimulateArgs', () => {
     [['--nonce', 'xyz'], /--nonce must be random or 1 to 32 hex digits, not "xyz"/],
     [['--protocol', 'grpc'], /--protocol "grpc" is not one of: json, protobuf/],
     [['--send', 'nowhere'], /--send "nowhere" is not a URL; for example http:\/\/localhost:4318/],
-    [['--format', 'json', '--requests', '10001'], /--format json writes one document/],
+    [['--format', 'json', '--requests', '7501'], /--format json writes one document/],
     [['--requests', '1.5'], /whole number/],
     [['--concurrency', '-1'], /--concurrency must be a whole number from 1 to 1000, not "-1"/],
     [['--concurrency', '1001'], /--concurrency must be from 1 to 1000/],
@@ -86,6 +86,13 @@ describe('parseSimulateArgs', () => {
   ])('rejects %j with a message that says what is valid', (argv, message) => {
     expect(() => parseSimulateArgs(argv)).toThrow(UsageError);
     expect(() => parseSimulateArgs(argv)).toThrow(message);
+  });
+});
+
+it('takes one document up to the size a browser reads as one string', () => {
+  expect(parseSimulateArgs(['--format', 'json', '--requests', '7500'])).toMatchObject({
+    format: 'json',
+    requests: 7500,
   });
 });
 

@@ -36,11 +36,14 @@ export interface SimulateArgs {
 export class UsageError extends Error {}
 
 export const MAX_REQUESTS = 10_000_000;
+/** What one request's 37 spans take in a JSON document, in KB: links mode, the largest (48 KB). */
+export const DOCUMENT_KB_PER_REQUEST = 48;
 /**
- * A single document past this many requests (about 37 KB each) would pass 370 MB: more than a
- * browser reads as one string (Jaeger UI's Upload, the sandbox's import). JSON Lines has no limit.
+ * A single document past this many requests would pass 360 MB, near what a browser reads as one
+ * string (V8's longest is 512 MiB: Jaeger UI's Upload, the sandbox's import). JSON Lines has no
+ * limit. It was 10,000 until each span carried its box and message (simAttributes.ts).
  */
-export const MAX_DOCUMENT_REQUESTS = 10_000;
+export const MAX_DOCUMENT_REQUESTS = 7_500;
 
 export const USAGE = `Usage: npm run simulate -- [options]
 
@@ -198,7 +201,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   }
   if (args.format === 'json' && args.requests > MAX_DOCUMENT_REQUESTS)
     throw new UsageError(
-      `--format json writes one document, and ${args.requests} requests would make it about ${Math.round((args.requests * 37) / 1000)} MB: past what a browser reads as one string (Jaeger UI's Upload, the sandbox's import), so the limit is ${MAX_DOCUMENT_REQUESTS} requests. Leave out --format for JSON Lines (no limit; the Collector's otlpjsonfile receiver reads it), or use --send.`,
+      `--format json writes one document, and ${args.requests} requests would make it about ${Math.round((args.requests * DOCUMENT_KB_PER_REQUEST) / 1000)} MB: past what a browser reads as one string (Jaeger UI's Upload, the sandbox's import), so the limit is ${MAX_DOCUMENT_REQUESTS} requests. Leave out --format for JSON Lines (no limit; the Collector's otlpjsonfile receiver reads it), or use --send.`,
     );
   return args;
 }

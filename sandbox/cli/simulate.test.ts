@@ -100,7 +100,7 @@ describe('the simulate CLI', () => {
     [['--bogus'], /simulate: unknown option --bogus/],
     [
       ['--format', 'json', '--requests', '20000'],
-      /simulate: --format json writes one document, and 20000 requests would make it about 740 MB.*Leave out --format for JSON Lines/,
+      /simulate: --format json writes one document, and 20000 requests would make it about 960 MB.*Leave out --format for JSON Lines/,
     ],
     [['--send', 'localhost:4318'], /--send must be an http:\/\/ or https:\/\/ URL/],
   ])('exits 2 on %j with a clear message and no stack trace', (argv, message) => {

@@ -4,6 +4,7 @@ import {
   type SimulationOptions,
   type SimulationStats,
 } from '../core/simulation.ts';
+import { annotateSpan } from '../model/simAttributes.ts';
 import type { TraceSummary } from '../telemetry/traceSummary.ts';
 import { StreamingSummary } from './StreamingSummary.ts';
 
@@ -38,6 +39,9 @@ export async function streamRun(
   const { requests, concurrency, batchSpans, window: _, ...simOpts } = opts;
   const sim = createSimulation({
     ...simOpts,
+    // Each span's box and message, as the sandbox's own export writes them: a file from the CLI
+    // imports with the same picture as a live run.
+    annotate: annotateSpan,
     onSpan: (phase, span) => {
       if (phase === 'start') {
         open++;

@@ -1,5 +1,5 @@
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, Span } from '@opentelemetry/sdk-trace-base';
 import { processContextManager } from '../telemetry/ProcessContextManager.ts';
 import { SeededIdGenerator } from '../telemetry/SeededIdGenerator.ts';
 import { StreamingSpanProcessor } from '../telemetry/StreamingSpanProcessor.ts';
@@ -40,6 +40,12 @@ export interface SimulationOptions {
   hooks?: Hooks;
   /** Just the spans, for consumers that need nothing else (the CLI, tests, the benchmark). */
   onSpan?: (phase: 'start' | 'end', span: ReadableSpan) => void;
+  /**
+   * Writes more of the simulator's ground truth into each span a process starts, from that
+   * process (the CLI: the box it ran in, the message it handled), so that a file of spans says
+   * what a live view knows from the run's events. `nodeOf` names a live process's box.
+   */
+  annotate?: (span: Span, proc: SimProcess, nodeOf: (pid: string) => string | undefined) => void;
 }
 
 export type SimEvent =
@@ -130,6 +136,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       if (!running) return;
       span.setAttribute('elixir.process', running.pid);
       span.setAttribute('sim.request.id', running.requestId);
+      options.annotate?.(span, running, nodeOf);
     },
   );
   const tracers = createTracers({
@@ -140,6 +147,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   });
 
   let pendingRequests = 0;
+  const nodeOf = (pid: string) => runtime.process(pid)?.node;
   const runtime: Runtime = new Runtime({
     scheduler,
     rng,

@@ -1,4 +1,6 @@
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
+import { streamRun } from '../cli/streamRun.ts';
 import type { Fault } from '../core/config.ts';
 import type { PropagationMode } from '../core/propagation/index.ts';
 import { createSimulation } from '../core/simulation.ts';
@@ -7,6 +9,7 @@ import { parseTraceJson } from './otlpImport.ts';
 import { recordsToOtlpJson } from './otlpExport.ts';
 import { SceneRecorder } from './SceneRecorder.ts';
 import { spanNodes } from './simAttributes.ts';
+import { toOtlpJson } from '../telemetry/otlpJson.ts';
 import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
 
 function live(mode: PropagationMode, requests: number, faults: Fault[] = []): SceneRecorder {
@@ -68,5 +71,28 @@ describe('an exported run, imported again, draws the same picture', () => {
       traceparent: original?.message?.traceparent,
       metadata: original?.message?.metadata,
     });
+  });
+});
+
+describe('a file the CLI wrote draws the picture of the same run live', () => {
+  it.each([
+    ['process', 1, []],
+    ['metadata', 2, ['drop-metadata']],
+    ['global', 3, []],
+  ] as const)('%s mode, %i request(s), faults %j', async (mode, requests, faults) => {
+    const spans: ReadableSpan[] = [];
+    await streamRun(
+      { mode, seed: 4, faults: [...faults], requests, concurrency: requests, batchSpans: 50 },
+      (batch) => {
+        spans.push(...batch);
+      },
+    );
+    const result = parseTraceJson(toOtlpJson(spans));
+    if (!result.ok) throw new Error(result.error);
+    const fromCli = picture(bufferFrom(result.spans));
+    const recorder = live(mode, requests, [...faults]);
+    expect(fromCli).toEqual(picture(recorder.buffer, (pid) => recorder.nodeOf(pid)));
+    // Before the CLI wrote each span's box and message, its files had no hops to draw.
+    expect(fromCli.hops.length).toBeGreaterThan(3);
   });
 });

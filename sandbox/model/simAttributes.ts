@@ -1,3 +1,6 @@
+import type { ReadableSpan, Span } from '@opentelemetry/sdk-trace-base';
+import type { SimProcess } from '../core/process.ts';
+import { consumedMessage } from './messageInfo.ts';
 import type { Attrs, MessageInfo, SpanRecord } from './SpanRecord.ts';
 
 /**
@@ -26,14 +29,35 @@ export function simNodeOf(attributes: Attrs): string | undefined {
 export function withSimAttributes(record: SpanRecord, node: string | undefined): Attrs {
   const out: Attrs = { ...record.attributes };
   if (node) out[KEY.node] = node;
-  const m = record.message;
-  if (!m) return out;
-  if (m.fromNode) out[KEY.from] = m.fromNode;
-  out[KEY.to] = m.toNode;
-  out[KEY.summary] = m.summary;
-  if (m.traceparent) out[KEY.traceparent] = m.traceparent;
-  if (m.metadata) out[KEY.metadata] = JSON.stringify(m.metadata);
+  if (record.message) writeMessage(record.message, (key, value) => (out[key] = value));
   return out;
+}
+
+function writeMessage(m: MessageInfo, set: (key: string, value: string) => void): void {
+  if (m.fromNode) set(KEY.from, m.fromNode);
+  set(KEY.to, m.toNode);
+  set(KEY.summary, m.summary);
+  if (m.traceparent) set(KEY.traceparent, m.traceparent);
+  if (m.metadata) set(KEY.metadata, JSON.stringify(m.metadata));
+}
+
+/**
+ * The same attributes, written into a span as a process starts it (`annotate` of
+ * createSimulation): what the CLI's files carry, so that they import with the picture a live run
+ * draws, and say in Jaeger which box each span ran in and which message it handled.
+ */
+export function annotateSpan(
+  span: Span,
+  proc: SimProcess,
+  nodeOf: (pid: string) => string | undefined,
+): void {
+  span.setAttribute(KEY.node, proc.node);
+  const consumed = consumedMessage(
+    (span as ReadableSpan).attributes,
+    proc.current ?? undefined,
+    nodeOf,
+  );
+  if (consumed) writeMessage(consumed, (key, value) => span.setAttribute(key, value));
 }
 
 /** The message an exported span's attributes describe; undefined for any other span. */
