@@ -512,6 +512,7 @@ test('a lost hop in a real backend\u2019s file is pinned to the span that had th
     '✗ context lost after commanded.application.dispatch (trace 1)',
   );
   await expect(split.locator('li[data-selected]')).toContainText('2. commanded.aggregate.execute');
+  await expect(split).toContainText('What carries the context across such a hop');
   await details.getByTestId('related-span').click();
   await expect(details.locator('h3')).toHaveText('commanded.application.dispatch');
   await expect(details.locator('dd').first()).toHaveText(a);

@@ -60,6 +60,14 @@ export function ForeignImport() {
           </ol>
         </>
       )}
+      {lost > 0 && (
+        <p className="sbx-split-fix">
+          What carries the context across such a hop: the sender writes it into the message&rsquo;s
+          metadata (a W3C <code>traceparent</code>; opentelemetry_commanded puts it under{' '}
+          <code>trace_ctx</code>), and the handler reads it back before it starts its span. An event
+          handler that dispatches a command has to pass the event&rsquo;s metadata on.
+        </p>
+      )}
       <p className="sbx-muted sbx-split-foot">
         Select a span for the reason; <em>Previous/Next problem</em> in the trace list walks every
         break in the file.
