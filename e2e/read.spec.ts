@@ -155,12 +155,15 @@ test('a guided step waits for the reader, then explains their run; the seed chan
   await page.goto('/#/read/34');
   const guide = await panel(page, '[data-guide="process-stacks"]');
   await expect(guide).toHaveAttribute('data-state', 'waiting');
-  await expect(guide.locator('.tutorial-result')).toContainText('Waiting');
+  const result = guide.locator('.tutorial-result');
+  await expect(result).toContainText('Nothing sent yet: what your run shows appears here.');
   // It waits: nothing happens until the reader sends a request in its scene.
   await page.waitForTimeout(500);
   await expect(guide).toHaveAttribute('data-state', 'waiting');
-  await sendRequest(guide);
-  const result = guide.locator('.tutorial-result');
+  await guide.getByRole('button', { name: 'Send a request' }).click();
+  // The request plays out over a few seconds; meanwhile the step says what it waits for.
+  await expect(result).toContainText('Waiting for the request to reach every process');
+  await expect(guide).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   // The numbers are the scene's own: its caption counts the same traces.
   const traces = await guide.locator('[data-traces]').getAttribute('data-traces');
   await expect(result).toContainText(`became ${traces} traces`);

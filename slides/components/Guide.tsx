@@ -23,8 +23,12 @@ export function Guide({ id }: { id: string }) {
   const [seed, setSeed] = useState(1);
   const [faultOn, setFaultOn] = useState(false);
   const [result, setResult] = useState<RunFacts | null>(null);
+  // Whether the reader sent anything yet: "Waiting for…" before a click read as if a run had
+  // started by itself.
+  const [sent, setSent] = useState(0);
   const onRun = useCallback(
     (run: RunState) => {
+      setSent(run.sent);
       if (!lesson?.done(run)) return;
       setResult(run.facts);
       markGuide(lesson.id, run.facts.seed);
@@ -88,7 +92,9 @@ export function Guide({ id }: { id: string }) {
             )}
           </>
         ) : (
-          <p className="tutorial-waiting">{lesson.waiting}</p>
+          <p className="tutorial-waiting">
+            {sent > 0 ? lesson.waiting : 'Nothing sent yet: what your run shows appears here.'}
+          </p>
         )}
       </div>
     </aside>
