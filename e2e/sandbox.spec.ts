@@ -434,6 +434,11 @@ test('a trace downloaded from a real backend’s Jaeger shows where its context 
   await expect(page.getByTestId('span-details')).toContainText(
     'A CONSUMER span handles a message or a request; the file does not say what it carried.',
   );
+  // Its graph does not claim that one process did all the work: the file does not say.
+  await page.getByRole('tab', { name: 'Trace graph' }).click();
+  await expect(page.getByTestId('trace-graph')).toContainText(
+    'This file does not record which process ran each span',
+  );
 });
 
 test('a lost hop in a real backend\u2019s file is pinned to the span that had the message', async ({
@@ -520,6 +525,12 @@ test('a lost hop in a real backend\u2019s file is pinned to the span that had th
   await expect(split.locator('li[data-selected]')).toContainText('1. POST /orders');
   await split.getByRole('button', { name: 'commanded.aggregate.execute' }).click();
   await expect(details.locator('h3')).toHaveText('commanded.aggregate.execute');
+  // The statistics count the hop by the spans on either side, not "None: context crossed…".
+  await page.getByRole('tab', { name: 'Statistics' }).click();
+  await expect(page.getByTestId('broken-hops')).toContainText(
+    'commanded.application.dispatch → commanded.aggregate.execute',
+  );
+  await expect(page.getByTestId('run-stats')).toContainText('1 request became 2 traces');
 });
 
 test('imported names and attribute keys stay text, never markup', async ({ page }) => {

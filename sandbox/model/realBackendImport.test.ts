@@ -4,6 +4,7 @@ import { runScenario } from '../core/runScenario.ts';
 import { toOtlpJson } from '../telemetry/otlpJson.ts';
 import { importNote } from './importNote.ts';
 import { requestSplit, splitRequestToShow } from './requestSplit.ts';
+import { runStats } from './traceStats.ts';
 import { parseTraceJson } from './otlpImport.ts';
 import { fromReadableSpan } from './SpanRecord.ts';
 import { bufferFrom, type TraceBuffer } from './TraceBuffer.ts';
@@ -113,6 +114,22 @@ describe('a trace from a real backend, read by its correlation ids', () => {
     const ofSecond = [...(two.requests.get(second ?? '') ?? [])].at(-1) ?? null;
     expect(splitRequestToShow(two, ofSecond)).toBe(second);
     expect(splitRequestToShow(two, null)).toBe(first);
+  });
+
+  it('counts its broken hops by span names, and its traces by the requests they hold', () => {
+    const buffer = asRealBackend('process', 1);
+    const run = runStats(buffer);
+    // Nothing records processes, so the hops are the spans on either side of each break.
+    expect(run.brokenHops).toContainEqual({
+      from: 'commanded.application.dispatch',
+      to: 'commanded.router.dispatch',
+      // The request's command, the process manager's and the notification handler's.
+      cut: 3,
+      mixed: 0,
+    });
+    expect(run.brokenHops.reduce((n, h) => n + h.cut, 0)).toBe(15);
+    // The SMS Task's trace names no request: it is not counted as the request's.
+    expect(run).toMatchObject({ requests: 1, traces: 16, tracesWithoutRequest: 1 });
   });
 
   it('sees requests mixed up by a shared current span', () => {

@@ -57,7 +57,10 @@ export function operationStats(spans: readonly SpanRecord[], now = 0): OpStats[]
 /** What the whole run looks like: how many traces each request became, and where context broke. */
 export interface RunStats {
   requests: number;
+  /** Traces that hold spans of some request. */
   traces: number;
+  /** Traces whose spans name no request (another backend's spans without a correlation id). */
+  tracesWithoutRequest: number;
   /** Traces per request: the ideal is 1. */
   tracesPerRequest: { requestId: string; traces: number }[];
   /** Hops (sender > receiver) where context was cut or requests got mixed, with counts. */
@@ -70,16 +73,47 @@ export function runStats(buffer: TraceBuffer, hops = contextHopsOf(buffer)): Run
     requestId,
     traces: ids.size,
   }));
-  const brokenHops = hops.hops
-    .filter((h) => h.counts.cut + h.counts.mixed > 0)
-    .map((h) => ({ from: h.from, to: h.to, cut: h.counts.cut, mixed: h.counts.mixed }))
-    .sort((a, b) => b.cut + b.mixed - (a.cut + a.mixed));
+  const brokenHops = (
+    hops.hops.length > 0
+      ? hops.hops
+          .filter((h) => h.counts.cut + h.counts.mixed > 0)
+          .map((h) => ({ from: h.from, to: h.to, cut: h.counts.cut, mixed: h.counts.mixed }))
+      : brokenHopsByName(buffer)
+  ).sort((a, b) => b.cut + b.mixed - (a.cut + a.mixed));
+  const inRequests = new Set<string>();
+  for (const ids of buffer.requests.values()) for (const id of ids) inRequests.add(id);
   return {
     requests: buffer.requests.size,
-    traces: buffer.traces.size,
+    traces: inRequests.size,
+    tracesWithoutRequest: buffer.traces.size - inRequests.size,
     tracesPerRequest,
     brokenHops,
   };
+}
+
+/**
+ * Another backend's file records no processes or messages, so it has no hops to count: its
+ * breaks are counted by span names instead, from the span before the break (the sender
+ * sameMessage.ts found, or the wrong parent) to the span after it.
+ */
+function brokenHopsByName(buffer: TraceBuffer): RunStats['brokenHops'] {
+  const rows = new Map<string, RunStats['brokenHops'][number]>();
+  const count = (from: string, to: string, kind: 'cut' | 'mixed') => {
+    const key = `${from}\u0000${to}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { from, to, cut: 0, mixed: 0 }));
+    row[kind]++;
+  };
+  for (const [spanId, flags] of buffer.flags) {
+    const span = buffer.spans.get(spanId);
+    if (!span) continue;
+    for (const flag of flags)
+      if (flag.kind === 'new-trace')
+        count(flag.related?.name ?? 'an unknown sender', span.name, 'cut');
+      else if (flag.kind === 'cross-request' && span.parentSpanId)
+        count(buffer.spans.get(span.parentSpanId)?.name ?? 'an unknown parent', span.name, 'mixed');
+  }
+  return [...rows.values()];
 }
 
 export const traceSpans = (buffer: TraceBuffer, trace: TraceInfo) => buffer.spansOf(trace);

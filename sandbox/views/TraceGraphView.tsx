@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { nodeLabel } from '../core/topology.ts';
 import type { HopState } from '../model/contextHops.ts';
+import type { SpanRecord } from '../model/SpanRecord.ts';
 import { traceGraph, type TraceGraph } from '../model/traceGraph.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { BOX_H, LINE_H, layoutTraceGraph } from './traceGraphLayout.ts';
@@ -31,6 +32,14 @@ export function TraceGraphView() {
     [buffer, trace, version, revision],
   );
   if (!trace || !graph) return <p className="sbx-empty">Select a trace to see its graph.</p>;
+  if (graph.hops.length === 0 && !recordsProcesses(buffer.spansOf(trace)))
+    return (
+      <p className="sbx-empty" data-testid="trace-graph">
+        This file does not record which process ran each span (the simulator writes{' '}
+        <code>elixir.process</code>; other backends do not), so it has no graph of process hops. The
+        list in place of the picture shows where its request was cut into traces.
+      </p>
+    );
   if (graph.hops.length === 0)
     return (
       <p className="sbx-empty" data-testid="trace-graph">
@@ -38,6 +47,11 @@ export function TraceGraphView() {
       </p>
     );
   return <TraceGraphPicture graph={graph} traceId={trace.traceId} />;
+}
+
+/** Whether any span says which process ran it, or which message it handled: a graph can be drawn. */
+function recordsProcesses(spans: readonly SpanRecord[]): boolean {
+  return spans.some((s) => typeof s.attributes['elixir.process'] === 'string' || !!s.message);
 }
 
 /** The graph laid out for the width its panel has, re-laid when that width changes. */

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { nodeLabel } from '../core/topology.ts';
 import { operationStats, runStats } from '../model/traceStats.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
-import { formatUs } from './format.ts';
+import { count, formatUs } from './format.ts';
 
 /**
  * Jaeger's "Trace Statistics" for the selected trace (per service and operation: count, total,
@@ -63,6 +63,8 @@ export function TraceStats() {
           ? ` (${(run.traces / run.requests).toFixed(1)} per request; a request traced end to end makes 1)`
           : ''}
         .
+        {run.tracesWithoutRequest > 0 &&
+          ` ${count(run.tracesWithoutRequest, 'other trace')} ${run.tracesWithoutRequest === 1 ? 'names' : 'name'} no request: no span of ${run.tracesWithoutRequest === 1 ? 'it' : 'them'} records a request or correlation id.`}
       </p>
       {perRequest.size > 0 && (
         <ul className="sbx-list" aria-label="Traces per request">
