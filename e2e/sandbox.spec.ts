@@ -414,7 +414,7 @@ test('a trace downloaded from a real backend’s Jaeger shows where its context 
   );
   // No picture of the simulated backend's modules over another backend's spans.
   await expect(page.getByTestId('foreign-import')).toContainText(
-    'jaeger-trace.json holds spans from another backend',
+    'jaeger-trace.json comes from another backend',
   );
   await expect(page.locator('.sbx-topology-canvas')).toHaveCount(0);
   // Instead, the request as the traces it was cut into; nothing in the file says after which span.

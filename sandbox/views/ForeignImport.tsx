@@ -23,11 +23,11 @@ export function ForeignImport() {
   return (
     <figure className="sbx-topology sbx-topology-foreign" data-testid="foreign-import">
       <p>
-        <strong>{name ?? 'This file'}</strong> holds spans from another backend than the
-        simulation&rsquo;s, so there is no picture of its processes here.{' '}
+        <strong>{name ?? 'This file'}</strong> comes from another backend than the
+        simulation&rsquo;s, so there is no picture of its processes here
         {requestId
-          ? 'Below, one of its requests as the file shows it: the traces it was cut into, and where.'
-          : 'No request in it is split across traces: each request (by its correlation id) is one trace.'}
+          ? '; instead, the traces one of its requests was cut into, and where.'
+          : '. No request in it is split across traces: each request (by its correlation id) is one trace.'}
       </p>
       {requestId && (
         <>
