@@ -1,5 +1,5 @@
 import { nodeLabel } from '../core/topology.ts';
-import type { SameMessage } from './sameMessage.ts';
+import { spanLabel, type SameMessage } from './sameMessage.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 
 /**
@@ -15,8 +15,11 @@ export interface SpanFlag {
   breaks: boolean;
   /** One plain sentence, shown where the break happens. */
   text: string;
-  /** The span at the other end of the break, when it is known: the view offers to show it. */
-  related?: { spanId: string; traceId: string; name: string };
+  /**
+   * The span at the other end of the break, when it is known: the view offers to show it. A
+   * `sibling` is another receiver of the same event, not the span the context came from.
+   */
+  related?: { spanId: string; traceId: string; name: string; sibling?: boolean };
 }
 
 export interface ExplainContext {
@@ -106,10 +109,24 @@ function foreignNewTrace(span: SpanRecord, others: number, same?: SameMessage): 
       text: `${lead}: the context did not reach this span.`,
     };
   const other = same.span;
+  const name = spanLabel(other);
+  const message = `${same.what} (${same.key} ${same.value.length > 12 ? `${short(same.value)}…` : same.value})`;
+  const text = !same.sibling
+    ? `${lead}. The same ${message} is in trace ${short(other.traceId)}, at ${name}: the context was lost between that span and this one. The message\u2019s metadata did not carry it, or this handler did not read it.`
+    : other.parentSpanId
+      ? // Another handler of the same event continued the trace: the event carried the context.
+        `${lead}. The same ${message} also reached ${name} in trace ${short(other.traceId)}, which continued the request\u2019s trace: the event\u2019s metadata carried the context, and this handler did not read it.`
+      : // Both handlers started traces of their own: the event itself came without context.
+        `${lead}. The same ${message} also reached ${name}, which started a trace of its own (${short(other.traceId)}) too: the event carried no context, so it was lost before the event was written.`;
   return {
     kind: 'new-trace',
     breaks: true,
-    text: `${lead}. The same ${same.what} (${same.key} ${same.value.length > 12 ? `${short(same.value)}…` : same.value}) is in trace ${short(other.traceId)}, at ${other.name}: the context was lost between that span and this one. The message\u2019s metadata did not carry it, or this handler did not read it.`,
-    related: { spanId: other.spanId, traceId: other.traceId, name: other.name },
+    text,
+    related: {
+      spanId: other.spanId,
+      traceId: other.traceId,
+      name,
+      ...(same.sibling ? { sibling: true } : {}),
+    },
   };
 }

@@ -5,8 +5,11 @@ import type { TraceBuffer } from './TraceBuffer.ts';
 export type TraceStart =
   /** The request's first trace. */
   | { kind: 'first' }
-  /** The context was lost coming from `from` (another trace's span), when the file says which. */
-  | { kind: 'lost'; from?: SpanRecord; fromStep?: number }
+  /**
+   * The context was lost coming from `from` (another trace's span), when the file says which;
+   * or, `sibling`, `from` is another handler of the same event, in another trace.
+   */
+  | { kind: 'lost'; from?: SpanRecord; fromStep?: number; sibling?: boolean }
   /** A new trace by design, linked to the span it continues. */
   | { kind: 'linked'; from?: SpanRecord; fromStep?: number }
   /** Nothing says how: a root with no flag (no correlation id on it, say). */
@@ -55,7 +58,12 @@ function startOf(
   const lost = flags.find((f) => f.kind === 'new-trace');
   if (lost) {
     const from = lost.related ? buffer.spans.get(lost.related.spanId) : undefined;
-    return { kind: 'lost', from, fromStep: from ? stepOf.get(from.traceId) : undefined };
+    return {
+      kind: 'lost',
+      from,
+      fromStep: from ? stepOf.get(from.traceId) : undefined,
+      sibling: lost.related?.sibling === true,
+    };
   }
   if (flags.some((f) => f.kind === 'linked-root') && root) {
     const link = root.links[0];

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Attrs, KindName, SpanRecord } from './SpanRecord.ts';
 import { bufferFrom } from './TraceBuffer.ts';
+import { requestSplit } from './requestSplit.ts';
+import { runStats } from './traceStats.ts';
 import { MessageIndex, describeMessage, recordsMessage } from './sameMessage.ts';
 
 const CORRELATION = 'c0ffee00-1111-4222-8333-444455556666';
@@ -96,6 +98,41 @@ describe('the span at the other end of a lost hop, in another backend’s file',
     const receiversOnly = new MessageIndex();
     receiversOnly.add(sibling);
     expect(receiversOnly.find(lost, () => true)?.span).toBe(sibling);
+  });
+
+  it('tells another handler of the same event from the span the context came from', () => {
+    const event = { 'commanded.event_id': 'ev-9', 'commanded.event': 'Shop.OrderPlaced' };
+    const http = span('a', 'POST /orders', 0, {}, { kind: 'SERVER' });
+    const projector = span(
+      'a',
+      'commanded.event.handle',
+      100,
+      { ...event, 'commanded.handler_name': 'Shop.Projector' },
+      { parent: http.spanId },
+    );
+    const mailer = span('b', 'commanded.event.handle', 200, event);
+    const continued = bufferFrom([http, projector, mailer]).flags.get(mailer.spanId)?.[0];
+    expect(continued?.related).toMatchObject({ spanId: projector.spanId, sibling: true });
+    expect(continued?.text).toContain(
+      'The same event Shop.OrderPlaced (commanded.event_id ev-9) also reached commanded.event.handle (Shop.Projector) in trace aaaaaaaa, which continued the request’s trace: the event’s metadata carried the context, and this handler did not read it.',
+    );
+    // In the statistics the other handler is not counted as where the context came from.
+    expect(runStats(bufferFrom([http, projector, mailer])).brokenHops).toEqual([
+      { from: 'an unknown sender', to: 'commanded.event.handle', cut: 1, mixed: 0 },
+    ]);
+    // Both handlers started traces of their own: the event came without context.
+    const first = span('c', 'commanded.event.handle', 100, event);
+    const second = span('d', 'commanded.event.handle', 200, event);
+    const buffer = bufferFrom([
+      span('z', 'POST /orders', 0, {}, { kind: 'SERVER' }),
+      first,
+      second,
+    ]);
+    expect(buffer.flags.get(second.spanId)?.[0]?.text).toContain(
+      'also reached commanded.event.handle, which started a trace of its own (cccccccc) too: the event carried no context, so it was lost before the event was written.',
+    );
+    const [, , third] = requestSplit(buffer, CORRELATION);
+    expect(third?.start).toMatchObject({ kind: 'lost', sibling: true, fromStep: 2 });
   });
 
   it('leaves the simulator’s own spans out: their messages are known', () => {

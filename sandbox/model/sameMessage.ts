@@ -37,7 +37,15 @@ export interface SameMessage {
   value: string;
   /** "command Shop.PlaceOrder", "event Shop.OrderPlaced", or "message" when the type is unknown. */
   what: string;
+  /**
+   * The other span is another receiver of the same event (another handler), not the end that
+   * sent it: the context did not travel from it to this span.
+   */
+  sibling: boolean;
 }
+
+/** Keys that name an event: every handler of it records the same value. */
+const EVENT_KEYS = new Set(['commanded.event_id', 'messaging.commanded.event_id']);
 
 const text = (v: AttrValue | undefined): string | undefined =>
   typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined;
@@ -58,6 +66,21 @@ export function describeMessage(attrs: Attrs): string {
   if (event) return `event ${event}`;
   const type = text(attrs['messaging.destination.name']);
   return type ? `message ${type}` : 'message';
+}
+
+/**
+ * Which handler or aggregate ran a span, where its attributes say (opentelemetry_commanded's
+ * handler name, or the older `messaging.destination`, the module): every handler's span has the
+ * same name, `commanded.event.handle`, so the name alone does not tell two of them apart.
+ */
+export function handlerOf(attrs: Attrs): string | undefined {
+  return text(attrs['commanded.handler_name']) ?? text(attrs['messaging.destination']);
+}
+
+/** A span's name, with its handler where the attributes name one. */
+export function spanLabel(span: SpanRecord): string {
+  const handler = handlerOf(span.attributes);
+  return handler ? `${span.name} (${handler})` : span.name;
 }
 
 /** Whether a span's attributes name a message it sent or handled. */
@@ -130,12 +153,17 @@ export class MessageIndex {
       key: best.key,
       value: best.value,
       what: describeMessage(span.attributes),
+      sibling: EVENT_KEYS.has(best.key) && !sends(best.found),
     };
   }
 }
 
-/** A sender beats a receiver; among equals, the later one is the nearer end of the hop. */
+/**
+ * A sender beats a receiver; then a span that continued a trace (it had the context) beats one
+ * that started its own; among equals, the later one is the nearer end of the hop.
+ */
 function better(a: SpanRecord, b: SpanRecord): boolean {
   if (sends(a) !== sends(b)) return sends(a);
+  if (!a.parentSpanId !== !b.parentSpanId) return !!a.parentSpanId;
   return a.startUs > b.startUs;
 }

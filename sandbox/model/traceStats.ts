@@ -1,4 +1,5 @@
 import { contextHopsOf } from './contextHopsOf.ts';
+import { spanLabel } from './sameMessage.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 import type { TraceBuffer, TraceInfo } from './TraceBuffer.ts';
 
@@ -109,11 +110,21 @@ function brokenHopsByName(buffer: TraceBuffer): RunStats['brokenHops'] {
     if (!span) continue;
     for (const flag of flags)
       if (flag.kind === 'new-trace')
-        count(flag.related?.name ?? 'an unknown sender', span.name, 'cut');
+        count(
+          // Another handler of the same event is not where the context came from.
+          flag.related && !flag.related.sibling ? flag.related.name : 'an unknown sender',
+          spanLabel(span),
+          'cut',
+        );
       else if (flag.kind === 'cross-request' && span.parentSpanId)
-        count(buffer.spans.get(span.parentSpanId)?.name ?? 'an unknown parent', span.name, 'mixed');
+        count(parentLabel(buffer, span.parentSpanId), spanLabel(span), 'mixed');
   }
   return [...rows.values()];
+}
+
+function parentLabel(buffer: TraceBuffer, parentId: string): string {
+  const parent = buffer.spans.get(parentId);
+  return parent ? spanLabel(parent) : 'an unknown parent';
 }
 
 export const traceSpans = (buffer: TraceBuffer, trace: TraceInfo) => buffer.spansOf(trace);

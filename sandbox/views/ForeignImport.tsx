@@ -1,5 +1,6 @@
 import type { SpanRecord } from '../model/SpanRecord.ts';
 import { requestSplit, splitRequestToShow, type RequestStep } from '../model/requestSplit.ts';
+import { spanLabel } from '../model/sameMessage.ts';
 import { useScene, useSceneState } from './SceneContext.ts';
 import { breakAfter } from './breakAfter.tsx';
 import { count, shortId, shortRequest } from './format.ts';
@@ -79,7 +80,7 @@ export function ForeignImport() {
 function SpanButton({ span, onSelect }: { span: SpanRecord; onSelect: (s: SpanRecord) => void }) {
   return (
     <button type="button" className="sbx-link" onClick={() => onSelect(span)}>
-      {breakAfter(span.name, '._')}
+      {breakAfter(spanLabel(span), '._')}
     </button>
   );
 }
@@ -96,6 +97,14 @@ function StepStart({ step, onSelect }: { step: RequestStep; onSelect: (s: SpanRe
         {start.fromStep ? ` (trace ${start.fromStep})` : ''}
       </>
     ) : null;
+  if (start.kind === 'lost' && start.sibling && start.from)
+    return (
+      <span className="sbx-split-cut">
+        ✗ context lost; the same event also reached{' '}
+        <SpanButton span={start.from} onSelect={onSelect} />
+        {start.fromStep ? ` (trace ${start.fromStep})` : ''}
+      </span>
+    );
   if (start.kind === 'lost')
     return (
       <span className="sbx-split-cut">
