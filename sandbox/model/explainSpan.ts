@@ -1,4 +1,5 @@
 import { nodeLabel } from '../core/topology.ts';
+import { shortRequest } from './requestOf.ts';
 import { spanLabel, type SameMessage } from './sameMessage.ts';
 import type { SpanRecord } from './SpanRecord.ts';
 
@@ -110,7 +111,7 @@ function foreignNewTrace(span: SpanRecord, others: number, same?: SameMessage): 
     };
   const other = same.span;
   const name = spanLabel(other);
-  const message = `${same.what} (${same.key} ${same.value.length > 12 ? `${short(same.value)}…` : same.value})`;
+  const message = `${same.what} (${same.key} ${shortRequest(same.value)})`;
   const text = !same.sibling
     ? `${lead}. The same ${message} is in trace ${short(other.traceId)}, at ${name}: the context was lost between that span and this one. The message\u2019s metadata did not carry it, or this handler did not read it.`
     : other.parentSpanId

@@ -138,12 +138,13 @@ export class MessageIndex {
   find(span: SpanRecord, alive: (s: SpanRecord) => boolean): SameMessage | undefined {
     if (!span.requestId) return undefined;
     let best: { found: SpanRecord; key: string; value: string } | undefined;
+    const type = typeOf(span.attributes);
     for (const { key, value, index } of keysOf(span)) {
       for (const other of this.byKey.get(index) ?? []) {
         if (other.traceId === span.traceId || other.startUs > span.startUs || !alive(other))
           continue;
-        const types = [typeOf(other.attributes), typeOf(span.attributes)];
-        if (types[0] && types[1] && types[0] !== types[1]) continue;
+        const otherType = typeOf(other.attributes);
+        if (type && otherType && type !== otherType) continue;
         if (!best || better(other, best.found)) best = { found: other, key, value };
       }
     }

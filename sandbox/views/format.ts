@@ -12,8 +12,6 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/**
- * A request as a trace row names it: the simulator's `req-12` whole, a correlation id from a real
- * backend (a UUID) by its first 8 digits, which keep rows apart as well as the whole would.
- */
-export const shortRequest = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+// A request as a trace row names it: defined beside the request ids, which the model's texts
+// name the same way.
+export { shortRequest } from '../model/requestOf.ts';
